@@ -1,0 +1,236 @@
+"""The model catalog: ``resources/models.toml`` merged with the user's own entries.
+
+See the comments at the top of ``resources/models.toml`` for the format.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from studio.domain.model_spec import (
+    FreeSize,
+    MaskStyle,
+    ModelSpec,
+    Operation,
+    Price,
+    ProtocolId,
+    RatioVia,
+    RefsVia,
+    ResolutionVia,
+    UploadLimits,
+)
+from studio.paths import config_dir, resources_dir
+
+_SPEC_FIELDS = {f.name for f in fields(ModelSpec)} - {"id", "known"}
+_ALLOWED_KEYS = _SPEC_FIELDS | {"model"}
+_RESOLUTION_SUFFIX = re.compile(r"^(?P<stem>.+)-(?P<res>[124])k$", re.IGNORECASE)
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    glob: str
+    settings: Mapping[str, Any]
+
+
+@dataclass
+class Catalog:
+    families: dict[str, dict[str, Any]] = field(default_factory=dict)
+    models: dict[str, dict[str, Any]] = field(default_factory=dict)
+    patterns: list[_Pattern] = field(default_factory=list)
+    generic: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # user entries that were skipped, and why
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, shipped: Path | None = None, user: Path | None = None) -> Catalog:
+        """The shipped catalog plus the user's overrides.
+
+        A broken shipped catalog raises :class:`CatalogError`; a broken user file is skipped
+        and described in :attr:`problems` (the studio still starts).
+        """
+        catalog = cls()
+        catalog.merge_file(shipped or resources_dir() / "models.toml")
+        user_file = user if user is not None else config_dir() / "models.toml"
+        if user_file.is_file():
+            try:
+                candidate = catalog.copy()
+                candidate.merge_file(user_file)
+                candidate.check()
+            except CatalogError as exc:
+                catalog.problems.append(str(exc))
+            else:
+                catalog = candidate
+        catalog.check()
+        return catalog
+
+    def copy(self) -> Catalog:
+        return Catalog(
+            families={k: dict(v) for k, v in self.families.items()},
+            models={k: dict(v) for k, v in self.models.items()},
+            patterns=list(self.patterns),
+            generic=dict(self.generic),
+            problems=list(self.problems),
+        )
+
+    def merge_file(self, path: Path) -> None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise CatalogError(f"{path}: cannot read the model catalog: {exc}") from exc
+        self.merge(data, source=str(path))
+
+    def merge(self, data: Mapping[str, Any], source: str = "<catalog>") -> None:
+        for name, table in data.get("family", {}).items():
+            self.families[name] = _merged(self.families.get(name, {}), table, f"{source}: family {name}")
+        for name, table in data.get("model", {}).items():
+            self.models[name] = _merged(self.models.get(name, {}), table, f"{source}: model {name}")
+        new_patterns = []
+        for index, table in enumerate(data.get("pattern", [])):
+            where = f"{source}: pattern #{index + 1}"
+            glob = table.get("match")
+            if not isinstance(glob, str) or not glob:
+                raise CatalogError(f"{where}: needs a `match` glob")
+            settings = {k: v for k, v in table.items() if k != "match"}
+            new_patterns.append(_Pattern(glob.lower(), _merged({}, settings, where)))
+        # User patterns are tried before the shipped ones.
+        self.patterns = new_patterns + self.patterns
+        if "generic" in data:
+            self.generic = _merged(self.generic, data["generic"], f"{source}: generic")
+
+    def check(self) -> None:
+        """Build every listed model once so a bad value fails at load, not mid-job."""
+        for name in self.models:
+            self.get(name)
+        for pattern in self.patterns:
+            self._build(pattern.glob, dict(pattern.settings), known=True)
+        self._build("generic", dict(self.generic), known=False)
+
+    # -- lookup ----------------------------------------------------------------------------
+
+    def ids(self) -> list[str]:
+        return sorted(self.models)
+
+    def get(self, name: str) -> ModelSpec:
+        """The spec for ``name``: listed, by resolution suffix, by pattern, or generic."""
+        if name in self.models:
+            return self._build(name, dict(self.models[name]), known=True)
+        lowered = name.lower()
+        for listed in self.models:
+            if listed.lower() == lowered:
+                return replace(self._build(listed, dict(self.models[listed]), known=True), id=name)
+        if match := _RESOLUTION_SUFFIX.match(name):
+            stem = self.get(match["stem"])
+            if stem.known:
+                resolution = f"{match['res']}K"
+                return replace(
+                    stem,
+                    id=name,
+                    resolutions=(resolution,),
+                    resolution_via=ResolutionVia.NAME,
+                    fixed_resolution=resolution,
+                )
+        for pattern in self.patterns:
+            if fnmatch.fnmatchcase(lowered, pattern.glob):
+                return self._build(name, dict(pattern.settings), known=True)
+        return self._build(name, dict(self.generic), known=False)
+
+    def is_listed(self, name: str) -> bool:
+        return name in self.models
+
+    def by_family(self) -> dict[str, list[ModelSpec]]:
+        grouped: dict[str, list[ModelSpec]] = {}
+        for name in self.models:
+            spec = self.get(name)
+            grouped.setdefault(spec.family, []).append(spec)
+        return grouped
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self, name: str, settings: dict[str, Any], *, known: bool) -> ModelSpec:
+        merged: dict[str, Any] = {}
+        if base_model := settings.pop("model", None):
+            if base_model not in self.models:
+                raise CatalogError(f"{name}: refers to model {base_model!r}, which is not listed")
+            merged = dict(self.models[base_model])
+        family_name = settings.get("family", merged.get("family"))
+        if family_name:
+            if family_name not in self.families:
+                raise CatalogError(f"{name}: refers to family {family_name!r}, which is not listed")
+            merged = _overlay(dict(self.families[family_name]), merged)
+        merged = _overlay(merged, settings)
+        merged.setdefault("family", family_name or "other")
+        try:
+            return _to_spec(name, merged, known=known)
+        except (TypeError, ValueError) as exc:
+            raise CatalogError(f"model {name}: {exc}") from exc
+
+
+def _merged(base: Mapping[str, Any], table: Mapping[str, Any], where: str) -> dict[str, Any]:
+    unknown = sorted(set(table) - _ALLOWED_KEYS)
+    if unknown:
+        raise CatalogError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    return _overlay(dict(base), table)
+
+
+def _overlay(base: dict[str, Any], top: Mapping[str, Any]) -> dict[str, Any]:
+    for key, value in top.items():
+        if key in ("upload", "free_size") and isinstance(base.get(key), dict) and isinstance(value, dict):
+            base[key] = {**base[key], **value}
+        else:
+            base[key] = value
+    return base
+
+
+def _tuple(values: Iterable[Any], kind: type = str) -> tuple[Any, ...]:
+    if isinstance(values, str):
+        raise ValueError(f"expected a list, got {values!r}")
+    return tuple(kind(v) for v in values)
+
+
+def _to_spec(name: str, raw: dict[str, Any], *, known: bool) -> ModelSpec:
+    values: dict[str, Any] = {"id": name, "known": known, "label": raw.get("label") or name}
+    converters: dict[str, Any] = {
+        "protocols": lambda v: _tuple(v, ProtocolId),
+        "operations": lambda v: _tuple(v, Operation),
+        "ratios": _tuple,
+        "sizes": _tuple,
+        "resolutions": _tuple,
+        "qualities": _tuple,
+        "styles": _tuple,
+        "output_formats": _tuple,
+        "backgrounds": _tuple,
+        "ratio_via": RatioVia,
+        "resolution_via": ResolutionVia,
+        "refs_via": RefsVia,
+        "mask": MaskStyle,
+        "size_for_ratio": dict,
+        "upload": lambda v: UploadLimits(**{k: tuple(x) if k == "formats" else x for k, x in v.items()}),
+        "free_size": lambda v: FreeSize(**v),
+        "price": lambda v: Price(**v),
+    }
+    for key, value in raw.items():
+        if key in ("label", "model"):
+            continue
+        values[key] = converters.get(key, lambda v: v)(value)
+    spec = ModelSpec(**values)
+    if not spec.protocols:
+        raise ValueError("lists no protocols")
+    for ratio, size in spec.size_for_ratio.items():
+        if spec.sizes and size not in spec.sizes:
+            raise ValueError(f"size_for_ratio maps {ratio} to {size}, which is not in sizes")
+    return spec
+
+
+def load_catalog() -> Catalog:
+    return Catalog.load()

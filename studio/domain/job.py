@@ -1,0 +1,49 @@
+"""A job: one request sent to one relay, and everything that happened to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from studio.domain.errors import StudioError
+from studio.domain.model_spec import ProtocolId
+from studio.domain.notice import Notice
+from studio.domain.request import GenerationRequest
+from studio.domain.results import ImageResult, Usage
+
+
+class JobState(StrEnum):
+    QUEUED = "queued"
+    PREPARING = "preparing"
+    SUBMITTED = "submitted"  # the paid request left; for async relays a task id may follow
+    RUNNING = "running"  # an async task is being polled
+    DOWNLOADING = "downloading"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    INTERRUPTED = "interrupted"  # the studio stopped while a sync request was in flight
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in _TERMINAL
+
+
+_TERMINAL = frozenset(
+    {JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED, JobState.INTERRUPTED}
+)
+
+
+@dataclass
+class Job:
+    id: str
+    request: GenerationRequest
+    profile_name: str
+    protocol: ProtocolId
+    state: JobState = JobState.QUEUED
+    task_id: str | None = None
+    progress: float | None = None  # 0..100 when the relay reports it
+    images: list[ImageResult] = field(default_factory=list)
+    usage: Usage | None = None
+    warnings: list[Notice] = field(default_factory=list)
+    error: StudioError | None = None
+    text: str | None = None  # words the model answered alongside (or instead of) images

@@ -1,0 +1,20 @@
+"""Warnings and notes for the user, translatable like errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Notice:
+    code: str  # stable identifier, e.g. "ratio_mismatch", "downscaled"
+    template: str  # English source text with {placeholders}; the UI translates it
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template

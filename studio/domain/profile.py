@@ -1,0 +1,55 @@
+"""A relay profile: where to send requests and how that relay wants them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class AuthStyle(StrEnum):
+    BEARER = "bearer"  # Authorization: Bearer <key> (relays)
+    GOOG_API_KEY = "x-goog-api-key"  # Google's own header
+    MJ_API_SECRET = "mj-api-secret"  # bare midjourney-proxy
+
+
+@dataclass(frozen=True)
+class AsyncOptions:
+    """How a relay's asynchronous image tasks look. Defaults are seed 002's."""
+
+    submit_path: str | None = None  # None: the sync path plus ``submit_query``
+    submit_query: str = "async=true"
+    poll_path: str = "/v1/images/tasks/{task_id}"
+    pending_words: tuple[str, ...] = (
+        "IN_PROGRESS", "NOT_START", "SUBMITTED", "QUEUED", "PENDING", "PROCESSING", "RUNNING",
+    )
+    success_words: tuple[str, ...] = ("SUCCESS", "SUCCEEDED", "COMPLETED", "DONE")
+    failure_words: tuple[str, ...] = ("FAILURE", "FAILED", "ERROR", "CANCELLED", "CANCELED")
+    poll_interval: float = 3.0
+    max_wait: float = 3600.0
+    webhook: str | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    base_url: str
+    api_key: str = field(default="", repr=False, compare=False)
+    auth_style: AuthStyle = AuthStyle.BEARER
+    gemini_auth: AuthStyle = AuthStyle.BEARER
+    midjourney_auth: AuthStyle = AuthStyle.BEARER
+    multi_image_field: str = "image[]"  # what the official SDK sends for several images
+    connect_timeout: float = 10.0
+    read_timeout: float = 600.0
+    concurrency: int = 4
+    proxy: str | None = None
+    async_options: AsyncOptions = field(default_factory=AsyncOptions)
+
+    @property
+    def root_url(self) -> str:
+        """The base URL without a trailing ``/`` or ``/v1``: paths are appended whole."""
+        url = self.base_url.strip().rstrip("/")
+        for suffix in ("/v1beta", "/v1"):
+            if url.endswith(suffix):
+                url = url[: -len(suffix)]
+                break
+        return url
