@@ -68,7 +68,8 @@ class Catalog:
                 candidate.merge_file(user_file)
                 candidate.check()
             except CatalogError as exc:
-                catalog.problems.append(str(exc))
+                text = str(exc)
+                catalog.problems.append(text if str(user_file) in text else f"{user_file}: {text}")
             else:
                 catalog = candidate
         catalog.check()

@@ -53,7 +53,7 @@ class StudioError(Exception):
     ) -> None:
         self.kind = kind
         self.template = template
-        self.params = params
+        self.params = {"status": status, **params} if status is not None else params
         self.relay_message = relay_message
         self.status = status
         self.may_be_billed = may_be_billed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from studio.domain.errors import StudioError
 from studio.domain.model_spec import ProtocolId
@@ -38,7 +39,7 @@ class Job:
     id: str
     request: GenerationRequest
     profile_name: str
-    protocol: ProtocolId
+    protocol: ProtocolId | None = None  # decided when the request is planned
     state: JobState = JobState.QUEUED
     task_id: str | None = None
     progress: float | None = None  # 0..100 when the relay reports it
@@ -47,3 +48,4 @@ class Job:
     warnings: list[Notice] = field(default_factory=list)
     error: StudioError | None = None
     text: str | None = None  # words the model answered alongside (or instead of) images
+    meta: dict[str, Any] = field(default_factory=dict)  # protocol extras, e.g. Midjourney buttons

@@ -1,0 +1,186 @@
+"""Checking a request against the model before anything is read or sent.
+
+Every refusal here is an :class:`InputError` (the CLI exits 2): nothing leaves the machine for
+a request the model cannot take.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studio.domain.errors import ErrorKind, InputError
+from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
+from studio.domain.model_spec import ModelSpec, Operation, ProtocolId
+from studio.domain.request import GenerationRequest
+from studio.engine.params import resolve
+from studio.protocols import PROTOCOLS
+from studio.protocols.base import ResolvedParams
+
+MASK_PROTOCOLS = frozenset({ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC, ProtocolId.MIDJOURNEY})
+NO_PROMPT_OPERATIONS = frozenset({
+    Operation.VARIATION, Operation.MJ_BLEND, Operation.MJ_DESCRIBE, Operation.MJ_ACTION,
+    Operation.MJ_CHANGE, Operation.MJ_MODAL,
+})
+
+MSG_NO_PROMPT = QT_TRANSLATE_NOOP(ERRORS, "Write a prompt first: it is empty.")
+MSG_PROMPT_TOO_LONG = QT_TRANSLATE_NOOP(
+    ERRORS, "The prompt has {length} characters; {model} takes at most {limit}."
+)
+MSG_PROTOCOL = QT_TRANSLATE_NOOP(
+    ERRORS, "{model} is not offered through {protocol}. It speaks {choices}."
+)
+MSG_OPERATION = QT_TRANSLATE_NOOP(ERRORS, "{model} cannot {operation}.")
+MSG_PROTOCOL_OPERATION = QT_TRANSLATE_NOOP(ERRORS, "The {protocol} protocol cannot {operation}.")
+MSG_TOO_MANY_REFS = QT_TRANSLATE_NOOP(
+    ERRORS, "{model} takes at most {limit} reference image(s); there are {count}."
+)
+MSG_NO_REFS_ALLOWED = QT_TRANSLATE_NOOP(ERRORS, "{model} does not take reference images.")
+MSG_TOO_FEW_REFS = QT_TRANSLATE_NOOP(
+    ERRORS, "{model} needs at least {limit} reference image(s); there are {count}."
+)
+MSG_NO_MASK = QT_TRANSLATE_NOOP(
+    ERRORS, "{model} cannot edit with a mask. Pick a model that can, such as gpt-image-1."
+)
+MSG_MASK_PROTOCOL = QT_TRANSLATE_NOOP(
+    ERRORS, "A mask cannot be sent through {protocol}. Use the images protocol for mask edits."
+)
+MSG_MASK_NEEDS_REF = QT_TRANSLATE_NOOP(
+    ERRORS, "A mask needs the image it applies to: add that image as the first reference."
+)
+MSG_MJ_MASK = QT_TRANSLATE_NOOP(
+    ERRORS, "Midjourney takes a mask only for Vary (Region) on a finished image."
+)
+MSG_N = QT_TRANSLATE_NOOP(
+    ERRORS, "{model} makes 1 to {limit} image(s) per request; {n} were asked for."
+)
+MSG_OPTION = QT_TRANSLATE_NOOP(ERRORS, "{model} has no {option} setting.")
+MSG_OPTION_VALUE = QT_TRANSLATE_NOOP(
+    ERRORS, "{model} does not offer {option} {value}. It offers {choices}."
+)
+
+OPERATION_WORDS = {
+    Operation.GENERATE: QT_TRANSLATE_NOOP(ERRORS, "make images from a prompt"),
+    Operation.EDIT: QT_TRANSLATE_NOOP(ERRORS, "edit images"),
+    Operation.VARIATION: QT_TRANSLATE_NOOP(ERRORS, "make variations"),
+    Operation.MJ_BLEND: QT_TRANSLATE_NOOP(ERRORS, "blend images"),
+    Operation.MJ_DESCRIBE: QT_TRANSLATE_NOOP(ERRORS, "describe an image"),
+    Operation.MJ_ACTION: QT_TRANSLATE_NOOP(ERRORS, "run a Midjourney button"),
+    Operation.MJ_CHANGE: QT_TRANSLATE_NOOP(ERRORS, "upscale or vary a Midjourney image"),
+    Operation.MJ_MODAL: QT_TRANSLATE_NOOP(ERRORS, "vary a region"),
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    protocol: ProtocolId
+    operation: Operation
+    params: ResolvedParams
+
+
+def _speaks(spec: ModelSpec, protocol: ProtocolId) -> bool:
+    if not spec.known:
+        return True  # a name the catalog does not know: the user knows the relay better
+    if protocol is ProtocolId.IMAGES_ASYNC:
+        return spec.speaks(ProtocolId.IMAGES) or spec.speaks(protocol)
+    return spec.speaks(protocol)
+
+
+def _operation(request: GenerationRequest, spec: ModelSpec) -> Operation:
+    if request.operation is not None:
+        return request.operation
+    if request.midjourney is not None:
+        return Operation.MJ_MODAL if request.mask is not None else Operation.MJ_ACTION
+    if request.references and Operation.EDIT in spec.operations:
+        return Operation.EDIT
+    return Operation.GENERATE
+
+
+def _protocol(request: GenerationRequest, spec: ModelSpec, operation: Operation) -> ProtocolId:
+    if request.protocol is not None:
+        if not _speaks(spec, request.protocol):
+            raise InputError(
+                ErrorKind.UNSUPPORTED, MSG_PROTOCOL, model=spec.id, protocol=request.protocol,
+                choices=", ".join(spec.protocols),
+            )
+        return request.protocol
+    for candidate in spec.protocols:
+        if operation in PROTOCOLS[candidate].operations:
+            return candidate
+    return spec.default_protocol
+
+
+def _check_choice(spec: ModelSpec, option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is None:
+        return
+    if not choices:
+        raise InputError(ErrorKind.UNSUPPORTED, MSG_OPTION, model=spec.id, option=option)
+    if value not in choices:
+        raise InputError(
+            ErrorKind.UNSUPPORTED, MSG_OPTION_VALUE, model=spec.id, option=option, value=value,
+            choices=", ".join(choices),
+        )
+
+
+def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
+    """The protocol, operation and wire parameters for ``request``, or an InputError."""
+    model = spec.id
+    operation = _operation(request, spec)
+    protocol = _protocol(request, spec, operation)
+    if operation not in spec.operations and spec.known:
+        raise InputError(
+            ErrorKind.UNSUPPORTED, MSG_OPERATION, model=model, operation=OPERATION_WORDS[operation]
+        )
+    if operation not in PROTOCOLS[protocol].operations:
+        raise InputError(
+            ErrorKind.UNSUPPORTED, MSG_PROTOCOL_OPERATION, protocol=protocol,
+            operation=OPERATION_WORDS[operation],
+        )
+
+    prompt = request.prompt.strip()
+    if not prompt and operation not in NO_PROMPT_OPERATIONS:
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_NO_PROMPT)
+    if len(request.prompt) > spec.prompt_max:
+        raise InputError(
+            ErrorKind.INVALID_INPUT, MSG_PROMPT_TOO_LONG, length=len(request.prompt),
+            model=model, limit=spec.prompt_max,
+        )
+
+    count = len(request.references)
+    if count and spec.max_refs == 0 and operation is not Operation.MJ_DESCRIBE:
+        raise InputError(ErrorKind.UNSUPPORTED, MSG_NO_REFS_ALLOWED, model=model)
+    if count > max(spec.max_refs, 1):
+        raise InputError(
+            ErrorKind.UNSUPPORTED, MSG_TOO_MANY_REFS, model=model, limit=spec.max_refs, count=count
+        )
+    needed = max(spec.min_refs, 1 if operation in (Operation.EDIT, Operation.VARIATION) else 0)
+    if operation is Operation.MJ_BLEND:
+        needed = 2
+    if operation is Operation.MJ_DESCRIBE:
+        needed = 1
+    if count < needed:
+        raise InputError(
+            ErrorKind.UNSUPPORTED, MSG_TOO_FEW_REFS, model=model, limit=needed, count=count
+        )
+
+    if request.mask is not None:
+        if not spec.supports_mask:
+            raise InputError(ErrorKind.UNSUPPORTED, MSG_NO_MASK, model=model)
+        if protocol not in MASK_PROTOCOLS:
+            raise InputError(ErrorKind.UNSUPPORTED, MSG_MASK_PROTOCOL, protocol=protocol)
+        if protocol is ProtocolId.MIDJOURNEY and operation is not Operation.MJ_MODAL:
+            raise InputError(ErrorKind.UNSUPPORTED, MSG_MJ_MASK)
+        if protocol is not ProtocolId.MIDJOURNEY and not request.references:
+            raise InputError(ErrorKind.INVALID_INPUT, MSG_MASK_NEEDS_REF)
+
+    if not 1 <= request.n <= spec.n_max:
+        raise InputError(ErrorKind.UNSUPPORTED, MSG_N, model=model, limit=spec.n_max, n=request.n)
+    _check_choice(spec, "quality", request.quality, spec.qualities)
+    _check_choice(spec, "style", request.style, spec.styles)
+    _check_choice(spec, "output format", request.output_format, spec.output_formats)
+    _check_choice(spec, "background", request.background, spec.backgrounds)
+    if request.seed is not None and not spec.seed:
+        raise InputError(ErrorKind.UNSUPPORTED, MSG_OPTION, model=model, option="seed")
+    if request.negative_prompt and not spec.negative_prompt:
+        raise InputError(ErrorKind.UNSUPPORTED, MSG_OPTION, model=model, option="negative prompt")
+
+    return Plan(protocol, operation, resolve(request, spec, protocol))

@@ -1,0 +1,35 @@
+"""Result sinks: where the runner puts saved images."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from studio.domain.job import Job
+from studio.domain.results import ImageResult
+from studio.engine.files import slug, write_durably
+from studio.imaging.results import ValidatedImage
+from studio.protocols.base import RawImage
+
+
+class DirectorySink:
+    """Writes each result into one folder, named after the prompt, original bytes untouched."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    async def save(self, job: Job, index: int, image: ValidatedImage, raw: RawImage) -> ImageResult:
+        name = f"{slug(job.request.prompt)}-{job.id[-8:]}-{index + 1}.{image.extension}"
+        path = await asyncio.to_thread(write_durably, self.directory / name, image.data)
+        return ImageResult(
+            index=index,
+            sha256=image.sha256,
+            width=image.width,
+            height=image.height,
+            mime=image.mime,
+            size_bytes=len(image.data),
+            source=raw.source,
+            path=path.resolve(),
+            url=raw.url if raw.url and not raw.url.startswith("data:") else None,
+            revised_prompt=raw.revised_prompt,
+        )

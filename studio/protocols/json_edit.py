@@ -1,0 +1,33 @@
+"""`images-json-edit`: ``POST /v1/images/edits`` with a JSON body of image URLs (seed 000)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from studio.domain.model_spec import Operation, ProtocolId
+from studio.imaging.uploads import image_to_data_url
+from studio.protocols.base import Completed, HttpCall, ImageProtocol, WireRequest
+from studio.protocols.images import EDITS, parse_images_response
+
+
+class JsonEditProtocol(ImageProtocol):
+    id = ProtocolId.IMAGES_JSON_EDIT
+    operations = frozenset({Operation.EDIT})
+
+    def build(self, wire: WireRequest) -> HttpCall:
+        request, params = wire.request, wire.params
+        body: dict[str, Any] = {
+            "model": request.model,
+            "prompt": request.prompt,
+            # Local files travel as data URLs; the relay documents URLs only.
+            "images": [*wire.ref_urls, *map(image_to_data_url, wire.uploads)],
+        }
+        if params.aspect_ratio:
+            body["ratio"] = params.aspect_ratio
+        if params.image_size and not wire.spec.fixed_resolution:
+            body["resolution"] = params.image_size.lower()  # the seed writes 1k/2k/4k
+        body.update(request.extra)
+        return HttpCall.with_json(EDITS, body)
+
+    def parse(self, data: Any, wire: WireRequest) -> Completed:
+        return parse_images_response(data)  # some relays add a chat-style `choices`: ignored
