@@ -90,8 +90,9 @@ def _operation(request: GenerationRequest, spec: ModelSpec) -> Operation:
         return request.operation
     if request.midjourney is not None:
         return Operation.MJ_MODAL if request.mask is not None else Operation.MJ_ACTION
-    if request.references and Operation.EDIT in spec.operations:
-        return Operation.EDIT
+    edits = Operation.EDIT in spec.operations
+    if edits and (request.references or Operation.GENERATE not in spec.operations):
+        return Operation.EDIT  # edit-only models then ask for the reference they need
     return Operation.GENERATE
 
 

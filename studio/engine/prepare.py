@@ -73,11 +73,14 @@ async def prepare(
 
     prepared, notes = await asyncio.to_thread(shape)
     mask_upload = None
-    if request.mask is not None and prepared:
-        check_mask_matches(request.mask, loaded[0])
-        mask_upload = await asyncio.to_thread(
-            mask_for_upload, request.mask, spec.mask, prepared[0].placement
-        )
+    if request.mask is not None:
+        if prepared:
+            check_mask_matches(request.mask, loaded[0])
+            placement = prepared[0].placement
+        else:  # Vary (Region): the mask belongs to the relay's own image, as painted
+            size = (request.mask.width, request.mask.height)
+            placement = Placement(size, 1.0, (0, 0), size, size)
+        mask_upload = await asyncio.to_thread(mask_for_upload, request.mask, spec.mask, placement)
     wire = WireRequest(
         request=request,
         spec=spec,
