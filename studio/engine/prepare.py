@@ -66,7 +66,7 @@ async def prepare(
     loaded = tuple(await asyncio.gather(*(_read(r, client) for r in to_read)))
 
     def shape() -> tuple[list[PreparedImage], list[Notice]]:
-        prepared = [prepare_upload(item, spec.upload, index=i) for i, item in enumerate(loaded)]
+        prepared = [prepare_upload(item, spec.upload, index=i + 1) for i, item in enumerate(loaded)]
         notes = [note for item in loaded for note in item.notes]
         notes += [note for item in prepared for note in item.notes]
         return prepared, notes

@@ -1,0 +1,230 @@
+"""Open untrusted image bytes safely and bring them to plain 8-bit RGB(A).
+
+Problems are raised as small exception types; the public modules turn them into the user's
+message (``InputError`` for what the user gave us, ``RelayError`` for what a relay sent).
+Nothing here changes global state, so every function is safe to call from several threads.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import warnings
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from PIL import Image, ImageCms, ImageOps
+
+from studio.imaging._sniff import Header, classify_text, sniff
+
+Image.init()  # register every plugin now, not lazily from several threads at once
+
+
+class DecodeError(Exception):
+    """Why bytes could not be turned into an image (internal; never shown as is)."""
+
+
+class NotAnImageError(DecodeError):
+    def __init__(self, looks_like: str | None) -> None:
+        super().__init__(looks_like)
+        self.looks_like = looks_like  # "html", "json", "text" or None (unknown binary)
+
+
+class UnsupportedFormatError(DecodeError):
+    def __init__(self, format_name: str) -> None:
+        super().__init__(format_name)
+        self.format = format_name
+
+
+class TooLargeError(DecodeError):
+    def __init__(self, width: int | None, height: int | None) -> None:
+        super().__init__(width, height)
+        self.width = width
+        self.height = height
+
+
+class DamagedError(DecodeError):
+    pass
+
+
+class UnsupportedColorsError(DecodeError):
+    def __init__(self, mode: str) -> None:
+        super().__init__(mode)
+        self.mode = mode
+
+
+@dataclass
+class Decoded:
+    image: Image.Image  # the first frame, fully decoded, in its original mode
+    format: str  # Pillow's format name; MPO is reported as JPEG
+    header: Header
+    frames: int  # more than one for animations and multi-page files
+
+
+_BOMB_WARNINGS = threading.Lock()
+
+
+@contextmanager
+def _quiet_pillow_bomb_check(pixels: int | None) -> Iterator[None]:
+    """Keep Pillow's DecompressionBombWarning from escaping for sizes we already accepted.
+
+    We check the size ourselves before Pillow opens anything, so its warning only duplicates
+    ours. It fires only above ``Image.MAX_IMAGE_PIXELS`` (89 MP by default), which our default
+    input limit stays below; the rare larger images take a lock and a scoped filter.
+    """
+    limit = Image.MAX_IMAGE_PIXELS
+    if limit is None or (pixels is not None and pixels <= limit):
+        yield
+        return
+    with _BOMB_WARNINGS, warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        yield
+
+
+_BOMBS = (Image.DecompressionBombError, Image.DecompressionBombWarning)
+
+
+def effective_pixel_limit(max_pixels: int) -> int:
+    """Our limit, capped by Pillow's hard one (twice ``Image.MAX_IMAGE_PIXELS``)."""
+    limit = Image.MAX_IMAGE_PIXELS
+    return max_pixels if limit is None else min(max_pixels, 2 * limit)
+
+
+def megapixels(pixels: int) -> str:
+    return f"{pixels / 1_000_000:.1f}".removesuffix(".0")
+
+
+def decode(data: bytes, *, formats: Collection[str], max_pixels: int) -> Decoded:
+    """Identify, size-check (from the header, before decoding) and fully decode the first frame."""
+    header = sniff(data)
+    if header is None:
+        raise NotAnImageError(classify_text(data))
+    if header.format not in formats:
+        raise UnsupportedFormatError(header.format)
+    if header.pixels is not None and header.pixels > max_pixels:
+        raise TooLargeError(header.width, header.height)
+    with _quiet_pillow_bomb_check(header.pixels):
+        try:
+            image = Image.open(io.BytesIO(data), formats=[header.format])
+        except _BOMBS:
+            raise TooLargeError(header.width, header.height) from None
+        except Exception:
+            raise DamagedError from None
+        try:
+            width, height = image.size
+            if width * height > max_pixels:
+                raise TooLargeError(width, height)
+            if width <= 0 or height <= 0:
+                raise DamagedError
+            frames = _frame_count(image)
+            image.load()
+        except DecodeError:
+            image.close()
+            raise
+        except (*_BOMBS, MemoryError):
+            image.close()
+            raise TooLargeError(*image.size) from None
+        except Exception:
+            image.close()
+            raise DamagedError from None
+    name = image.format or header.format
+    return Decoded(image, "JPEG" if name == "MPO" else name, header, frames)
+
+
+def _frame_count(image: Image.Image) -> int:
+    if image.format == "MPO":  # camera JPEGs with an embedded preview, not an animation
+        return 1
+    try:
+        return int(getattr(image, "n_frames", 1)) if getattr(image, "is_animated", False) else 1
+    except Exception:
+        return 1
+
+
+def apply_orientation(image: Image.Image) -> tuple[Image.Image, bool]:
+    """Turn the pixels the way the EXIF orientation tag says; True when it changed anything."""
+    try:
+        orientation = image.getexif().get(0x0112)
+    except Exception:
+        return image, False
+    if orientation not in (2, 3, 4, 5, 6, 7, 8):
+        return image, False
+    try:
+        return ImageOps.exif_transpose(image), True
+    except Exception:
+        return image, False
+
+
+_GRAY_16 = ("I;16", "I;16L", "I;16B", "I;16N", "I")
+_WITH_ALPHA = ("RGBA", "LA", "PA", "La", "RGBa")
+
+
+def is_high_bit_depth(decoded: Decoded) -> bool:
+    if decoded.image.mode in _GRAY_16 or decoded.image.mode == "F":
+        return True
+    if decoded.header.format == "PNG" and decoded.header.bit_depth == 16:
+        return True  # Pillow already read 16-bit RGB(A) PNGs as 8-bit: still worth a note
+    tags = getattr(decoded.image, "tag_v2", None)
+    bits = tags.get(258) if tags is not None else None
+    return isinstance(bits, tuple) and any(b > 8 for b in bits)
+
+
+def gray_to_8bit(image: Image.Image) -> Image.Image:
+    """16-bit (and 32-bit integer / float) grayscale to "L", scaled rather than clipped."""
+    if image.mode == "F":
+        _, high = image.getextrema()
+        top = 1.0 if high <= 1.0 else 255.0 if high <= 255.0 else 65535.0
+        return image.point(lambda v: v * (255.0 / top) + 0.5).convert("L")
+    if image.mode != "I":
+        image = image.convert("I")
+    return image.point(lambda v: v * (1 / 257) + 0.5).convert("L")
+
+
+def to_rgb(image: Image.Image) -> tuple[Image.Image, bool]:
+    """8-bit RGB, or RGBA when some pixel is not fully opaque; True when converted from CMYK.
+
+    Colour profiles are applied (CMYK, wide-gamut RGB → sRGB) and then dropped.
+    """
+    icc = image.info.get("icc_profile")
+    mode = image.mode
+    was_cmyk = mode == "CMYK"
+    if was_cmyk:
+        image = _profile_to_srgb(image, icc, "RGB") or image.convert("RGB")
+    elif mode in _GRAY_16 or mode == "F":
+        image = gray_to_8bit(image).convert("RGB")
+    elif mode in _WITH_ALPHA or "transparency" in image.info:
+        image = image.convert("RGBA")
+    elif mode != "RGB":
+        try:
+            image = image.convert("RGB")
+        except ValueError:
+            raise UnsupportedColorsError(mode) from None
+    if mode in ("RGB", "RGBA") and icc:
+        image = _profile_to_srgb(image, icc, image.mode) or image
+    if image.mode == "RGBA" and image.getchannel("A").getextrema() == (255, 255):
+        image = image.convert("RGB")
+    return image, was_cmyk
+
+
+def _profile_to_srgb(image: Image.Image, icc: object, out_mode: str) -> Image.Image | None:
+    if not isinstance(icc, bytes) or not icc:
+        return None
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if image.mode != "CMYK" and "srgb" in ImageCms.getProfileDescription(profile).lower():
+            return None
+        converted = ImageCms.profileToProfile(
+            image, profile, ImageCms.createProfile("sRGB"), outputMode=out_mode
+        )
+    except Exception:  # a broken or unusual profile: fall back to plain numbers
+        return None
+    return converted
+
+
+def detach(image: Image.Image, source: Image.Image) -> Image.Image:
+    """A plain in-memory image with no metadata, no longer tied to the decoded file."""
+    if image is source:
+        image = image.copy()
+    source.close()
+    image.info = {}
+    return image

@@ -1,0 +1,172 @@
+"""Decode and validate what relays send back (base64, data URLs, markdown links, image bytes)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from dataclasses import dataclass, field
+from urllib.parse import unquote_to_bytes
+
+from studio.domain.errors import ErrorKind, RelayError
+from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
+from studio.imaging._decode import (
+    DecodeError,
+    NotAnImageError,
+    TooLargeError,
+    UnsupportedFormatError,
+    decode,
+    effective_pixel_limit,
+    megapixels,
+)
+from studio.imaging._sniff import html_title
+from studio.imaging.links import find_image_links
+
+MAX_RESULT_PIXELS = 100_000_000
+
+__all__ = [
+    "MAX_RESULT_PIXELS",
+    "ValidatedImage",
+    "decode_base64_image",
+    "find_image_links",
+    "parse_data_url",
+    "validate_result",
+]
+
+RESULT_FORMATS = frozenset({"PNG", "JPEG", "WEBP", "GIF"})
+_TYPES = {
+    "PNG": ("image/png", "png"),
+    "JPEG": ("image/jpeg", "jpg"),
+    "WEBP": ("image/webp", "webp"),
+    "GIF": ("image/gif", "gif"),
+}
+_URL_SAFE = str.maketrans("-_", "+/")
+
+
+@dataclass(frozen=True)
+class ValidatedImage:
+    data: bytes = field(repr=False)  # exactly what the relay sent
+    mime: str  # from the real format, whatever the relay claimed
+    extension: str  # "png", "jpg", "webp", "gif"
+    width: int
+    height: int
+    sha256: str
+
+
+def _undecodable() -> RelayError:
+    return RelayError(
+        ErrorKind.BAD_RESULT,
+        QT_TRANSLATE_NOOP(ERRORS, "The relay sent an image that could not be decoded."),
+    )
+
+
+def decode_base64_image(text: str) -> bytes:
+    """Base64 (standard or URL-safe, padded or not, with line breaks, with or without a
+    ``data:…;base64,`` prefix) to bytes."""
+    payload = text.strip()
+    if payload[:5].lower() == "data:":
+        _, comma, payload = payload.partition(",")
+        if not comma:
+            raise _undecodable()
+    payload = "".join(payload.split()).translate(_URL_SAFE).rstrip("=")
+    if not payload or len(payload) % 4 == 1:
+        raise _undecodable()
+    try:
+        data = base64.b64decode(payload + "=" * (-len(payload) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        raise _undecodable() from None
+    if not data:
+        raise _undecodable()
+    return data
+
+
+def parse_data_url(url: str) -> tuple[str, bytes]:
+    """``data:<mime>[;params][;base64],<data>`` → (mime, bytes); mime defaults to text/plain."""
+    text = url.strip()
+    if text[:5].lower() != "data:" or "," not in text:
+        raise RelayError(
+            ErrorKind.BAD_RESULT,
+            QT_TRANSLATE_NOOP(ERRORS, "The relay sent a data URL that could not be read."),
+        )
+    header, _, payload = text[5:].partition(",")
+    parts = [p.strip() for p in header.split(";")]
+    mime = parts[0].lower() or "text/plain"
+    if any(p.lower() == "base64" for p in parts[1:]):
+        return mime, decode_base64_image(payload)
+    return mime, unquote_to_bytes(payload)
+
+
+def validate_result(data: bytes, *, max_pixels: int = MAX_RESULT_PIXELS) -> ValidatedImage:
+    """Check that ``data`` is a whole, sane image; the bytes are kept exactly as sent."""
+    if not data:
+        raise RelayError(
+            ErrorKind.BAD_RESULT, QT_TRANSLATE_NOOP(ERRORS, "The relay sent an empty image.")
+        )
+    try:
+        decoded = decode(data, formats=RESULT_FORMATS, max_pixels=max_pixels)
+    except DecodeError as problem:
+        raise _result_error(problem, data, max_pixels) from None
+    width, height = decoded.image.size
+    decoded.image.close()
+    mime, extension = _TYPES[decoded.format]
+    return ValidatedImage(data, mime, extension, width, height, hashlib.sha256(data).hexdigest())
+
+
+def _result_error(problem: DecodeError, data: bytes, max_pixels: int) -> RelayError:
+    if isinstance(problem, NotAnImageError):
+        if problem.looks_like == "html":
+            return RelayError(
+                ErrorKind.BAD_RESULT,
+                QT_TRANSLATE_NOOP(ERRORS, "The relay sent a web page instead of an image."),
+                relay_message=html_title(data),
+            )
+        if problem.looks_like in ("json", "text"):
+            return RelayError(
+                ErrorKind.BAD_RESULT,
+                QT_TRANSLATE_NOOP(ERRORS, "The relay sent text instead of an image."),
+                relay_message=_text_excerpt(data, problem.looks_like),
+            )
+        return RelayError(
+            ErrorKind.BAD_RESULT,
+            QT_TRANSLATE_NOOP(ERRORS, "The relay sent something that is not an image."),
+        )
+    if isinstance(problem, UnsupportedFormatError):
+        return RelayError(
+            ErrorKind.BAD_RESULT,
+            QT_TRANSLATE_NOOP(
+                ERRORS, "The relay sent a {format} image, which the studio cannot show."
+            ),
+            format=problem.format,
+        )
+    if isinstance(problem, TooLargeError):
+        return RelayError(
+            ErrorKind.BAD_RESULT,
+            QT_TRANSLATE_NOOP(
+                ERRORS,
+                "The relay sent an image too large to open safely (more than {limit} megapixels).",
+            ),
+            limit=megapixels(effective_pixel_limit(max_pixels)),
+        )
+    return RelayError(
+        ErrorKind.BAD_RESULT,
+        QT_TRANSLATE_NOOP(ERRORS, "The relay sent a damaged or incomplete image."),
+    )
+
+
+def _text_excerpt(data: bytes, kind: str | None) -> str | None:
+    """A short plain-text hint of what came instead of an image (an error message if any)."""
+    text = data[:4096].decode("utf-8", "replace").strip()
+    if kind == "json":
+        try:
+            body = json.loads(data.decode("utf-8", "replace"))
+        except ValueError:
+            body = None
+        if isinstance(body, dict):
+            error = body.get("error")
+            message = error.get("message") if isinstance(error, dict) else error
+            message = message or body.get("message") or body.get("description")
+            if isinstance(message, str) and message.strip():
+                text = message.strip()
+    text = " ".join(text.split())
+    return text[:300] or None
