@@ -49,6 +49,7 @@ class Catalog:
     patterns: list[_Pattern] = field(default_factory=list)
     generic: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # user entries that were skipped, and why
+    _cache: dict[str, ModelSpec] = field(default_factory=dict, repr=False, compare=False)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -92,8 +93,11 @@ class Catalog:
         self.merge(data, source=str(path))
 
     def merge(self, data: Mapping[str, Any], source: str = "<catalog>") -> None:
+        self._cache.clear()
         for name, table in data.get("family", {}).items():
-            self.families[name] = _merged(self.families.get(name, {}), table, f"{source}: family {name}")
+            self.families[name] = _merged(
+                self.families.get(name, {}), table, f"{source}: family {name}"
+            )
         for name, table in data.get("model", {}).items():
             self.models[name] = _merged(self.models.get(name, {}), table, f"{source}: model {name}")
         new_patterns = []
@@ -124,6 +128,12 @@ class Catalog:
 
     def get(self, name: str) -> ModelSpec:
         """The spec for ``name``: listed, by resolution suffix, by pattern, or generic."""
+        cached = self._cache.get(name)
+        if cached is None:
+            cached = self._cache[name] = self._lookup(name)
+        return cached
+
+    def _lookup(self, name: str) -> ModelSpec:
         if name in self.models:
             return self._build(name, dict(self.models[name]), known=True)
         lowered = name.lower()
@@ -186,7 +196,11 @@ def _merged(base: Mapping[str, Any], table: Mapping[str, Any], where: str) -> di
 
 def _overlay(base: dict[str, Any], top: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in top.items():
-        if key in ("upload", "free_size") and isinstance(base.get(key), dict) and isinstance(value, dict):
+        if (
+            key in ("upload", "free_size")
+            and isinstance(base.get(key), dict)
+            and isinstance(value, dict)
+        ):
             base[key] = {**base[key], **value}
         else:
             base[key] = value
@@ -216,7 +230,9 @@ def _to_spec(name: str, raw: dict[str, Any], *, known: bool) -> ModelSpec:
         "refs_via": RefsVia,
         "mask": MaskStyle,
         "size_for_ratio": dict,
-        "upload": lambda v: UploadLimits(**{k: tuple(x) if k == "formats" else x for k, x in v.items()}),
+        "upload": lambda v: UploadLimits(
+            **{k: tuple(x) if k == "formats" else x for k, x in v.items()}
+        ),
         "free_size": lambda v: FreeSize(**v),
         "price": lambda v: Price(**v),
     }

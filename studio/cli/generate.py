@@ -36,7 +36,8 @@ MSG_NO_RELAY = QT_TRANSLATE_NOOP(
     "No relay is configured. Set STUDIO_BASE_URL and STUDIO_API_KEY, or pass --profile NAME.",
 )
 MSG_NO_PROFILE = QT_TRANSLATE_NOOP(
-    ERRORS, "There is no profile named {name}. Add it with: studio-cli profiles add {name} --base-url URL"
+    ERRORS,
+    "There is no profile named {name}. Add it with: studio-cli profiles add {name} --base-url URL",
 )
 MSG_OUT_NOT_DIR = QT_TRANSLATE_NOOP(ERRORS, "{path} is not a folder the results can be saved in.")
 
@@ -50,15 +51,21 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--prompt", required=True, help="what to make")
     parser.add_argument("--model", required=True, help="model name, e.g. gpt-image-1")
     parser.add_argument(
-        "--protocol", choices=[p.value for p in ProtocolId], default=None,
+        "--protocol",
+        choices=[p.value for p in ProtocolId],
+        default=None,
         help="wire protocol (default: the catalog's choice for the model)",
     )
     parser.add_argument(
-        "--ref", action="append", default=[], metavar="PATH",
+        "--ref",
+        action="append",
+        default=[],
+        metavar="PATH",
         help="reference image (file or http(s) URL); repeat for several",
     )
     parser.add_argument(
-        "--mask", metavar="PATH",
+        "--mask",
+        metavar="PATH",
         help="mask PNG: alpha 0 = area to edit, sized like the first --ref",
     )
     parser.add_argument("--ratio", metavar="W:H", help="aspect ratio, e.g. 16:9")
@@ -167,7 +174,9 @@ def _report(job: Job, as_json: bool) -> int:
     return _exit_code(job)
 
 
-async def _generate(job: Job, profile: Profile, catalog: Catalog, out: Path, progress: ProgressPrinter | None) -> Job:
+async def _generate(
+    job: Job, profile: Profile, catalog: Catalog, out: Path, progress: ProgressPrinter | None
+) -> Job:
     async with RelayClient(profile) as client:
         runner = Runner(catalog=catalog, client=client, sink=DirectorySink(out))
         if progress is not None:
@@ -176,7 +185,11 @@ async def _generate(job: Job, profile: Profile, catalog: Catalog, out: Path, pro
 
 
 def run(args: argparse.Namespace) -> int:
-    job = Job(id=new_job_id(), request=GenerationRequest(prompt=args.prompt, model=args.model), profile_name="")
+    job = Job(
+        id=new_job_id(),
+        request=GenerationRequest(prompt=args.prompt, model=args.model),
+        profile_name="",
+    )
     try:
         out = Path(args.out).expanduser()
         if out.exists() and not out.is_dir():

@@ -21,7 +21,8 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port (0 picks a free one)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument(
-        "--faults", default="",
+        "--faults",
+        default="",
         help="comma-separated faults, e.g. 'latency=2,502*1' (name[=value][*count]): "
         + ", ".join(FAULT_NAMES),
     )
@@ -46,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         serve(args.host, args.port, args.faults, args.key, on_ready=ready)
     except OSError as error:
-        print(f"studio-cli simulate: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
+        print(
+            f"studio-cli simulate: cannot listen on {args.host}:{args.port}: {error.strerror}",
+            file=sys.stderr,
+        )
         return 1
     return 0

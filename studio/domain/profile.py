@@ -20,7 +20,13 @@ class AsyncOptions:
     submit_query: str = "async=true"
     poll_path: str = "/v1/images/tasks/{task_id}"
     pending_words: tuple[str, ...] = (
-        "IN_PROGRESS", "NOT_START", "SUBMITTED", "QUEUED", "PENDING", "PROCESSING", "RUNNING",
+        "IN_PROGRESS",
+        "NOT_START",
+        "SUBMITTED",
+        "QUEUED",
+        "PENDING",
+        "PROCESSING",
+        "RUNNING",
     )
     success_words: tuple[str, ...] = ("SUCCESS", "SUCCEEDED", "COMPLETED", "DONE")
     failure_words: tuple[str, ...] = ("FAILURE", "FAILED", "ERROR", "CANCELLED", "CANCELED")

@@ -73,8 +73,18 @@ class GenerationRequest:
         """The settings worth recording (history, provenance): no bytes, no paths."""
         params: dict[str, Any] = {"prompt": self.prompt, "model": self.model}
         for key in (
-            "protocol", "operation", "ratio", "resolution", "size", "quality", "seed",
-            "negative_prompt", "style", "output_format", "background", "blend_dimensions",
+            "protocol",
+            "operation",
+            "ratio",
+            "resolution",
+            "size",
+            "quality",
+            "seed",
+            "negative_prompt",
+            "style",
+            "output_format",
+            "background",
+            "blend_dimensions",
         ):
             value = getattr(self, key)
             if value is not None:

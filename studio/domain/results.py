@@ -36,8 +36,10 @@ class Usage:
 
     @property
     def input_tokens(self) -> int | None:
-        return _int(self.raw.get("input_tokens")) or _int(self.raw.get("prompt_tokens")) or _int(
-            self.raw.get("promptTokenCount")
+        return (
+            _int(self.raw.get("input_tokens"))
+            or _int(self.raw.get("prompt_tokens"))
+            or _int(self.raw.get("promptTokenCount"))
         )
 
     @property

@@ -81,9 +81,15 @@ def free_size_for(ratio: tuple[int, int], resolution: str, bounds: FreeSize) -> 
     """The largest size with ``ratio`` whose long side is the resolution's, within ``bounds``."""
     long_side = LONG_SIDE[resolution]
     w_over_h = ratio[0] / ratio[1]
-    width, height = (long_side, long_side / w_over_h) if w_over_h >= 1 else (long_side * w_over_h, long_side)
-    shrink = min(1.0, bounds.max_width / width, bounds.max_height / height,
-                 math.sqrt(bounds.max_pixels / (width * height)))
+    width, height = (
+        (long_side, long_side / w_over_h) if w_over_h >= 1 else (long_side * w_over_h, long_side)
+    )
+    shrink = min(
+        1.0,
+        bounds.max_width / width,
+        bounds.max_height / height,
+        math.sqrt(bounds.max_pixels / (width * height)),
+    )
     width, height = width * shrink, height * shrink
     grow = max(1.0, math.sqrt(bounds.min_pixels / (width * height)))
     width, height = width * grow, height * grow
@@ -122,15 +128,21 @@ def resolve(request: GenerationRequest, spec: ModelSpec, protocol: ProtocolId) -
     if resolution:
         if spec.fixed_resolution and resolution != spec.fixed_resolution:
             raise InputError(
-                ErrorKind.UNSUPPORTED, MSG_RESOLUTION_IN_NAME, model=model,
-                fixed=spec.fixed_resolution, wanted=resolution,
+                ErrorKind.UNSUPPORTED,
+                MSG_RESOLUTION_IN_NAME,
+                model=model,
+                fixed=spec.fixed_resolution,
+                wanted=resolution,
             )
         if not spec.resolutions:
             raise InputError(ErrorKind.UNSUPPORTED, MSG_NO_RESOLUTIONS, model=model)
         if resolution not in spec.resolutions:
             raise InputError(
-                ErrorKind.UNSUPPORTED, MSG_RESOLUTION_UNSUPPORTED, model=model,
-                resolution=resolution, choices=", ".join(spec.resolutions),
+                ErrorKind.UNSUPPORTED,
+                MSG_RESOLUTION_UNSUPPORTED,
+                model=model,
+                resolution=resolution,
+                choices=", ".join(spec.resolutions),
             )
     if ratio and not spec.free_ratio:
         offered = {parse_ratio(r): r for r in spec.ratios}
@@ -138,14 +150,20 @@ def resolve(request: GenerationRequest, spec: ModelSpec, protocol: ProtocolId) -
             raise InputError(ErrorKind.UNSUPPORTED, MSG_NO_RATIOS, model=model)
         if ratio not in offered:
             raise InputError(
-                ErrorKind.UNSUPPORTED, MSG_RATIO_UNSUPPORTED, model=model,
-                ratio=_ratio_text(ratio), choices=", ".join(spec.ratios),
+                ErrorKind.UNSUPPORTED,
+                MSG_RATIO_UNSUPPORTED,
+                model=model,
+                ratio=_ratio_text(ratio),
+                choices=", ".join(spec.ratios),
             )
     size_text = f"{size[0]}x{size[1]}" if size else None
     if auto_size:
         if "auto" not in spec.sizes:
             raise InputError(
-                ErrorKind.UNSUPPORTED, MSG_SIZE_UNSUPPORTED, model=model, size="auto",
+                ErrorKind.UNSUPPORTED,
+                MSG_SIZE_UNSUPPORTED,
+                model=model,
+                size="auto",
                 choices=", ".join(spec.sizes) or "-",
             )
         size_text = "auto"
@@ -154,20 +172,34 @@ def resolve(request: GenerationRequest, spec: ModelSpec, protocol: ProtocolId) -
             if not _fits_free_size(size, spec.free_size):
                 bounds = spec.free_size
                 raise InputError(
-                    ErrorKind.UNSUPPORTED, MSG_FREE_SIZE, model=model, size=size_text,
-                    multiple=bounds.multiple_of, low=f"{bounds.min_ratio:.2f}",
-                    high=f"{bounds.max_ratio:.2f}", max_pixels=bounds.max_pixels,
+                    ErrorKind.UNSUPPORTED,
+                    MSG_FREE_SIZE,
+                    model=model,
+                    size=size_text,
+                    multiple=bounds.multiple_of,
+                    low=f"{bounds.min_ratio:.2f}",
+                    high=f"{bounds.max_ratio:.2f}",
+                    max_pixels=bounds.max_pixels,
                 )
-        elif not spec.sizes or protocol not in (ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC, ProtocolId.CHAT):
+        elif not spec.sizes or protocol not in (
+            ProtocolId.IMAGES,
+            ProtocolId.IMAGES_ASYNC,
+            ProtocolId.CHAT,
+        ):
             raise InputError(ErrorKind.UNSUPPORTED, MSG_NO_SIZES, model=model)
         elif size_text not in spec.sizes:
             raise InputError(
-                ErrorKind.UNSUPPORTED, MSG_SIZE_UNSUPPORTED, model=model, size=size_text,
+                ErrorKind.UNSUPPORTED,
+                MSG_SIZE_UNSUPPORTED,
+                model=model,
+                size=size_text,
                 choices=", ".join(spec.sizes),
             )
         if ratio and not same_ratio(*size, ratio):
             raise InputError(
-                ErrorKind.INVALID_INPUT, MSG_SIZE_RATIO_CLASH, size=size_text,
+                ErrorKind.INVALID_INPUT,
+                MSG_SIZE_RATIO_CLASH,
+                size=size_text,
                 ratio=_ratio_text(ratio),
             )
 
@@ -197,8 +229,11 @@ def resolve(request: GenerationRequest, spec: ModelSpec, protocol: ProtocolId) -
             )
             if send_size is None:
                 raise InputError(
-                    ErrorKind.UNSUPPORTED, MSG_RATIO_UNSUPPORTED, model=model,
-                    ratio=_ratio_text(ratio), choices=", ".join(spec.size_for_ratio),
+                    ErrorKind.UNSUPPORTED,
+                    MSG_RATIO_UNSUPPORTED,
+                    model=model,
+                    ratio=_ratio_text(ratio),
+                    choices=", ".join(spec.size_for_ratio),
                 )
             expected_size = parse_size(send_size)
     elif spec.ratio_via is RatioVia.ASPECT_RATIO:

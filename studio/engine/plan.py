@@ -17,10 +17,16 @@ from studio.protocols import PROTOCOLS
 from studio.protocols.base import ResolvedParams
 
 MASK_PROTOCOLS = frozenset({ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC, ProtocolId.MIDJOURNEY})
-NO_PROMPT_OPERATIONS = frozenset({
-    Operation.VARIATION, Operation.MJ_BLEND, Operation.MJ_DESCRIBE, Operation.MJ_ACTION,
-    Operation.MJ_CHANGE, Operation.MJ_MODAL,
-})
+NO_PROMPT_OPERATIONS = frozenset(
+    {
+        Operation.VARIATION,
+        Operation.MJ_BLEND,
+        Operation.MJ_DESCRIBE,
+        Operation.MJ_ACTION,
+        Operation.MJ_CHANGE,
+        Operation.MJ_MODAL,
+    }
+)
 
 MSG_NO_PROMPT = QT_TRANSLATE_NOOP(ERRORS, "Write a prompt first: it is empty.")
 MSG_PROMPT_TOO_LONG = QT_TRANSLATE_NOOP(
@@ -100,7 +106,10 @@ def _protocol(request: GenerationRequest, spec: ModelSpec, operation: Operation)
     if request.protocol is not None:
         if not _speaks(spec, request.protocol):
             raise InputError(
-                ErrorKind.UNSUPPORTED, MSG_PROTOCOL, model=spec.id, protocol=request.protocol,
+                ErrorKind.UNSUPPORTED,
+                MSG_PROTOCOL,
+                model=spec.id,
+                protocol=request.protocol,
                 choices=", ".join(spec.protocols),
             )
         return request.protocol
@@ -110,14 +119,20 @@ def _protocol(request: GenerationRequest, spec: ModelSpec, operation: Operation)
     return spec.default_protocol
 
 
-def _check_choice(spec: ModelSpec, option: str, value: str | None, choices: tuple[str, ...]) -> None:
+def _check_choice(
+    spec: ModelSpec, option: str, value: str | None, choices: tuple[str, ...]
+) -> None:
     if value is None:
         return
     if not choices:
         raise InputError(ErrorKind.UNSUPPORTED, MSG_OPTION, model=spec.id, option=option)
     if value not in choices:
         raise InputError(
-            ErrorKind.UNSUPPORTED, MSG_OPTION_VALUE, model=spec.id, option=option, value=value,
+            ErrorKind.UNSUPPORTED,
+            MSG_OPTION_VALUE,
+            model=spec.id,
+            option=option,
+            value=value,
             choices=", ".join(choices),
         )
 
@@ -133,7 +148,9 @@ def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
         )
     if operation not in PROTOCOLS[protocol].operations:
         raise InputError(
-            ErrorKind.UNSUPPORTED, MSG_PROTOCOL_OPERATION, protocol=protocol,
+            ErrorKind.UNSUPPORTED,
+            MSG_PROTOCOL_OPERATION,
+            protocol=protocol,
             operation=OPERATION_WORDS[operation],
         )
 
@@ -142,8 +159,11 @@ def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
         raise InputError(ErrorKind.INVALID_INPUT, MSG_NO_PROMPT)
     if len(request.prompt) > spec.prompt_max:
         raise InputError(
-            ErrorKind.INVALID_INPUT, MSG_PROMPT_TOO_LONG, length=len(request.prompt),
-            model=model, limit=spec.prompt_max,
+            ErrorKind.INVALID_INPUT,
+            MSG_PROMPT_TOO_LONG,
+            length=len(request.prompt),
+            model=model,
+            limit=spec.prompt_max,
         )
 
     count = len(request.references)

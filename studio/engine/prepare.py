@@ -32,7 +32,9 @@ class Prepared:
 def keeps_urls(request: GenerationRequest, spec: ModelSpec, plan: Plan) -> bool:
     """Whether remote references can travel as URLs rather than be downloaded first."""
     if request.mask is not None or plan.operation in (
-        Operation.VARIATION, Operation.MJ_BLEND, Operation.MJ_DESCRIBE,
+        Operation.VARIATION,
+        Operation.MJ_BLEND,
+        Operation.MJ_DESCRIBE,
     ):
         return False
     if plan.protocol in _URL_FRIENDLY:
@@ -71,7 +73,7 @@ async def prepare(
         notes += [note for item in prepared for note in item.notes]
         return prepared, notes
 
-    prepared, notes = await asyncio.to_thread(shape)
+    prepared, notes = await asyncio.to_thread(shape) if loaded else ([], [])
     mask_upload = None
     if request.mask is not None:
         if prepared:

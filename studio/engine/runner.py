@@ -24,7 +24,12 @@ from studio.engine.events import EventKind, JobEvent, Listener
 from studio.engine.plan import plan_request
 from studio.engine.prepare import Prepared, prepare
 from studio.engine.verify import verify_result
-from studio.imaging.results import ValidatedImage, decode_base64_image, parse_data_url, validate_result
+from studio.imaging.results import (
+    ValidatedImage,
+    decode_base64_image,
+    parse_data_url,
+    validate_result,
+)
 from studio.protocols import protocol_for
 from studio.protocols.base import Accepted, Completed, ImageProtocol, RawImage, TaskState
 from studio.protocols.jsonbody import Blob
@@ -46,9 +51,10 @@ MSG_NO_IMAGE_SAVED = QT_TRANSLATE_NOOP(WARNINGS, "Image {number} could not be sa
 
 
 class ResultSink(Protocol):
-    """Where result bytes go. ``save`` must have them safely on disk before it returns."""
+    """Where result bytes go. ``save`` is called in a worker thread and must have the bytes
+    safely on disk (written, fsync'ed) before it returns."""
 
-    async def save(self, job: Job, index: int, image: ValidatedImage, raw: RawImage) -> ImageResult: ...
+    def save(self, job: Job, index: int, image: ValidatedImage, raw: RawImage) -> ImageResult: ...
 
 
 @dataclass
@@ -150,7 +156,9 @@ class Runner:
                 await self.emit(JobEvent(job, EventKind.PROGRESS))
             if time.monotonic() - started > max_wait:
                 raise RelayError(
-                    ErrorKind.SERVER, MSG_TASK_TIMEOUT, task_id=job.task_id,
+                    ErrorKind.SERVER,
+                    MSG_TASK_TIMEOUT,
+                    task_id=job.task_id,
                     minutes=round(max_wait / 60),
                 )
 
@@ -179,34 +187,52 @@ class Runner:
             raise failures[0][1]
         for index, error in failures:
             job.warnings.append(
-                Notice("image_lost", MSG_NO_IMAGE_SAVED, {"number": index + 1, "reason": error.message})
+                Notice(
+                    "image_lost", MSG_NO_IMAGE_SAVED, {"number": index + 1, "reason": error.message}
+                )
             )
         await self.set_state(job, JobState.SUCCEEDED)
 
     async def save_one(
         self, job: Job, index: int, raw: RawImage, prepared: Prepared | None
     ) -> ImageResult:
-        data = await self.fetch(raw)
-        validated = await asyncio.to_thread(validate_result, data)
-        notices = await asyncio.to_thread(verify_result, job.request, validated, prepared)
-        result = await self.sink.save(job, index, validated, raw)
+        downloaded = None
+        if raw.b64 is None and raw.url is not None and not raw.url.startswith("data:"):
+            downloaded = await self.client.download(raw.url)
+        # Decoding, validating, checking and writing are one trip to a worker thread.
+        result, notices = await asyncio.to_thread(
+            self.store_image, job, index, raw, downloaded, prepared
+        )
         if notices:
-            result = _with_warnings(result, notices)
             job.warnings.extend(n for n in notices if n not in job.warnings)
         job.images.append(result)
         job.images.sort(key=lambda image: image.index)
         await self.emit(JobEvent(job, EventKind.IMAGE_SAVED, image=result))
         return result
 
-    async def fetch(self, raw: RawImage) -> bytes:
-        if raw.b64 is not None:
-            text = raw.b64.text() if isinstance(raw.b64, Blob) else raw.b64
-            return await asyncio.to_thread(decode_base64_image, text)
-        assert raw.url is not None
-        if raw.url.startswith("data:"):
-            return (await asyncio.to_thread(parse_data_url, raw.url))[1]
-        return await self.client.download(raw.url)
+    def store_image(
+        self,
+        job: Job,
+        index: int,
+        raw: RawImage,
+        downloaded: bytes | None,
+        prepared: Prepared | None,
+    ) -> tuple[ImageResult, list[Notice]]:
+        """Runs in a worker thread: bytes → validated → checked → durably saved."""
+        data = downloaded if downloaded is not None else image_bytes(raw)
+        validated = validate_result(data)
+        notices = verify_result(job.request, validated, prepared)
+        result = self.sink.save(job, index, validated, raw)
+        if notices:
+            result = replace(result, warnings=(*result.warnings, *notices))
+        return result, notices
 
 
-def _with_warnings(result: ImageResult, notices: list[Notice]) -> ImageResult:
-    return replace(result, warnings=(*result.warnings, *notices))
+def image_bytes(raw: RawImage) -> bytes:
+    """The bytes of an image that came inline: base64 (maybe a blob) or a data URL."""
+    if isinstance(raw.b64, Blob):
+        return decode_base64_image(raw.b64.text())
+    if raw.b64 is not None:
+        return decode_base64_image(raw.b64)
+    assert raw.url is not None and raw.url.startswith("data:")
+    return parse_data_url(raw.url)[1]

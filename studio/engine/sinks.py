@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from studio.domain.job import Job
@@ -16,11 +15,11 @@ class DirectorySink:
     """Writes each result into one folder, named after the prompt, original bytes untouched."""
 
     def __init__(self, directory: Path) -> None:
-        self.directory = directory
+        self.directory = directory.expanduser().absolute()
 
-    async def save(self, job: Job, index: int, image: ValidatedImage, raw: RawImage) -> ImageResult:
+    def save(self, job: Job, index: int, image: ValidatedImage, raw: RawImage) -> ImageResult:
         name = f"{slug(job.request.prompt)}-{job.id[-8:]}-{index + 1}.{image.extension}"
-        path = await asyncio.to_thread(write_durably, self.directory / name, image.data)
+        path = write_durably(self.directory / name, image.data)
         return ImageResult(
             index=index,
             sha256=image.sha256,
@@ -29,7 +28,7 @@ class DirectorySink:
             mime=image.mime,
             size_bytes=len(image.data),
             source=raw.source,
-            path=path.resolve(),
+            path=path,
             url=raw.url if raw.url and not raw.url.startswith("data:") else None,
             revised_prompt=raw.revised_prompt,
         )

@@ -54,5 +54,10 @@ def source_area(result: Image.Image, placement: Placement) -> Image.Image:
     scale_y = result.height / placement.canvas_size[1]
     left, top, right, bottom = placement.box
     return result.crop(
-        (round(left * scale_x), round(top * scale_y), round(right * scale_x), round(bottom * scale_y))
+        (
+            round(left * scale_x),
+            round(top * scale_y),
+            round(right * scale_x),
+            round(bottom * scale_y),
+        )
     )

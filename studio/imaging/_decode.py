@@ -132,6 +132,43 @@ def decode(data: bytes, *, formats: Collection[str], max_pixels: int) -> Decoded
     return Decoded(image, "JPEG" if name == "MPO" else name, header, frames)
 
 
+def check_integrity(
+    data: bytes, *, formats: Collection[str], max_pixels: int
+) -> tuple[str, int, int]:
+    """(format, width, height) of a whole, sane image, without decoding all of its pixels where
+    the format allows a cheaper proof: a PNG's chunk checksums up to IEND, a JPEG's entropy data
+    decoded at 1/8 scale. Other formats are decoded. Raises like :func:`decode`."""
+    header = sniff(data)
+    if header is None:
+        raise NotAnImageError(classify_text(data))
+    if header.format not in formats:
+        raise UnsupportedFormatError(header.format)
+    if header.pixels is not None and header.pixels > max_pixels:
+        raise TooLargeError(header.width, header.height)
+    with _quiet_pillow_bomb_check(header.pixels):
+        try:
+            with Image.open(io.BytesIO(data), formats=[header.format]) as image:
+                width, height = image.size
+                name = image.format or header.format
+                if width <= 0 or height <= 0:
+                    raise DamagedError
+                if width * height > max_pixels:
+                    raise TooLargeError(width, height)
+                if name == "PNG":
+                    image.verify()
+                else:
+                    if name in ("JPEG", "MPO"):
+                        image.draft("RGB", (max(width // 8, 1), max(height // 8, 1)))
+                    image.load()
+        except DecodeError:
+            raise
+        except (*_BOMBS, MemoryError):
+            raise TooLargeError(header.width, header.height) from None
+        except Exception:
+            raise DamagedError from None
+    return ("JPEG" if name == "MPO" else name), width, height
+
+
 def _frame_count(image: Image.Image) -> int:
     if image.format == "MPO":  # camera JPEGs with an embedded preview, not an animation
         return 1

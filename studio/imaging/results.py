@@ -16,7 +16,7 @@ from studio.imaging._decode import (
     NotAnImageError,
     TooLargeError,
     UnsupportedFormatError,
-    decode,
+    check_integrity,
     effective_pixel_limit,
     megapixels,
 )
@@ -104,12 +104,12 @@ def validate_result(data: bytes, *, max_pixels: int = MAX_RESULT_PIXELS) -> Vali
             ErrorKind.BAD_RESULT, QT_TRANSLATE_NOOP(ERRORS, "The relay sent an empty image.")
         )
     try:
-        decoded = decode(data, formats=RESULT_FORMATS, max_pixels=max_pixels)
+        image_format, width, height = check_integrity(
+            data, formats=RESULT_FORMATS, max_pixels=max_pixels
+        )
     except DecodeError as problem:
         raise _result_error(problem, data, max_pixels) from None
-    width, height = decoded.image.size
-    decoded.image.close()
-    mime, extension = _TYPES[decoded.format]
+    mime, extension = _TYPES[image_format]
     return ValidatedImage(data, mime, extension, width, height, hashlib.sha256(data).hexdigest())
 
 

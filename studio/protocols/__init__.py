@@ -15,7 +15,11 @@ from studio.protocols.midjourney import MidjourneyProtocol
 PROTOCOLS: dict[ProtocolId, type[ImageProtocol]] = {
     cls.id: cls
     for cls in (
-        ImagesProtocol, ImagesAsyncProtocol, JsonEditProtocol, GeminiProtocol, ChatProtocol,
+        ImagesProtocol,
+        ImagesAsyncProtocol,
+        JsonEditProtocol,
+        GeminiProtocol,
+        ChatProtocol,
         MidjourneyProtocol,
     )
 }

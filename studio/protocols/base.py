@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import httpx
+
 from studio.domain.errors import RelayError
 from studio.domain.model_spec import ModelSpec, Operation, ProtocolId
 from studio.domain.profile import AuthStyle, Profile
@@ -126,6 +128,15 @@ class TaskUpdate:
     preview_url: str | None = None
 
 
+OFFLOAD_BYTES = 256 * 1024  # answers larger than this are parsed in a worker thread
+
+
+async def parse_json_off_loop(response: httpx.Response) -> Any:
+    if len(response.content) > OFFLOAD_BYTES:
+        return await asyncio.to_thread(parse_json, response)
+    return parse_json(response)
+
+
 class ImageProtocol(ABC):
     id: ClassVar[ProtocolId]
     operations: ClassVar[frozenset[Operation]]
@@ -143,13 +154,20 @@ class ImageProtocol(ABC):
         """The relay's 2xx JSON answer (long strings as blobs)."""
 
     async def submit(self, client: RelayClient, wire: WireRequest) -> Completed | Accepted:
-        call = await asyncio.to_thread(self.build, wire)
+        # Base64 of uploads is real work: off the event loop. A text-only body is not.
+        heavy = bool(wire.uploads or wire.mask)
+        call = await asyncio.to_thread(self.build, wire) if heavy else self.build(wire)
         response = await client.post_paid(
-            call.path, auth=call.auth, content=call.content, content_type=call.content_type,
-            data=call.data, files=call.files, params=call.params, model=wire.model,
+            call.path,
+            auth=call.auth,
+            content=call.content,
+            content_type=call.content_type,
+            data=call.data,
+            files=call.files,
+            params=call.params,
+            model=wire.model,
         )
-        data = await asyncio.to_thread(parse_json, response)
-        return self.parse(data, wire)
+        return self.parse(await parse_json_off_loop(response), wire)
 
     async def poll(self, client: RelayClient, task_id: str) -> TaskUpdate:
         raise NotImplementedError(f"{self.id} answers at once; there is nothing to poll")

@@ -50,7 +50,11 @@ def _message_texts(message: dict[str, Any]) -> list[str]:
                 if text := as_text(part.get("text")):
                     texts.append(text)
                 image_url = part.get("image_url")
-                url = as_text(image_url.get("url")) if isinstance(image_url, dict) else as_text(image_url)
+                url = (
+                    as_text(image_url.get("url"))
+                    if isinstance(image_url, dict)
+                    else as_text(image_url)
+                )
                 if url:
                     texts.append(f"![image]({url})")
     return texts
@@ -87,7 +91,9 @@ class ChatProtocol(ImageProtocol):
         usage = data.get("usage") if isinstance(data, dict) else None
         words = _words_without_links(full_text)
         if images:
-            return Completed(tuple(images), usage=usage if isinstance(usage, dict) else None, text=words)
+            return Completed(
+                tuple(images), usage=usage if isinstance(usage, dict) else None, text=words
+            )
         if words:
             raise RelayError(ErrorKind.TEXT_ONLY, MSG_WORDS_ONLY, text=clean_text(words, 300))
         raise RelayError(ErrorKind.NO_IMAGE, MSG_EMPTY, may_be_billed=True)

@@ -20,10 +20,18 @@ MSG_NO_IMAGE = QT_TRANSLATE_NOOP(
     ERRORS, "The model finished without an image ({reason}). Try again or rephrase the prompt."
 )
 
-BLOCKING_FINISH_REASONS = frozenset({
-    "SAFETY", "RECITATION", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "IMAGE_SAFETY",
-    "IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION",
-})
+BLOCKING_FINISH_REASONS = frozenset(
+    {
+        "SAFETY",
+        "RECITATION",
+        "PROHIBITED_CONTENT",
+        "BLOCKLIST",
+        "SPII",
+        "IMAGE_SAFETY",
+        "IMAGE_PROHIBITED_CONTENT",
+        "IMAGE_RECITATION",
+    }
+)
 
 
 def _field(mapping: dict[str, Any], camel: str, snake: str) -> Any:
@@ -62,11 +70,18 @@ class GeminiProtocol(ImageProtocol):
         if not isinstance(data, dict):
             raise RelayError(ErrorKind.NO_IMAGE, MSG_NO_IMAGE, reason="?", may_be_billed=True)
         feedback = _field(data, "promptFeedback", "prompt_feedback") or {}
-        block = _field(feedback, "blockReason", "block_reason") if isinstance(feedback, dict) else None
+        block = (
+            _field(feedback, "blockReason", "block_reason") if isinstance(feedback, dict) else None
+        )
         if block:
             raise RelayError(
-                ErrorKind.SAFETY, MSG_BLOCKED, reason=str(block),
-                relay_message=clean_text(str(_field(feedback, "blockReasonMessage", "block_reason_message") or "")) or None,
+                ErrorKind.SAFETY,
+                MSG_BLOCKED,
+                reason=str(block),
+                relay_message=clean_text(
+                    str(_field(feedback, "blockReasonMessage", "block_reason_message") or "")
+                )
+                or None,
             )
         images: list[RawImage] = []
         texts: list[str] = []
@@ -86,20 +101,26 @@ class GeminiProtocol(ImageProtocol):
                     if isinstance(payload, Blob | str):
                         mime = _field(inline, "mimeType", "mime_type")
                         images.append(RawImage("inline", b64=payload, mime=mime))
-                elif isinstance(file_data, dict) and (uri := _field(file_data, "fileUri", "file_uri")):
+                elif isinstance(file_data, dict) and (
+                    uri := _field(file_data, "fileUri", "file_uri")
+                ):
                     images.append(RawImage("url", url=str(uri)))
                 elif text := as_text(part.get("text")):
                     texts.append(text.strip())
         text = "\n".join(t for t in texts if t) or None
         usage = _field(data, "usageMetadata", "usage_metadata")
         if images:
-            return Completed(tuple(images), usage=usage if isinstance(usage, dict) else None, text=text)
+            return Completed(
+                tuple(images), usage=usage if isinstance(usage, dict) else None, text=text
+            )
         blocking = [r for r in finish_reasons if r in BLOCKING_FINISH_REASONS]
         if blocking:
             raise RelayError(ErrorKind.SAFETY, MSG_BLOCKED, reason=blocking[0], relay_message=text)
         if text:
             raise RelayError(ErrorKind.TEXT_ONLY, MSG_WORDS_ONLY, text=clean_text(text, 300))
         raise RelayError(
-            ErrorKind.NO_IMAGE, MSG_NO_IMAGE, reason=", ".join(finish_reasons) or "?",
+            ErrorKind.NO_IMAGE,
+            MSG_NO_IMAGE,
+            reason=", ".join(finish_reasons) or "?",
             may_be_billed=True,
         )

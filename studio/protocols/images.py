@@ -1,4 +1,4 @@
-"""`images`: OpenAI-style generations (JSON), edits (multipart) and variations (protocol.md §2–3)."""
+"""`images`: OpenAI-style generations (JSON), edits (multipart), variations (protocol.md §2–3)."""
 
 from __future__ import annotations
 

@@ -20,10 +20,11 @@ from studio.protocols.base import (
     TaskState,
     TaskUpdate,
     WireRequest,
+    parse_json_off_loop,
 )
 from studio.protocols.images import build_images_call, parse_images_response, route
 from studio.protocols.relay_errors import clean_text
-from studio.protocols.transport import RelayClient, parse_json
+from studio.protocols.transport import RelayClient
 
 MSG_NO_ASYNC = QT_TRANSLATE_NOOP(
     ERRORS,
@@ -106,8 +107,11 @@ class ImagesAsyncProtocol(ImageProtocol):
         except RelayError as error:
             if error.status in (404, 405) and error.kind is not ErrorKind.MODEL_NOT_FOUND:
                 raise RelayError(
-                    ErrorKind.NO_ASYNC, MSG_NO_ASYNC, status=error.status,
-                    relay_message=error.relay_message, path=self.build_path(wire),
+                    ErrorKind.NO_ASYNC,
+                    MSG_NO_ASYNC,
+                    status=error.status,
+                    relay_message=error.relay_message,
+                    path=self.build_path(wire),
                 ) from error
             raise
 
@@ -125,7 +129,7 @@ class ImagesAsyncProtocol(ImageProtocol):
     async def poll(self, client: RelayClient, task_id: str) -> TaskUpdate:
         path = self.profile.async_options.poll_path.replace("{task_id}", quote(task_id, safe=""))
         response = await client.get(path, accept_statuses=(202,))
-        return self.parse_task(parse_json(response))
+        return self.parse_task(await parse_json_off_loop(response))
 
     def parse_task(self, data: Any) -> TaskUpdate:
         options = self.profile.async_options
@@ -135,9 +139,11 @@ class ImagesAsyncProtocol(ImageProtocol):
         if word in (w.upper() for w in options.failure_words):
             reason = record.get("fail_reason") or record.get("failReason") or record.get("error")
             return TaskUpdate(
-                TaskState.FAILED, progress,
+                TaskState.FAILED,
+                progress,
                 error=RelayError(
-                    ErrorKind.TASK_FAILED, MSG_TASK_FAILED,
+                    ErrorKind.TASK_FAILED,
+                    MSG_TASK_FAILED,
                     relay_message=clean_text(str(reason)) if reason else None,
                 ),
             )

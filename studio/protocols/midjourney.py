@@ -52,7 +52,7 @@ def _has_flag(prompt: str, name: str) -> bool:
 
 
 def imagine_prompt(wire: WireRequest) -> str:
-    """The prompt with reference URLs in front and --ar/--no/--seed behind, as Midjourney reads it."""
+    """Reference URLs in front, then the prompt, then --ar/--no/--seed, as Midjourney reads it."""
     request = wire.request
     prompt = " ".join([*wire.ref_urls, request.prompt.strip()])
     if wire.params.aspect_ratio and not _has_flag(prompt, "ar"):
@@ -86,10 +86,16 @@ def submit_result(data: Any) -> str:
 
 class MidjourneyProtocol(ImageProtocol):
     id = ProtocolId.MIDJOURNEY
-    operations = frozenset({
-        Operation.GENERATE, Operation.MJ_BLEND, Operation.MJ_DESCRIBE, Operation.MJ_ACTION,
-        Operation.MJ_CHANGE, Operation.MJ_MODAL,
-    })
+    operations = frozenset(
+        {
+            Operation.GENERATE,
+            Operation.MJ_BLEND,
+            Operation.MJ_DESCRIBE,
+            Operation.MJ_ACTION,
+            Operation.MJ_CHANGE,
+            Operation.MJ_MODAL,
+        }
+    )
     polls = True
 
     def _call(self, endpoint: str, body: dict[str, Any]) -> HttpCall:
@@ -112,9 +118,15 @@ class MidjourneyProtocol(ImageProtocol):
         if follow_up is None:
             raise ValueError(f"{operation} needs the task it follows up on")
         if operation is Operation.MJ_ACTION:
-            return self._call("action", {"taskId": follow_up.task_id, "customId": follow_up.custom_id})
+            return self._call(
+                "action", {"taskId": follow_up.task_id, "customId": follow_up.custom_id}
+            )
         if operation is Operation.MJ_CHANGE:
-            body = {"taskId": follow_up.task_id, "action": follow_up.change, "index": follow_up.index}
+            body = {
+                "taskId": follow_up.task_id,
+                "action": follow_up.change,
+                "index": follow_up.index,
+            }
             return self._call("change", body)
         return self.modal_call(wire, follow_up.task_id)
 
@@ -131,17 +143,24 @@ class MidjourneyProtocol(ImageProtocol):
         if wire.operation is Operation.MJ_MODAL and follow_up and follow_up.custom_id:
             # Vary (Region): press the button first; the relay answers with the modal's task.
             opened = HttpCall.with_json(
-                "/mj/submit/action", {"taskId": follow_up.task_id, "customId": follow_up.custom_id},
+                "/mj/submit/action",
+                {"taskId": follow_up.task_id, "customId": follow_up.custom_id},
                 auth=self.profile.midjourney_auth,
             )
             response = await client.post_paid(
-                opened.path, auth=opened.auth, content=opened.content,
-                content_type=opened.content_type, model=wire.model,
+                opened.path,
+                auth=opened.auth,
+                content=opened.content,
+                content_type=opened.content_type,
+                model=wire.model,
             )
             modal_task = submit_result(parse_json(response))
             call = self.modal_call(wire, modal_task)
             response = await client.post_paid(
-                call.path, auth=call.auth, content=call.content, content_type=call.content_type,
+                call.path,
+                auth=call.auth,
+                content=call.content,
+                content_type=call.content_type,
                 model=wire.model,
             )
             return Accepted(submit_result(parse_json(response)))
@@ -173,7 +192,9 @@ class MidjourneyProtocol(ImageProtocol):
         if status == "SUCCESS":
             return TaskUpdate(TaskState.SUCCEEDED, 100.0, result=self._finished(record, task_id))
         state = TaskState.RUNNING if status == "IN_PROGRESS" else TaskState.PENDING
-        return TaskUpdate(state, progress, preview_url=image_url if state is TaskState.RUNNING else None)
+        return TaskUpdate(
+            state, progress, preview_url=image_url if state is TaskState.RUNNING else None
+        )
 
     def _finished(self, record: dict[str, Any], task_id: str) -> Completed:
         properties = record.get("properties") if isinstance(record.get("properties"), dict) else {}

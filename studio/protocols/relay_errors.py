@@ -25,7 +25,13 @@ _MAX_RELAY_TEXT = 500
 
 _QUOTA_WORDS = ("quota", "insufficient", "balance", "余额", "额度", "credit", "billing")
 _SAFETY_WORDS = ("content_policy", "safety", "moderation", "sensitive", "违规", "敏感", "blocked")
-_MODEL_WORDS = ("model_not_found", "no available channel", "无可用渠道", "does not exist", "not found")
+_MODEL_WORDS = (
+    "model_not_found",
+    "no available channel",
+    "无可用渠道",
+    "does not exist",
+    "not found",
+)
 
 FATE_UNKNOWN_STATUSES = frozenset({500, 502, 504, 520, 521, 522, 523, 524, 525, 526, 527, 530})
 
@@ -62,7 +68,8 @@ MSG_BAD_REQUEST = QT_TRANSLATE_NOOP(
     ERRORS, "The relay rejected the request (HTTP {status}). Its reason is shown below."
 )
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP(
-    ERRORS, "The relay has no such endpoint (HTTP {status} on {path}). Check the base URL and protocol."
+    ERRORS,
+    "The relay has no such endpoint (HTTP {status} on {path}). Check the base URL and protocol.",
 )
 MSG_WORDS_ONLY = QT_TRANSLATE_NOOP(
     ERRORS, "The model answered in words instead of an image: “{text}”"
@@ -125,7 +132,11 @@ def error_in_ok_body(data: Any) -> RelayError | None:
     if isinstance(data.get("error"), dict | str) and data.get("error"):
         message, code = relay_message_from_json(data)
         return _classify_body(200, message, code, path="")
-    if data.get("success") is False or str(data.get("code", "")).lower() in ("fail", "failed", "error"):
+    if data.get("success") is False or str(data.get("code", "")).lower() in (
+        "fail",
+        "failed",
+        "error",
+    ):
         message, code = relay_message_from_json(data)
         return _classify_body(200, message, code, path="")
     return None
@@ -140,11 +151,13 @@ def error_from_response(response: httpx.Response, *, model: str | None = None) -
         relay_message = f"HTTP {status}: {html_summary(body)}"
         if status in FATE_UNKNOWN_STATUSES:
             return RelayError(
-                ErrorKind.FATE_UNKNOWN, MSG_FATE_UNKNOWN_STATUS, status=status,
-                relay_message=relay_message, may_be_billed=True,
+                ErrorKind.FATE_UNKNOWN,
+                MSG_FATE_UNKNOWN_STATUS,
+                status=status,
+                relay_message=relay_message,
+                may_be_billed=True,
             )
-        error = _classify_status(status, relay_message, None, path=path, model=model)
-        return error
+        return _classify_status(status, relay_message, None, path=path, model=model)
     message, code = None, None
     try:
         message, code = relay_message_from_json(json.loads(body)) if body else (None, None)
@@ -159,17 +172,24 @@ def _classify_status(
     lowered = f"{message or ''} {code or ''}".lower()
     if status in FATE_UNKNOWN_STATUSES:
         return RelayError(
-            ErrorKind.FATE_UNKNOWN, MSG_FATE_UNKNOWN_STATUS, status=status,
-            relay_message=message, may_be_billed=True,
+            ErrorKind.FATE_UNKNOWN,
+            MSG_FATE_UNKNOWN_STATUS,
+            status=status,
+            relay_message=message,
+            may_be_billed=True,
         )
     if status in (401, 403) and not any(w in lowered for w in _QUOTA_WORDS):
         return RelayError(ErrorKind.AUTH, MSG_AUTH, status=status, relay_message=message)
     if status == 429 and not any(w in lowered for w in _QUOTA_WORDS):
-        return RelayError(ErrorKind.RATE_LIMITED, MSG_RATE_LIMITED, status=status, relay_message=message)
+        return RelayError(
+            ErrorKind.RATE_LIMITED, MSG_RATE_LIMITED, status=status, relay_message=message
+        )
     if status == 503:
         return RelayError(ErrorKind.SERVER, MSG_UNAVAILABLE, status=status, relay_message=message)
     if status == 413:
-        return RelayError(ErrorKind.BAD_REQUEST, MSG_TOO_LARGE, status=status, relay_message=message)
+        return RelayError(
+            ErrorKind.BAD_REQUEST, MSG_TOO_LARGE, status=status, relay_message=message
+        )
     if status in (404, 405) and not message:
         return RelayError(ErrorKind.BAD_REQUEST, MSG_NOT_FOUND, status=status, path=path)
     return _classify_body(status, message, code, path=path, model=model)
@@ -185,15 +205,20 @@ def _classify_body(
         return RelayError(ErrorKind.SAFETY, MSG_SAFETY, status=status, relay_message=message)
     if "model" in lowered and any(w in lowered for w in _MODEL_WORDS):
         return RelayError(
-            ErrorKind.MODEL_NOT_FOUND, MSG_MODEL_NOT_FOUND, status=status,
-            relay_message=message, model=model or "?",
+            ErrorKind.MODEL_NOT_FOUND,
+            MSG_MODEL_NOT_FOUND,
+            status=status,
+            relay_message=message,
+            model=model or "?",
         )
     if status in (401, 403):
         return RelayError(ErrorKind.AUTH, MSG_AUTH, status=status, relay_message=message)
     if status == 200:
         return RelayError(ErrorKind.SERVER, MSG_ERROR_IN_OK, status=status, relay_message=message)
     if 400 <= status < 500:
-        return RelayError(ErrorKind.BAD_REQUEST, MSG_BAD_REQUEST, status=status, relay_message=message)
+        return RelayError(
+            ErrorKind.BAD_REQUEST, MSG_BAD_REQUEST, status=status, relay_message=message
+        )
     return RelayError(ErrorKind.SERVER, MSG_SERVER, status=status, relay_message=message)
 
 
@@ -202,10 +227,14 @@ def not_json_error(response: httpx.Response) -> RelayError:
     body = response.content
     if looks_like_html(body, response.headers.get("content-type", "")):
         return RelayError(
-            ErrorKind.SERVER, MSG_WEB_PAGE, status=response.status_code,
+            ErrorKind.SERVER,
+            MSG_WEB_PAGE,
+            status=response.status_code,
             relay_message=f"HTTP {response.status_code}: {html_summary(body)}",
         )
     return RelayError(
-        ErrorKind.SERVER, MSG_NOT_JSON, status=response.status_code,
+        ErrorKind.SERVER,
+        MSG_NOT_JSON,
+        status=response.status_code,
         relay_message=clean_text(body[:300].decode("utf-8", "replace")) or None,
     )

@@ -228,22 +228,31 @@ class RelayClient:
             try:
                 self.paid_requests_sent += 1
                 response = await self._http.post(
-                    url, content=content, data=data, files=files, params=query or None,
-                    headers=headers, follow_redirects=False,
+                    url,
+                    content=content,
+                    data=data,
+                    files=files,
+                    params=query or None,
+                    headers=headers,
+                    follow_redirects=False,
                 )
             except _NOT_SENT as exc:
                 self.paid_requests_sent -= 1  # it never left this machine
                 connect_failures += 1
                 if connect_failures >= self.policy.connect_attempts:
                     raise RelayError(
-                        ErrorKind.NETWORK, MSG_UNREACHABLE, host=urlsplit(url).netloc,
+                        ErrorKind.NETWORK,
+                        MSG_UNREACHABLE,
+                        host=urlsplit(url).netloc,
                         relay_message=_describe(exc),
                     ) from exc
                 await self._wait("connect", self.policy.delay(connect_failures))
                 continue
             except httpx.ReadTimeout as exc:
                 raise RelayError(
-                    ErrorKind.FATE_UNKNOWN, MSG_READ_TIMEOUT, may_be_billed=True,
+                    ErrorKind.FATE_UNKNOWN,
+                    MSG_READ_TIMEOUT,
+                    may_be_billed=True,
                     seconds=round(self.profile.read_timeout),
                 ) from exc
             except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
@@ -257,7 +266,9 @@ class RelayClient:
                 raise RelayError(ErrorKind.NETWORK, MSG_BAD_BASE_URL, url=url) from exc
             except httpx.HTTPError as exc:
                 raise RelayError(
-                    ErrorKind.FATE_UNKNOWN, MSG_DROPPED, may_be_billed=True,
+                    ErrorKind.FATE_UNKNOWN,
+                    MSG_DROPPED,
+                    may_be_billed=True,
                     relay_message=_describe(exc),
                 ) from exc
 
@@ -272,15 +283,20 @@ class RelayClient:
                 if limited >= self.policy.limited_attempts or delay > self.policy.max_wait:
                     if wait is not None and status == 429:
                         raise RelayError(
-                            ErrorKind.RATE_LIMITED, MSG_RATE_LIMITED_FOR, status=status,
-                            relay_message=error.relay_message, seconds=round(wait),
+                            ErrorKind.RATE_LIMITED,
+                            MSG_RATE_LIMITED_FOR,
+                            status=status,
+                            relay_message=error.relay_message,
+                            seconds=round(wait),
                         )
                     raise error
                 await self._wait("rate-limited", delay)
                 continue
             if 300 <= status < 400:
                 raise RelayError(
-                    ErrorKind.BAD_REQUEST, MSG_REDIRECTED, status=status,
+                    ErrorKind.BAD_REQUEST,
+                    MSG_REDIRECTED,
+                    status=status,
                     location=response.headers.get("location", "?"),
                 )
             if status >= 400:
@@ -321,7 +337,11 @@ class RelayClient:
                 return response
             if (status >= 500 or status in (408, 429)) and not last_try:
                 wait = retry_after_seconds(response)
-                delay = min(wait, self.policy.max_wait) if wait is not None else self.policy.delay(attempt)
+                delay = (
+                    min(wait, self.policy.max_wait)
+                    if wait is not None
+                    else self.policy.delay(attempt)
+                )
                 await self._wait("poll", delay)
                 continue
             raise error_from_response(response)
@@ -331,7 +351,7 @@ class RelayClient:
         url: str,
         *,
         max_bytes: int = DEFAULT_DOWNLOAD_CAP,
-        timeout: float = DEFAULT_DOWNLOAD_TIMEOUT,
+        time_limit: float = DEFAULT_DOWNLOAD_TIMEOUT,
     ) -> bytes:
         """Fetch a result image, capped in size and time; retried on transient failures.
 
@@ -345,11 +365,11 @@ class RelayClient:
             last_try = attempt >= self.policy.idempotent_attempts
             try:
                 return await asyncio.wait_for(
-                    self._download_once(absolute, headers, max_bytes), timeout
+                    self._download_once(absolute, headers, max_bytes), time_limit
                 )
             except RelayError:
                 raise
-            except _Transient as exc:
+            except _TransientError as exc:
                 if last_try:
                     raise RelayError(
                         ErrorKind.NETWORK, MSG_DOWNLOAD_FAILED, reason=exc.reason
@@ -362,24 +382,26 @@ class RelayClient:
             await self._wait("download", self.policy.delay(attempt))
 
     async def _download_once(self, url: str, headers: dict[str, str], max_bytes: int) -> bytes:
-        async with self._http.stream("GET", url, headers=headers, follow_redirects=True) as response:
+        async with self._http.stream(
+            "GET", url, headers=headers, follow_redirects=True
+        ) as response:
             status = response.status_code
             if status in (401, 403, 404, 410):
                 await response.aread()
                 raise RelayError(
-                    ErrorKind.RESULT_EXPIRED, MSG_DOWNLOAD_EXPIRED, status=status,
+                    ErrorKind.RESULT_EXPIRED,
+                    MSG_DOWNLOAD_EXPIRED,
+                    status=status,
                     relay_message=_short_body(response.content),
                 )
             if status >= 400:
                 await response.aread()
                 if status >= 500 or status in (408, 429):
-                    raise _Transient(f"HTTP {status}")
+                    raise _TransientError(f"HTTP {status}")
                 raise error_from_response(response)
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise RelayError(
-                    ErrorKind.BAD_RESULT, MSG_DOWNLOAD_TOO_BIG, limit=max_bytes // MiB
-                )
+                raise RelayError(ErrorKind.BAD_RESULT, MSG_DOWNLOAD_TOO_BIG, limit=max_bytes // MiB)
             buffer = bytearray()
             async for chunk in response.aiter_bytes():
                 buffer += chunk
@@ -390,7 +412,7 @@ class RelayClient:
             return bytes(buffer)
 
 
-class _Transient(Exception):
+class _TransientError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason

@@ -22,14 +22,23 @@ SUMMARY_KEYS = {"job_id", "status", "images", "usage", "warnings", "error"}
 IMAGE_KEYS = {"path", "width", "height", "mime", "sha256"}
 
 
-def cli(sim_url: str | None, *args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("STUDIO_") or k.endswith("_DIR")}
+def cli(
+    sim_url: str | None, *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith("STUDIO_") or k.endswith("_DIR")
+    }
     if sim_url:
         environment.update(STUDIO_BASE_URL=sim_url, STUDIO_API_KEY="sk-test-secret-123456")
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "studio.cli", "generate", *args],
-        cwd=cwd, env=environment, capture_output=True, text=True, timeout=120, check=False,
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -50,8 +59,21 @@ def paid(sim: SimulatorServer) -> int:
 
 
 def test_success_prints_the_summary_and_saves_files(sim: SimulatorServer, tmp_path: Path) -> None:
-    result = cli(sim.url, "--prompt", "a snow leopard", "--model", "gpt-image-1", "--ratio", "3:2",
-                 "--n", "2", "--out", "results", "--json", cwd=tmp_path)
+    result = cli(
+        sim.url,
+        "--prompt",
+        "a snow leopard",
+        "--model",
+        "gpt-image-1",
+        "--ratio",
+        "3:2",
+        "--n",
+        "2",
+        "--out",
+        "results",
+        "--json",
+        cwd=tmp_path,
+    )
     no_traceback(result)
     assert result.returncode == 0, result.stderr
     data = summary(result)
@@ -68,8 +90,19 @@ def test_success_prints_the_summary_and_saves_files(sim: SimulatorServer, tmp_pa
     assert "\r" not in result.stderr  # progress only on a terminal
 
 
-def test_default_out_is_the_current_folder_and_plain_output_lists_paths(sim: SimulatorServer, tmp_path: Path) -> None:
-    result = cli(sim.url, "--prompt", "一只猫", "--model", "nano-banana", "--output-format", "png", cwd=tmp_path)
+def test_default_out_is_the_current_folder_and_plain_output_lists_paths(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    result = cli(
+        sim.url,
+        "--prompt",
+        "一只猫",
+        "--model",
+        "nano-banana",
+        "--output-format",
+        "png",
+        cwd=tmp_path,
+    )
     # nano-banana has no output-format setting: refused before sending
     assert result.returncode == 2 and paid(sim) == 0
     result = cli(sim.url, "--prompt", "一只猫", "--model", "nano-banana", cwd=tmp_path)
@@ -91,8 +124,18 @@ def test_every_protocol_from_the_command_line(sim: SimulatorServer, tmp_path: Pa
         ("midjourney", "midjourney", ["--ratio", "3:2"]),
     ]
     for protocol, model, extra in runs:
-        result = cli(sim.url, "--prompt", "a tree", "--model", model, "--protocol", protocol,
-                     *extra, "--json", cwd=tmp_path)
+        result = cli(
+            sim.url,
+            "--prompt",
+            "a tree",
+            "--model",
+            model,
+            "--protocol",
+            protocol,
+            *extra,
+            "--json",
+            cwd=tmp_path,
+        )
         no_traceback(result)
         assert result.returncode == 0, (protocol, result.stderr)
         assert summary(result)["status"] == "succeeded"
@@ -150,9 +193,21 @@ def test_the_key_never_shows(sim: SimulatorServer, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", ["zero_byte", "text_as_png", "truncated_png", "bomb"])
-def test_bad_files_are_refused_by_name_and_nothing_is_sent(sim: SimulatorServer, tmp_path: Path, case: str) -> None:
+def test_bad_files_are_refused_by_name_and_nothing_is_sent(
+    sim: SimulatorServer, tmp_path: Path, case: str
+) -> None:
     path = make_bad_inputs(tmp_path / "bad")[case]
-    result = cli(sim.url, "--prompt", "x", "--model", "gpt-image-1", "--ref", str(path), "--json", cwd=tmp_path)
+    result = cli(
+        sim.url,
+        "--prompt",
+        "x",
+        "--model",
+        "gpt-image-1",
+        "--ref",
+        str(path),
+        "--json",
+        cwd=tmp_path,
+    )
     no_traceback(result)
     assert result.returncode == 2
     assert path.name in summary(result)["error"] and path.name in result.stderr
@@ -160,9 +215,21 @@ def test_bad_files_are_refused_by_name_and_nothing_is_sent(sim: SimulatorServer,
 
 
 @pytest.mark.parametrize("case", ["cmyk_jpeg", "png16", "animated_gif", "big_photo"])
-def test_difficult_files_are_converted_and_sent(sim: SimulatorServer, tmp_path: Path, case: str) -> None:
+def test_difficult_files_are_converted_and_sent(
+    sim: SimulatorServer, tmp_path: Path, case: str
+) -> None:
     path = make_bad_inputs(tmp_path / "hard")[case]
-    result = cli(sim.url, "--prompt", "x", "--model", "gpt-image-1", "--ref", str(path), "--json", cwd=tmp_path)
+    result = cli(
+        sim.url,
+        "--prompt",
+        "x",
+        "--model",
+        "gpt-image-1",
+        "--ref",
+        str(path),
+        "--json",
+        cwd=tmp_path,
+    )
     no_traceback(result)
     assert result.returncode == 0, result.stderr
     (entry,) = [e for e in sim.log() if e.kind == "paid"]
@@ -184,12 +251,17 @@ def test_difficult_files_are_converted_and_sent(sim: SimulatorServer, tmp_path: 
         (["--model", "flux", "--protocol", "gemini"], "not offered through gemini"),
         (["--model", "gpt-image-1", "--ref", "missing.png"], "missing.png"),
         (["--model", "gpt-image-1", "--mask", "mask.png"], "first reference"),
-        (["--model", "gpt-image-1", "--ref", "ref.png", "--mask", "small-mask.png"], "small-mask.png"),
+        (
+            ["--model", "gpt-image-1", "--ref", "ref.png", "--mask", "small-mask.png"],
+            "small-mask.png",
+        ),
         (["--model", "nano-banana-2-1k", "--resolution", "4K"], "always makes 1K images"),
         (["--model", "gpt-image-1", "--out", "ref.png"], "not a folder"),
     ],
 )
-def test_invalid_input_exits_2_and_sends_nothing(sim: SimulatorServer, tmp_path: Path, args: list[str], needle: str) -> None:
+def test_invalid_input_exits_2_and_sends_nothing(
+    sim: SimulatorServer, tmp_path: Path, args: list[str], needle: str
+) -> None:
     Image.new("RGB", (300, 200)).save(tmp_path / "ref.png")
     Image.new("RGBA", (300, 200), (0, 0, 0, 0)).save(tmp_path / "mask.png")
     Image.new("RGBA", (100, 100), (0, 0, 0, 0)).save(tmp_path / "small-mask.png")
@@ -207,8 +279,15 @@ def test_no_relay_configured(tmp_path: Path) -> None:
 
 
 def test_bad_base_url(tmp_path: Path) -> None:
-    result = cli(None, "--prompt", "x", "--model", "gpt-image-1", cwd=tmp_path,
-                 env={"STUDIO_BASE_URL": "relay.example", "STUDIO_API_KEY": "k"})
+    result = cli(
+        None,
+        "--prompt",
+        "x",
+        "--model",
+        "gpt-image-1",
+        cwd=tmp_path,
+        env={"STUDIO_BASE_URL": "relay.example", "STUDIO_API_KEY": "k"},
+    )
     no_traceback(result)
     assert result.returncode == 2 and "not a valid http" in result.stderr
 

@@ -20,9 +20,10 @@ from studio.simulator import SimulatorServer
 from tests.helpers.engine import run_job
 
 
-
 def _layout(entry: Any) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
-    files = [(p["name"], Path(p["filename"]).suffix.lower(), p["content_type"]) for p in entry.parts]
+    files = [
+        (p["name"], Path(p["filename"]).suffix.lower(), p["content_type"]) for p in entry.parts
+    ]
     return files, dict(entry.fields)
 
 
@@ -48,8 +49,12 @@ def test_edit_multipart_matches_the_sdk(
     try:
         with mask.open("rb") as mask_handle:
             client.images.edit(
-                model="gpt-image-1", prompt="put a lamp in the room", n=2, quality="high",
-                image=handles if count > 1 else handles[0], mask=mask_handle,
+                model="gpt-image-1",
+                prompt="put a lamp in the room",
+                n=2,
+                quality="high",
+                image=handles if count > 1 else handles[0],
+                mask=mask_handle,
             )
     finally:
         for handle in handles:
@@ -58,7 +63,10 @@ def test_edit_multipart_matches_the_sdk(
     sim.reset()
 
     request = GenerationRequest(
-        "put a lamp in the room", "gpt-image-1", n=2, quality="high",
+        "put a lamp in the room",
+        "gpt-image-1",
+        n=2,
+        quality="high",
         references=tuple(Reference(name=p.name, path=p) for p in images),
         mask=load_mask(mask, mask.name),
     )
@@ -69,4 +77,6 @@ def test_edit_multipart_matches_the_sdk(
     assert ours.path == sdk.path == "/v1/images/edits"
     assert _layout(ours) == _layout(sdk)
     assert len(sdk.parts) == count + 1 and sdk.fields["model"] == "gpt-image-1"
-    assert [(p["width"], p["height"]) for p in ours.parts] == [(p["width"], p["height"]) for p in sdk.parts]
+    assert [(p["width"], p["height"]) for p in ours.parts] == [
+        (p["width"], p["height"]) for p in sdk.parts
+    ]

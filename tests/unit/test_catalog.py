@@ -10,13 +10,37 @@ from studio.catalog import Catalog, CatalogError
 from studio.domain.model_spec import MaskStyle, ProtocolId, RefsVia, ResolutionVia
 
 SEED_MODELS = [
-    "gpt-image-1", "gpt-image-1.5", "gpt-image-1-mini", "gpt-image-2", "dall-e-2", "dall-e-3",
-    "gpt-4o-image", "gpt-4o-image-vip", "sora_image", "sora_image-vip", "flux", "flux-dev",
-    "flux-pro", "flux-kontext-pro", "flux-kontext-max", "flux-kontext-dev", "nano-banana",
-    "nano-banana-hd", "nano-banana-2", "nano-banana-2-1k", "gemini-2.5-flash-image",
-    "gemini-3-pro-image-preview", "recraftv3", "qwen-image", "qwen-image-edit",
-    "doubao-seedream-4-0-250828", "doubao-seededit-3-0-i2i-250628",
-    "doubao-seedream-3-0-t2i-250415", "ideogram", "stable-diffusion", "midjourney",
+    "gpt-image-1",
+    "gpt-image-1.5",
+    "gpt-image-1-mini",
+    "gpt-image-2",
+    "dall-e-2",
+    "dall-e-3",
+    "gpt-4o-image",
+    "gpt-4o-image-vip",
+    "sora_image",
+    "sora_image-vip",
+    "flux",
+    "flux-dev",
+    "flux-pro",
+    "flux-kontext-pro",
+    "flux-kontext-max",
+    "flux-kontext-dev",
+    "nano-banana",
+    "nano-banana-hd",
+    "nano-banana-2",
+    "nano-banana-2-1k",
+    "gemini-2.5-flash-image",
+    "gemini-3-pro-image-preview",
+    "recraftv3",
+    "qwen-image",
+    "qwen-image-edit",
+    "doubao-seedream-4-0-250828",
+    "doubao-seededit-3-0-i2i-250628",
+    "doubao-seedream-3-0-t2i-250415",
+    "ideogram",
+    "stable-diffusion",
+    "midjourney",
 ]
 
 
@@ -83,7 +107,7 @@ def test_user_file_overrides_and_adds(tmp_path: Path) -> None:
     [
         '[model."gpt-image-1"]\nmax_refz = 4\n',  # a typo
         '[model."x"]\nfamily = "no-such-family"\n',
-        'this is = = not toml',
+        "this is = = not toml",
         '[model."x"]\nfamily = "flux"\nmask = "sometimes"\n',
     ],
 )

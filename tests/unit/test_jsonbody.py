@@ -16,10 +16,16 @@ def test_small_bodies_are_plain_json() -> None:
 
 def test_long_strings_come_back_as_blobs_with_the_same_text() -> None:
     payload = base64.b64encode(os.urandom(300_000)).decode()
-    body = json.dumps({
-        "created": 1, "note": 'say "hi" \\ there',
-        "data": [{"b64_json": payload, "revised_prompt": "a \"quoted\" cat"}, {"url": "https://x/y.png"}],
-    }).encode()
+    body = json.dumps(
+        {
+            "created": 1,
+            "note": 'say "hi" \\ there',
+            "data": [
+                {"b64_json": payload, "revised_prompt": 'a "quoted" cat'},
+                {"url": "https://x/y.png"},
+            ],
+        }
+    ).encode()
     data = jsonbody.loads(body)
     blob = data["data"][0]["b64_json"]
     assert isinstance(blob, Blob) and not blob.escaped
@@ -38,4 +44,6 @@ def test_escaped_slashes_and_newlines_are_unescaped() -> None:
 
 def test_blobs_inside_lists_of_strings() -> None:
     long = "A" * 70_000
-    assert jsonbody.loads(json.dumps({"images": [long, "short"]}).encode())["images"][0].text() == long
+    assert (
+        jsonbody.loads(json.dumps({"images": [long, "short"]}).encode())["images"][0].text() == long
+    )

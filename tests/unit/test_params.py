@@ -46,8 +46,15 @@ def test_free_size_models_get_a_computed_size(catalog: Catalog) -> None:
 
 
 def test_free_size_respects_every_bound() -> None:
-    bounds = FreeSize(multiple_of=16, min_ratio=1 / 3, max_ratio=3, max_width=3840,
-                      max_height=3840, max_pixels=3840 * 2160, min_pixels=512 * 512)
+    bounds = FreeSize(
+        multiple_of=16,
+        min_ratio=1 / 3,
+        max_ratio=3,
+        max_width=3840,
+        max_height=3840,
+        max_pixels=3840 * 2160,
+        min_pixels=512 * 512,
+    )
     for ratio in [(1, 1), (3, 2), (2, 3), (21, 9), (9, 21), (16, 9)]:
         for resolution in ("1K", "2K", "4K"):
             w, h = free_size_for(ratio, resolution, bounds)
@@ -57,7 +64,9 @@ def test_free_size_respects_every_bound() -> None:
 
 
 def test_gemini_and_json_edit_carry_their_own_fields(catalog: Catalog) -> None:
-    gemini = _resolve(catalog, "gemini-3-pro-image-preview", ProtocolId.GEMINI, ratio="4:3", resolution="2K")
+    gemini = _resolve(
+        catalog, "gemini-3-pro-image-preview", ProtocolId.GEMINI, ratio="4:3", resolution="2K"
+    )
     assert (gemini.aspect_ratio, gemini.image_size) == ("4:3", "2K")
     named = _resolve(catalog, "nano-banana-2-2k", ProtocolId.IMAGES_JSON_EDIT, ratio="9:16")
     assert named.aspect_ratio == "9:16" and named.image_size is None

@@ -22,7 +22,9 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
 
 
 def _plan(catalog: Catalog, model: str, **options):
-    return plan_request(GenerationRequest(options.pop("prompt", "a cat"), model, **options), catalog.get(model))
+    return plan_request(
+        GenerationRequest(options.pop("prompt", "a cat"), model, **options), catalog.get(model)
+    )
 
 
 def test_default_protocol_and_operation(catalog: Catalog) -> None:
@@ -32,13 +34,19 @@ def test_default_protocol_and_operation(catalog: Catalog) -> None:
     assert plan.operation is Operation.EDIT
     # json-edit only edits: a text-only request for a resolution-named model goes by images.
     assert _plan(catalog, "nano-banana-2-1k").protocol is ProtocolId.IMAGES
-    assert _plan(catalog, "nano-banana-2-1k", references=(REF,)).protocol is ProtocolId.IMAGES_JSON_EDIT
+    assert (
+        _plan(catalog, "nano-banana-2-1k", references=(REF,)).protocol
+        is ProtocolId.IMAGES_JSON_EDIT
+    )
     assert _plan(catalog, "gemini-2.5-flash-image").protocol is ProtocolId.GEMINI
     assert _plan(catalog, "midjourney").protocol is ProtocolId.MIDJOURNEY
 
 
 def test_async_is_allowed_wherever_images_is(catalog: Catalog) -> None:
-    assert _plan(catalog, "dall-e-3", protocol=ProtocolId.IMAGES_ASYNC).protocol is ProtocolId.IMAGES_ASYNC
+    assert (
+        _plan(catalog, "dall-e-3", protocol=ProtocolId.IMAGES_ASYNC).protocol
+        is ProtocolId.IMAGES_ASYNC
+    )
 
 
 def test_unknown_models_may_use_any_protocol(catalog: Catalog) -> None:
@@ -48,7 +56,9 @@ def test_unknown_models_may_use_any_protocol(catalog: Catalog) -> None:
 
 def test_midjourney_follow_ups(catalog: Catalog) -> None:
     action = MidjourneyAction(task_id="t1", custom_id="MJ::JOB::upsample::1::x")
-    assert _plan(catalog, "midjourney", prompt="", midjourney=action).operation is Operation.MJ_ACTION
+    assert (
+        _plan(catalog, "midjourney", prompt="", midjourney=action).operation is Operation.MJ_ACTION
+    )
     plan = _plan(catalog, "midjourney", midjourney=action, mask=MASK)
     assert plan.operation is Operation.MJ_MODAL
 
@@ -66,8 +76,11 @@ def test_midjourney_follow_ups(catalog: Catalog) -> None:
         ("qwen-image-edit", {}, "needs at least 1 reference"),
         ("nano-banana", {"references": (REF,), "mask": MASK}, "cannot edit with a mask"),
         ("gpt-image-1", {"mask": MASK}, "add that image as the first reference"),
-        ("gpt-image-1", {"references": (REF,), "mask": MASK, "protocol": ProtocolId.CHAT},
-         "cannot be sent through chat"),
+        (
+            "gpt-image-1",
+            {"references": (REF,), "mask": MASK, "protocol": ProtocolId.CHAT},
+            "cannot be sent through chat",
+        ),
         ("midjourney", {"mask": MASK}, "only for Vary (Region)"),
         ("dall-e-3", {"n": 2}, "1 to 1 image(s) per request; 2 were asked"),
         ("gpt-image-1", {"n": 0}, "1 to 10"),
@@ -75,8 +88,16 @@ def test_midjourney_follow_ups(catalog: Catalog) -> None:
         ("nano-banana", {"quality": "hd"}, "has no quality setting"),
         ("gpt-image-1", {"seed": 7}, "has no seed setting"),
         ("gpt-image-1", {"negative_prompt": "blur"}, "has no negative prompt setting"),
-        ("dall-e-3", {"protocol": ProtocolId.IMAGES_JSON_EDIT}, "not offered through images-json-edit"),
-        ("nano-banana-2-1k", {"protocol": ProtocolId.IMAGES_JSON_EDIT}, "cannot make images from a prompt"),
+        (
+            "dall-e-3",
+            {"protocol": ProtocolId.IMAGES_JSON_EDIT},
+            "not offered through images-json-edit",
+        ),
+        (
+            "nano-banana-2-1k",
+            {"protocol": ProtocolId.IMAGES_JSON_EDIT},
+            "cannot make images from a prompt",
+        ),
     ],
 )
 def test_refusals_name_the_problem(

@@ -94,7 +94,9 @@ def test_connection_that_comes_back_succeeds(tmp_path: Path) -> None:
 
     port = int(url.rsplit(":", 1)[1])
     holder: dict[str, SimulatorServer] = {}
-    starter = threading.Timer(0.15, lambda: holder.setdefault("s", SimulatorServer(port=port).start()))
+    starter = threading.Timer(
+        0.15, lambda: holder.setdefault("s", SimulatorServer(port=port).start())
+    )
     starter.start()
     try:
         from studio.protocols.transport import RetryPolicy
