@@ -11,7 +11,9 @@ from studio.paths import log_dir
 
 _SECRET_PATTERNS = (
     re.compile(r"(?i)(bearer\s+)[^\s\"',;]+"),
-    re.compile(r"(?i)((?:x-goog-api-key|mj-api-secret|api[_-]?key|authorization)[\"']?\s*[:=]\s*[\"']?)[^\s\"',;&]+"),
+    re.compile(
+        r"(?i)((?:x-goog-api-key|mj-api-secret|api[_-]?key|authorization)[\"']?\s*[:=]\s*[\"']?)[^\s\"',;&]+"
+    ),
     re.compile(r"(?i)([?&]key=)[^&\s\"']+"),
     re.compile(r"\b(sk-)[A-Za-z0-9_-]{6,}"),
 )
