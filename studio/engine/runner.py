@@ -231,7 +231,7 @@ class Runner:
 def image_bytes(raw: RawImage) -> bytes:
     """The bytes of an image that came inline: base64 (maybe a blob) or a data URL."""
     if isinstance(raw.b64, Blob):
-        return decode_base64_image(raw.b64.text())
+        return decode_base64_image(raw.b64.text() if raw.b64.escaped else raw.b64.raw)
     if raw.b64 is not None:
         return decode_base64_image(raw.b64)
     assert raw.url is not None and raw.url.startswith("data:")

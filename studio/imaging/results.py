@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import binascii
 import hashlib
 import json
@@ -34,6 +33,8 @@ __all__ = [
     "validate_result",
 ]
 
+_WHITESPACE = b" \t\r\n\v\f"
+_URL_SAFE_BYTES = bytes.maketrans(b"-_", b"+/")
 RESULT_FORMATS = frozenset({"PNG", "JPEG", "WEBP", "GIF"})
 _TYPES = {
     "PNG": ("image/png", "png"),
@@ -41,7 +42,6 @@ _TYPES = {
     "WEBP": ("image/webp", "webp"),
     "GIF": ("image/gif", "gif"),
 }
-_URL_SAFE = str.maketrans("-_", "+/")
 
 
 @dataclass(frozen=True)
@@ -61,19 +61,33 @@ def _undecodable() -> RelayError:
     )
 
 
-def decode_base64_image(text: str) -> bytes:
+def decode_base64_image(text: str | bytes) -> bytes:
     """Base64 (standard or URL-safe, padded or not, with line breaks, with or without a
-    ``data:…;base64,`` prefix) to bytes."""
-    payload = text.strip()
-    if payload[:5].lower() == "data:":
-        _, comma, payload = payload.partition(",")
+    ``data:…;base64,`` prefix) to bytes. Every step is a C call over the whole buffer."""
+    try:
+        raw = text.encode("ascii") if isinstance(text, str) else text
+    except UnicodeEncodeError:
+        raise _undecodable() from None
+    try:  # the common case, plain padded base64: no copies
+        data = binascii.a2b_base64(raw, strict_mode=True)
+    except (binascii.Error, ValueError):
+        pass
+    else:
+        if data:
+            return data
+    raw = raw.strip()
+    if raw[:5].lower() == b"data:":
+        _, comma, raw = raw.partition(b",")
         if not comma:
             raise _undecodable()
-    payload = "".join(payload.split()).translate(_URL_SAFE).rstrip("=")
-    if not payload or len(payload) % 4 == 1:
+    raw = raw.translate(None, _WHITESPACE)
+    if b"-" in raw or b"_" in raw:
+        raw = raw.translate(_URL_SAFE_BYTES)
+    raw = raw.rstrip(b"=")
+    if not raw or len(raw) % 4 == 1:
         raise _undecodable()
     try:
-        data = base64.b64decode(payload + "=" * (-len(payload) % 4), validate=True)
+        data = binascii.a2b_base64(raw + b"=" * (-len(raw) % 4), strict_mode=True)
     except (binascii.Error, ValueError):
         raise _undecodable() from None
     if not data:

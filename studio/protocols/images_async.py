@@ -20,11 +20,10 @@ from studio.protocols.base import (
     TaskState,
     TaskUpdate,
     WireRequest,
-    parse_json_off_loop,
 )
 from studio.protocols.images import build_images_call, parse_images_response, route
 from studio.protocols.relay_errors import clean_text
-from studio.protocols.transport import RelayClient
+from studio.protocols.transport import RelayClient, parse_json
 
 MSG_NO_ASYNC = QT_TRANSLATE_NOOP(
     ERRORS,
@@ -129,7 +128,7 @@ class ImagesAsyncProtocol(ImageProtocol):
     async def poll(self, client: RelayClient, task_id: str) -> TaskUpdate:
         path = self.profile.async_options.poll_path.replace("{task_id}", quote(task_id, safe=""))
         response = await client.get(path, accept_statuses=(202,))
-        return self.parse_task(await parse_json_off_loop(response))
+        return self.parse_task(parse_json(response))
 
     def parse_task(self, data: Any) -> TaskUpdate:
         options = self.profile.async_options

@@ -35,6 +35,7 @@ _CATALOG: dict[str, tuple[frozenset[str], bool]] = {
     "poll-500": (frozenset({"poll"}), False),
     "ignore-mask": (frozenset({"mask"}), False),
     "ignore-ratio": (frozenset({"render"}), False),
+    "grain": (frozenset({"render"}), False),  # photo-like film grain: realistic file sizes
     "text-only": (frozenset({"gemini", "chat"}), False),
     "urlsafe-b64": (frozenset({"gemini"}), False),
     "thought": (frozenset({"gemini"}), False),

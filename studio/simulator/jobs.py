@@ -37,6 +37,7 @@ class ImageJob:
     base: bytes = b""  # the first image of a mask edit
     mask: bytes = b""
     mask_style: str = ""  # alpha | bw | ignore; empty: no mask
+    grain: bool = False
 
     def scenes(self) -> list[Scene]:
         width, height = self.size
@@ -49,6 +50,7 @@ class ImageJob:
                 (*self.caption, f"image {i + 1} of {self.n}") if numbered else self.caption,
                 self.refs,
                 f"{self.variant}:{i}",
+                self.grain,
             )
             for i in range(self.n)
         ]
@@ -202,6 +204,8 @@ def _with_render_faults(call: Call, job: ImageJob) -> ImageJob:
         job = replace(job, mask_style="ignore")
     if call.faults.has("garbage-b64"):
         job = replace(job, response_format="b64_json")
+    if call.faults.has("grain"):
+        job = replace(job, grain=True)
     return job
 
 

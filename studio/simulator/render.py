@@ -46,6 +46,7 @@ class Scene:
     caption: tuple[str, ...] = ()  # extra label lines: model, seed, style...
     refs: tuple[Reference, ...] = ()
     variant: str = ""  # varies the colours (image index, seed, Midjourney tile)
+    grain: bool = False  # film grain, so files weigh what photos weigh (benchmarks)
 
 
 def encode(image: Image.Image, fmt: str) -> bytes:
@@ -132,6 +133,9 @@ def paint(scene: Scene) -> Image.Image:
     _prompt_text(draw, scene)
     _label(draw, scene)
     _thumbnails(image, scene)
+    if scene.grain:
+        noise = Image.effect_noise((scene.width, scene.height), 48).convert("RGB")
+        image = Image.blend(image.convert("RGB"), noise, 0.12)
     return image
 
 

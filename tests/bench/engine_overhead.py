@@ -35,12 +35,13 @@ from studio.protocols.transport import RelayClient
 
 MODEL = "gpt-image-1"
 PROMPT = "a lighthouse on a cliff at dusk"
+FAULTS = "grain"  # film grain: results weigh what a real 1024² PNG weighs (1–2 MB), not 50 KB
 CPU: dict[str, list[float]] = {"engine": [], "raw": []}  # this process's CPU seconds per round
 
 
-def start_simulator() -> tuple[subprocess.Popen[str], str]:
+def start_simulator(faults: str = FAULTS) -> tuple[subprocess.Popen[str], str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "studio.cli", "simulate", "--port", "0"],
+        [sys.executable, "-m", "studio.cli", "simulate", "--port", "0", "--faults", faults],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -109,9 +110,10 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=2, help="alternating rounds; the best of each counts"
     )
+    parser.add_argument("--faults", default=FAULTS, help="simulator faults ('' for flat images)")
     args = parser.parse_args()
     os.environ.setdefault("STUDIO_CONFIG_DIR", tempfile.mkdtemp(prefix="bench-config-"))
-    process, url = start_simulator()
+    process, url = start_simulator(args.faults)
     try:
         with tempfile.TemporaryDirectory(prefix="bench-") as folder:
             root = Path(folder)

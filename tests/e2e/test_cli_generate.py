@@ -295,3 +295,54 @@ def test_bad_base_url(tmp_path: Path) -> None:
 def test_usage_errors_are_argparse_exit_2(tmp_path: Path) -> None:
     result = cli(None, "--model", "gpt-image-1", cwd=tmp_path)
     assert result.returncode == 2 and "--prompt" in result.stderr
+
+
+def test_progress_goes_to_a_terminal_stderr(sim: SimulatorServer, tmp_path: Path) -> None:
+    import pty
+
+    sim.set_faults("async-duration=0.5")
+    leader, follower = pty.openpty()
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith("STUDIO_") or k.endswith("_DIR")
+    }
+    environment.update(STUDIO_BASE_URL=sim.url, STUDIO_API_KEY="k")
+    process = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "studio.cli",
+            "generate",
+            "--prompt",
+            "x",
+            "--model",
+            "nano-banana",
+            "--protocol",
+            "images-async",
+            "--json",
+        ],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+        if len(chunk) < 65536:
+            break
+    os.close(leader)
+    progress = b"".join(chunks).decode()
+    assert process.returncode == 0
+    assert "task " in progress and "accepted" in progress and "\r" in progress
+    assert "saved " in progress
+    assert json.loads(process.stdout.strip().splitlines()[-1])["status"] == "succeeded"

@@ -203,3 +203,11 @@ def test_serve_runs_in_the_foreground_until_ctrl_c_and_prints_nothing_itself() -
     finally:
         process.kill()
     assert (process.returncode, out, err) == (0, "", "")
+
+
+def test_grain_makes_photo_sized_files() -> None:
+    from studio.simulator.render import Scene, render
+
+    plain = render(Scene("grain test", 512, 512))
+    grainy = render(Scene("grain test", 512, 512, grain=True))
+    assert len(grainy) > 10 * len(plain)

@@ -128,3 +128,10 @@ def test_key_only_goes_to_the_relay(sim: SimulatorServer, tmp_path: Path) -> Non
     paid = [e for e in sim.log() if e.kind == "paid"]
     assert paid[0].auth.get("authorization") is True
     assert downloads  # same origin here, so the key may go along; a CDN never gets it
+
+
+def test_slow_body_within_the_time_out_succeeds(sim: SimulatorServer, tmp_path: Path) -> None:
+    sim.set_faults("slow-body=0.5,latency=0.2")
+    job = run_job(sim.url, PROMPT, tmp_path / "out")
+    assert job.state is JobState.SUCCEEDED, job.error
+    assert _paid(sim) == 1
