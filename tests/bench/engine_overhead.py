@@ -112,11 +112,11 @@ def main() -> None:
     )
     parser.add_argument("--faults", default=FAULTS, help="simulator faults ('' for flat images)")
     args = parser.parse_args()
-    os.environ.setdefault("STUDIO_CONFIG_DIR", tempfile.mkdtemp(prefix="bench-config-"))
     process, url = start_simulator(args.faults)
     try:
         with tempfile.TemporaryDirectory(prefix="bench-") as folder:
             root = Path(folder)
+            os.environ["STUDIO_CONFIG_DIR"] = str(root / "config")  # no user catalog overrides
             for name in ["warm"] + [f"raw{n}" for n in range(args.rounds)]:
                 (root / name).mkdir()
             asyncio.run(
