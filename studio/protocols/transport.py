@@ -13,6 +13,7 @@ import asyncio
 import email.utils
 import ipaddress
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -423,7 +424,13 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+_XML_MESSAGE = re.compile(rb"<Message>(.*?)</Message>", re.DOTALL | re.IGNORECASE)
+
+
 def _short_body(body: bytes) -> str | None:
+    """What a storage server said: an S3/OSS ``<Message>``, or the first words of the body."""
+    if match := _XML_MESSAGE.search(body[:4000]):
+        return clean_text(match.group(1).decode("utf-8", "replace"), 200) or None
     return clean_text(body[:1000].decode("utf-8", "replace"), 200) or None
 
 

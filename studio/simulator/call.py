@@ -50,6 +50,7 @@ class Call:
         default_factory=lambda: time.strftime("%Y%m%d%H%M%S") + f"{secrets.randbelow(10**9):09d}"
     )
     faults: Faults = NO_FAULTS
+    links_expired: bool = False  # the request asked for its result links to be expired
 
     # -- errors ------------------------------------------------------------------------------
 
@@ -144,6 +145,8 @@ class Call:
         except ValueError as exc:
             raise self.bad_request(f"bad simulator fault plan: {exc}") from None
         self.faults = self.state.take_faults({"api", *tags}, extra)
+        # A directive on the paid request reaches its downloads too: its links are born expired.
+        self.links_expired = any(fault.name == "expired-url" for fault in extra)
         self.entry.faults = self.faults.names()
         if delay := self.faults.value("latency", 0.0):
             await anyio.sleep(delay)
@@ -235,7 +238,7 @@ class Call:
     # -- files -------------------------------------------------------------------------------
 
     def file_url(self, data: bytes, fmt: str) -> str:
-        file_id = self.state.store_file(data, f"image/{fmt}")
+        file_id = self.state.store_file(data, f"image/{fmt}", expired=self.links_expired)
         return f"{str(self.request.base_url).rstrip('/')}/files/{file_id}.{fmt}"
 
 

@@ -132,7 +132,7 @@ class SimState:
 
     # -- files -------------------------------------------------------------------------------
 
-    def store_file(self, data: bytes, mime: str) -> str:
+    def store_file(self, data: bytes, mime: str, *, expired: bool = False) -> str:
         """Keep ``data`` for download (forgetting files long expired); returns its id."""
         file_id = uuid.uuid4().hex
         now = time.monotonic()
@@ -140,7 +140,9 @@ class SimState:
             stale = [k for k, f in self._files.items() if f.expires_at < now - self.file_ttl]
             for key in stale:
                 del self._files[key]
-            self._files[file_id] = StoredFile(data, mime, now + self.file_ttl)
+            self._files[file_id] = StoredFile(
+                data, mime, now - 1 if expired else now + self.file_ttl
+            )
         return file_id
 
     def file(self, file_id: str) -> StoredFile | None:

@@ -175,7 +175,9 @@ def test_faults_fail_with_plain_words_and_one_request(
 def test_expired_link_and_rate_limit(sim: SimulatorServer, tmp_path: Path) -> None:
     sim.set_faults("expired-url")
     result = cli(sim.url, "--prompt", "x", "--model", "flux", "--json", cwd=tmp_path)
-    assert result.returncode == 1 and "expired" in summary(result)["error"]
+    assert result.returncode == 1
+    assert "link has expired" in summary(result)["error"]
+    assert "(relay: Request has expired)" in summary(result)["error"]
     sim.reset()
     sim.set_faults("429*1,retry_after=0.3")
     result = cli(sim.url, "--prompt", "x", "--model", "flux", "--json", cwd=tmp_path)

@@ -208,3 +208,14 @@ def test_a_request_the_client_gave_up_on_is_logged_and_still_billed(
     while entry.status == 0 and time.monotonic() < deadline:
         time.sleep(0.02)
     assert (entry.status, entry.billed) == (200, True)
+
+
+def test_expired_url_directive_on_the_request_expires_its_links(sim: SimulatorServer) -> None:
+    response = httpx.post(
+        f"{sim.url}/v1/images/generations",
+        json={"model": "flux", "prompt": "x [[sim:expired-url]]"},
+        headers={"Authorization": "Bearer k"},
+    )
+    url = response.json()["data"][0]["url"]
+    download = httpx.get(url)
+    assert download.status_code == 403 and b"expired" in download.content
