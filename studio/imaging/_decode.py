@@ -95,8 +95,8 @@ def megapixels(pixels: int) -> str:
     return f"{pixels / 1_000_000:.1f}".removesuffix(".0")
 
 
-def decode(data: bytes, *, formats: Collection[str], max_pixels: int) -> Decoded:
-    """Identify, size-check (from the header, before decoding) and fully decode the first frame."""
+def checked_header(data: bytes, *, formats: Collection[str], max_pixels: int) -> Header:
+    """The header of an image in one of ``formats`` and within ``max_pixels``, or the error."""
     header = sniff(data)
     if header is None:
         raise NotAnImageError(classify_text(data))
@@ -104,6 +104,12 @@ def decode(data: bytes, *, formats: Collection[str], max_pixels: int) -> Decoded
         raise UnsupportedFormatError(header.format)
     if header.pixels is not None and header.pixels > max_pixels:
         raise TooLargeError(header.width, header.height)
+    return header
+
+
+def decode(data: bytes, *, formats: Collection[str], max_pixels: int) -> Decoded:
+    """Identify, size-check (from the header, before decoding) and fully decode the first frame."""
+    header = checked_header(data, formats=formats, max_pixels=max_pixels)
     with _quiet_pillow_bomb_check(header.pixels):
         try:
             image = Image.open(io.BytesIO(data), formats=[header.format])
@@ -138,13 +144,7 @@ def check_integrity(
     """(format, width, height) of a whole, sane image, without decoding all of its pixels where
     the format allows a cheaper proof: a PNG's chunk checksums up to IEND, a JPEG's entropy data
     decoded at 1/8 scale. Other formats are decoded. Raises like :func:`decode`."""
-    header = sniff(data)
-    if header is None:
-        raise NotAnImageError(classify_text(data))
-    if header.format not in formats:
-        raise UnsupportedFormatError(header.format)
-    if header.pixels is not None and header.pixels > max_pixels:
-        raise TooLargeError(header.width, header.height)
+    header = checked_header(data, formats=formats, max_pixels=max_pixels)
     with _quiet_pillow_bomb_check(header.pixels):
         try:
             with Image.open(io.BytesIO(data), formats=[header.format]) as image:

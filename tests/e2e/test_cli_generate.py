@@ -194,23 +194,19 @@ def test_the_key_never_shows(sim: SimulatorServer, tmp_path: Path) -> None:
             assert b"sk-test-secret-123456" not in file.read_bytes()
 
 
+def edit_with(sim: SimulatorServer, path: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    args = ("--prompt", "x", "--model", "gpt-image-1", "--ref", str(path), "--json")
+    result = cli(sim.url, *args, cwd=cwd)
+    no_traceback(result)
+    return result
+
+
 @pytest.mark.parametrize("case", ["zero_byte", "text_as_png", "truncated_png", "bomb"])
 def test_bad_files_are_refused_by_name_and_nothing_is_sent(
     sim: SimulatorServer, tmp_path: Path, case: str
 ) -> None:
     path = make_bad_inputs(tmp_path / "bad")[case]
-    result = cli(
-        sim.url,
-        "--prompt",
-        "x",
-        "--model",
-        "gpt-image-1",
-        "--ref",
-        str(path),
-        "--json",
-        cwd=tmp_path,
-    )
-    no_traceback(result)
+    result = edit_with(sim, path, tmp_path)
     assert result.returncode == 2
     assert path.name in summary(result)["error"] and path.name in result.stderr
     assert paid(sim) == 0
@@ -221,18 +217,7 @@ def test_difficult_files_are_converted_and_sent(
     sim: SimulatorServer, tmp_path: Path, case: str
 ) -> None:
     path = make_bad_inputs(tmp_path / "hard")[case]
-    result = cli(
-        sim.url,
-        "--prompt",
-        "x",
-        "--model",
-        "gpt-image-1",
-        "--ref",
-        str(path),
-        "--json",
-        cwd=tmp_path,
-    )
-    no_traceback(result)
+    result = edit_with(sim, path, tmp_path)
     assert result.returncode == 0, result.stderr
     (entry,) = [e for e in sim.log() if e.kind == "paid"]
     part = entry.parts[0]
