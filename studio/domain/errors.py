@@ -33,6 +33,14 @@ class ErrorKind(StrEnum):
     INTERNAL = "internal"
 
 
+def fill(template: str, params: dict[str, Any]) -> str:
+    """``template`` with its ``{placeholders}`` filled; the template itself if that fails."""
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
 class StudioError(Exception):
     """Something went wrong that a person should read about.
 
@@ -61,10 +69,7 @@ class StudioError(Exception):
 
     @property
     def message(self) -> str:
-        try:
-            return self.template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.template
+        return fill(self.template, self.params)
 
     def full_text(self) -> str:
         """The message and, on a new line, the relay's own words when it said something else."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from studio.domain.errors import fill
+
 
 @dataclass(frozen=True)
 class Notice:
@@ -14,7 +16,4 @@ class Notice:
 
     @property
     def message(self) -> str:
-        try:
-            return self.template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.template
+        return fill(self.template, self.params)

@@ -10,8 +10,9 @@ import asyncio
 import inspect
 import logging
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from studio.catalog import Catalog
 from studio.domain.errors import ErrorKind, RelayError, StudioError
@@ -83,10 +84,19 @@ class Runner:
 
     async def run(self, job: Job) -> Job:
         """Take ``job`` from queued to a final state; never raises except on cancellation."""
+        return await self._guarded(job, self._run(job))
+
+    async def resume(self, job: Job) -> Job:
+        """Go on polling an async job whose task id was stored before a crash."""
+        assert job.task_id and job.protocol, "only submitted async jobs can be resumed"
+        return await self._guarded(job, self._resume(job))
+
+    async def _guarded(self, job: Job, work: Coroutine[Any, Any, None]) -> Job:
+        """Run ``work`` for ``job``, turning every failure into job state and a message."""
         previous_hook = self.client.on_wait
         self.client.on_wait = lambda reason, seconds: self.on_wait(job, reason, seconds)
         try:
-            await self._run(job)
+            await work
         except asyncio.CancelledError:
             await self.set_state(job, JobState.CANCELLED)
             raise
@@ -117,20 +127,10 @@ class Runner:
             outcome = await self.poll(job, protocol)
         await self.finish(job, outcome, prepared)
 
-    async def resume(self, job: Job) -> Job:
-        """Go on polling an async job whose task id was stored before a crash."""
-        assert job.task_id and job.protocol, "only submitted async jobs can be resumed"
+    async def _resume(self, job: Job) -> None:
+        assert job.protocol is not None
         protocol = protocol_for(job.protocol, self.client.profile)
-        try:
-            outcome = await self.poll(job, protocol)
-            await self.finish(job, outcome, None)
-        except asyncio.CancelledError:
-            await self.set_state(job, JobState.CANCELLED)
-            raise
-        except StudioError as error:
-            job.error = error
-            await self.set_state(job, JobState.FAILED)
-        return job
+        await self.finish(job, await self.poll(job, protocol), None)
 
     # -- async tasks -----------------------------------------------------------------------
 

@@ -126,6 +126,22 @@ class TaskUpdate:
     preview_url: str | None = None
 
 
+async def send(client: RelayClient, call: HttpCall, model: str) -> Any:
+    """POST ``call`` as a paid request; its JSON answer (errors raised)."""
+    response = await client.post_paid(
+        call.path,
+        auth=call.auth,
+        content=call.content,
+        content_type=call.content_type,
+        data=call.data,
+        files=call.files,
+        params=call.params,
+        model=model,
+    )
+    # Safe on the event loop even for 30 MB: jsonbody keeps base64 out of json.loads.
+    return parse_json(response)
+
+
 class ImageProtocol(ABC):
     id: ClassVar[ProtocolId]
     operations: ClassVar[frozenset[Operation]]
@@ -146,18 +162,7 @@ class ImageProtocol(ABC):
         # Base64 of uploads is real work: off the event loop. A text-only body is not.
         heavy = bool(wire.uploads or wire.mask)
         call = await asyncio.to_thread(self.build, wire) if heavy else self.build(wire)
-        response = await client.post_paid(
-            call.path,
-            auth=call.auth,
-            content=call.content,
-            content_type=call.content_type,
-            data=call.data,
-            files=call.files,
-            params=call.params,
-            model=wire.model,
-        )
-        # Safe on the event loop even for 30 MB: jsonbody keeps base64 out of json.loads.
-        return self.parse(parse_json(response), wire)
+        return self.parse(await send(client, call, wire.model), wire)
 
     async def poll(self, client: RelayClient, task_id: str) -> TaskUpdate:
         raise NotImplementedError(f"{self.id} answers at once; there is nothing to poll")

@@ -23,6 +23,7 @@ from studio.protocols.base import (
     TaskState,
     TaskUpdate,
     WireRequest,
+    send,
 )
 from studio.protocols.images_async import parse_progress
 from studio.protocols.relay_errors import clean_text
@@ -142,28 +143,10 @@ class MidjourneyProtocol(ImageProtocol):
         follow_up = wire.request.midjourney
         if wire.operation is Operation.MJ_MODAL and follow_up and follow_up.custom_id:
             # Vary (Region): press the button first; the relay answers with the modal's task.
-            opened = HttpCall.with_json(
-                "/mj/submit/action",
-                {"taskId": follow_up.task_id, "customId": follow_up.custom_id},
-                auth=self.profile.midjourney_auth,
-            )
-            response = await client.post_paid(
-                opened.path,
-                auth=opened.auth,
-                content=opened.content,
-                content_type=opened.content_type,
-                model=wire.model,
-            )
-            modal_task = submit_result(parse_json(response))
-            call = self.modal_call(wire, modal_task)
-            response = await client.post_paid(
-                call.path,
-                auth=call.auth,
-                content=call.content,
-                content_type=call.content_type,
-                model=wire.model,
-            )
-            return Accepted(submit_result(parse_json(response)))
+            button = {"taskId": follow_up.task_id, "customId": follow_up.custom_id}
+            opened = await send(client, self._call("action", button), wire.model)
+            call = self.modal_call(wire, submit_result(opened))
+            return Accepted(submit_result(await send(client, call, wire.model)))
         return await super().submit(client, wire)
 
     def parse(self, data: Any, wire: WireRequest) -> Accepted:
