@@ -135,3 +135,47 @@ def test_slow_body_within_the_time_out_succeeds(sim: SimulatorServer, tmp_path: 
     job = run_job(sim.url, PROMPT, tmp_path / "out")
     assert job.state is JobState.SUCCEEDED, job.error
     assert _paid(sim) == 1
+
+
+def test_downloads_are_capped_and_keys_stay_home() -> None:
+    import asyncio
+
+    import httpx
+
+    from studio.protocols.transport import RelayClient
+    from tests.helpers.engine import FAST_RETRIES, sim_profile
+
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/declared":
+            big = {"content-length": str(10 * 1024 * 1024)}
+            return httpx.Response(200, headers=big, stream=httpx.ByteStream(b"x" * 10))
+        if request.url.path == "/streamed":
+            return httpx.Response(200, stream=httpx.ByteStream(b"x" * 1_200_000))
+        return httpx.Response(200, content=b"fine")
+
+    async def go() -> list[object]:
+        profile = sim_profile("https://relay.example")
+        async with RelayClient(
+            profile, policy=FAST_RETRIES, transport=httpx.MockTransport(handler)
+        ) as client:
+            outcomes: list[object] = []
+            for url in ("https://relay.example/declared", "https://relay.example/streamed"):
+                try:
+                    await client.download(url, max_bytes=1024 * 1024)
+                except Exception as error:
+                    outcomes.append(error)
+            outcomes.append(await client.download("https://cdn.example/image.png"))
+            outcomes.append(await client.download("https://relay.example/files/a.png"))
+            return outcomes
+
+    declared, streamed, cdn, own = asyncio.run(go())
+    assert getattr(declared, "kind", None) is ErrorKind.BAD_RESULT and "larger than 1 MB" in str(
+        declared
+    )
+    assert getattr(streamed, "kind", None) is ErrorKind.BAD_RESULT
+    assert cdn == own == b"fine"
+    assert "authorization" not in seen[-2].headers  # the CDN never sees the key
+    assert seen[-1].headers["authorization"] == "Bearer sim-secret-key"
