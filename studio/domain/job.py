@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -49,3 +50,4 @@ class Job:
     error: StudioError | None = None
     text: str | None = None  # words the model answered alongside (or instead of) images
     meta: dict[str, Any] = field(default_factory=dict)  # protocol extras, e.g. Midjourney buttons
+    created_at: float = field(default_factory=time.time)

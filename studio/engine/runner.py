@@ -11,7 +11,7 @@ import inspect
 import logging
 import time
 from collections.abc import Coroutine
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from studio.catalog import Catalog
@@ -55,7 +55,14 @@ class ResultSink(Protocol):
     """Where result bytes go. ``save`` is called in a worker thread and must have the bytes
     safely on disk (written, fsync'ed) before it returns."""
 
-    def save(self, job: Job, index: int, image: ValidatedImage, raw: RawImage) -> ImageResult: ...
+    def save(
+        self,
+        job: Job,
+        index: int,
+        image: ValidatedImage,
+        raw: RawImage,
+        warnings: tuple[Notice, ...],
+    ) -> ImageResult: ...
 
 
 @dataclass
@@ -222,10 +229,7 @@ class Runner:
         data = downloaded if downloaded is not None else image_bytes(raw)
         validated = validate_result(data)
         notices = verify_result(job.request, validated, prepared)
-        result = self.sink.save(job, index, validated, raw)
-        if notices:
-            result = replace(result, warnings=(*result.warnings, *notices))
-        return result, notices
+        return self.sink.save(job, index, validated, raw, tuple(notices)), notices
 
 
 def image_bytes(raw: RawImage) -> bytes:

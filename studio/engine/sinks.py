@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from studio.domain.job import Job
+from studio.domain.notice import Notice
 from studio.domain.results import ImageResult
 from studio.engine.files import slug, write_durably
 from studio.imaging.results import ValidatedImage
 from studio.protocols.base import RawImage
+from studio.store.history import Store
 
 
 class DirectorySink:
@@ -17,7 +19,14 @@ class DirectorySink:
     def __init__(self, directory: Path) -> None:
         self.directory = directory.expanduser().absolute()
 
-    def save(self, job: Job, index: int, image: ValidatedImage, raw: RawImage) -> ImageResult:
+    def save(
+        self,
+        job: Job,
+        index: int,
+        image: ValidatedImage,
+        raw: RawImage,
+        warnings: tuple[Notice, ...] = (),
+    ) -> ImageResult:
         name = f"{slug(job.request.prompt)}-{job.id[-8:]}-{index + 1}.{image.extension}"
         path = write_durably(self.directory / name, image.data)
         return ImageResult(
@@ -31,4 +40,25 @@ class DirectorySink:
             path=path,
             url=raw.url if raw.url and not raw.url.startswith("data:") else None,
             revised_prompt=raw.revised_prompt,
+            warnings=warnings,
+        )
+
+
+class StoreSink:
+    """Writes results into the history: blob fsync'ed first, then its row committed."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def save(
+        self,
+        job: Job,
+        index: int,
+        image: ValidatedImage,
+        raw: RawImage,
+        warnings: tuple[Notice, ...] = (),
+    ) -> ImageResult:
+        url = raw.url if raw.url and not raw.url.startswith("data:") else None
+        return self.store.save_result(
+            job, index, image, raw.source, url, raw.revised_prompt, warnings
         )

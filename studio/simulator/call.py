@@ -310,6 +310,7 @@ def endpoint(
                 response = early.response
             response.headers.setdefault("X-Oneapi-Request-Id", call.request_id)
             entry.status = response.status_code
+            entry.answered = time.monotonic()
             if kind == "control" and logged:
                 state.record(entry)
             return response

@@ -35,6 +35,8 @@ class LogEntry:
     fields: dict[str, str] | None = None  # multipart text fields
     body: Any = None  # JSON body, long strings truncated
     request_id: str = ""
+    arrived: float = field(default_factory=time.monotonic)
+    answered: float | None = None  # when the handler produced its answer
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,0 +1,579 @@
+"""The history: every job, its inputs and its images, in SQLite beside a blob store.
+
+All methods are synchronous and thread-safe (one connection behind a lock); the engine calls
+them from worker threads. Order of persistence is the callers' promise (see engine.manager):
+inputs and the job row before the request leaves, the task id as soon as it arrives, image bytes
+fsync'ed before their row is committed.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from studio.domain.job import Job, JobState
+from studio.domain.model_spec import ProtocolId
+from studio.domain.notice import Notice
+from studio.domain.request import GenerationRequest, Mask, Reference
+from studio.domain.results import ImageResult, Usage
+from studio.imaging.inputs import read_source
+from studio.imaging.results import ValidatedImage
+from studio.store.blobs import BlobStore
+from studio.store.codec import (
+    InputRecord,
+    dump,
+    error_from_json,
+    error_to_json,
+    notices_from_json,
+    notices_to_json,
+    reference_from_record,
+    request_from_params,
+    request_to_params,
+)
+from studio.store.database import connect
+
+DATABASE_NAME = "history.sqlite3"
+UNFINISHED = tuple(s.value for s in JobState if not s.is_terminal)
+PAGE = 50
+
+
+@dataclass(frozen=True)
+class ImageRecord:
+    id: int
+    job_id: str
+    result: ImageResult  # path: the original bytes in the blob store
+    created_at: float
+    favourite: bool = False
+    trashed_at: float | None = None
+    kind: str = "result"  # result | composite
+    derived_from: int | None = None
+
+
+@dataclass
+class JobRecord:
+    job: Job
+    updated_at: float
+    trashed_at: float | None = None
+    owner: str | None = None
+    retry_of: str | None = None
+    inputs: list[InputRecord] = field(default_factory=list)
+    images: list[ImageRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the history shows: every field narrows the list."""
+
+    search: str | None = None
+    status: str | None = None
+    model: str | None = None
+    profile: str | None = None
+    favourites: bool = False
+    since: float | None = None
+    until: float | None = None
+    trashed: bool = False  # True: only what is in the trash
+
+
+class Store:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.blobs = BlobStore(data_dir / "blobs")
+        self.thumbnails_dir = data_dir / "thumbnails"
+        self._lock = threading.RLock()
+        self._db = connect(data_dir / DATABASE_NAME)
+        self.blobs.sweep_partials()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    # -- inputs ----------------------------------------------------------------------------
+
+    def store_inputs(
+        self, request: GenerationRequest
+    ) -> tuple[GenerationRequest, list[InputRecord]]:
+        """Copy every local reference and the mask into the blob store (fsync'ed).
+
+        Returns the request pointing at those copies (so what is sent is exactly what was
+        kept) and the records to save with the job. An unreadable file raises InputError.
+        """
+        references: list[Reference] = []
+        records: list[InputRecord] = []
+        for position, reference in enumerate(request.references):
+            if reference.is_remote:
+                references.append(reference)
+                records.append(
+                    InputRecord("reference", position, reference.name, url=reference.url)
+                )
+                continue
+            source = reference.data if reference.data is not None else reference.path
+            assert source is not None
+            data = read_source(source, reference.name)
+            suffix = Path(reference.name).suffix.lstrip(".").lower() or "bin"
+            sha, path = self.blobs.put(data, suffix[:8])
+            references.append(Reference(name=reference.name, path=path))
+            records.append(InputRecord("reference", position, reference.name, sha))
+        if request.mask is not None:
+            sha, _ = self.blobs.put(request.mask.png, "png")
+            mask = request.mask
+            records.append(
+                InputRecord("mask", 0, mask.name, sha, width=mask.width, height=mask.height)
+            )
+        return replace(request, references=tuple(references)), records
+
+    def _rebuild_request(self, params: str, inputs: list[InputRecord]) -> GenerationRequest:
+        references = tuple(
+            reference_from_record(record, self.blobs.find(record.sha256) if record.sha256 else None)
+            for record in inputs
+            if record.role == "reference"
+        )
+        mask = None
+        for record in inputs:
+            if record.role == "mask" and record.sha256:
+                path = self.blobs.find(record.sha256)
+                if path is not None:
+                    mask = Mask(
+                        path.read_bytes(), record.width or 0, record.height or 0, record.name
+                    )
+        return request_from_params(params, references, mask)
+
+    # -- jobs ------------------------------------------------------------------------------
+
+    def create_job(
+        self,
+        job: Job,
+        inputs: Iterable[InputRecord] = (),
+        *,
+        owner: str | None = None,
+        retry_of: str | None = None,
+    ) -> None:
+        now = time.time()
+        request = job.request
+        with self._transaction() as db:
+            db.execute(
+                """INSERT INTO jobs (id, created_at, updated_at, profile, model, protocol, prompt,
+                       params, state, task_id, progress, error, usage, warnings, answer_text, meta,
+                       owner, retry_of)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    job.id,
+                    job.created_at,
+                    now,
+                    job.profile_name,
+                    request.model,
+                    job.protocol.value if job.protocol else None,
+                    request.prompt,
+                    request_to_params(request),
+                    job.state.value,
+                    job.task_id,
+                    job.progress,
+                    error_to_json(job.error),
+                    dump(job.usage.raw) if job.usage else None,
+                    notices_to_json(job.warnings),
+                    job.text,
+                    dump(job.meta),
+                    owner,
+                    retry_of,
+                ),
+            )
+            db.executemany(
+                """INSERT INTO job_inputs (job_id, role, position, name, sha256, url, width, height)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    (job.id, r.role, r.position, r.name, r.sha256, r.url, r.width, r.height)
+                    for r in inputs
+                ],
+            )
+
+    def update_job(self, job: Job, *, owner: str | None = None) -> None:
+        """Persist everything about ``job`` that changes while it runs."""
+        with self._transaction() as db:
+            db.execute(
+                """UPDATE jobs SET updated_at = ?, protocol = ?, state = ?, task_id = ?,
+                       progress = ?, error = ?, usage = ?, warnings = ?, answer_text = ?, meta = ?,
+                       owner = COALESCE(?, owner)
+                   WHERE id = ?""",
+                (
+                    time.time(),
+                    job.protocol.value if job.protocol else None,
+                    job.state.value,
+                    job.task_id,
+                    job.progress,
+                    error_to_json(job.error),
+                    dump(job.usage.raw) if job.usage else None,
+                    notices_to_json(job.warnings),
+                    job.text,
+                    dump(job.meta),
+                    owner,
+                    job.id,
+                ),
+            )
+
+    def save_result(
+        self,
+        job: Job,
+        index: int,
+        image: ValidatedImage,
+        source: str,
+        url: str | None,
+        revised_prompt: str | None,
+        warnings: tuple[Notice, ...] = (),
+    ) -> ImageResult:
+        """Bytes to the blob store (fsync'ed), then the image row (committed); in that order."""
+        sha, path = self.blobs.put(image.data, image.extension, image.sha256)
+        result = ImageResult(
+            index=index,
+            sha256=sha,
+            width=image.width,
+            height=image.height,
+            mime=image.mime,
+            size_bytes=len(image.data),
+            source=source,
+            path=path,
+            url=url,
+            revised_prompt=revised_prompt,
+            warnings=warnings,
+        )
+        self._insert_image(job.id, result)
+        return result
+
+    def _insert_image(
+        self,
+        job_id: str,
+        result: ImageResult,
+        *,
+        kind: str = "result",
+        derived_from: int | None = None,
+    ) -> int:
+        extension = result.path.suffix.lstrip(".") if result.path else "png"
+        with self._transaction() as db:
+            cursor = db.execute(
+                """INSERT INTO images (job_id, position, sha256, extension, mime, width, height,
+                       size_bytes, source, url, revised_prompt, warnings, created_at, kind,
+                       derived_from)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    job_id,
+                    result.index,
+                    result.sha256,
+                    extension,
+                    result.mime,
+                    result.width,
+                    result.height,
+                    result.size_bytes,
+                    result.source,
+                    result.url,
+                    result.revised_prompt,
+                    notices_to_json(result.warnings),
+                    time.time(),
+                    kind,
+                    derived_from,
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def add_derived_image(
+        self, source: ImageRecord, image: ValidatedImage, warnings: Sequence[Any] = ()
+    ) -> ImageRecord:
+        """A new image made from ``source`` (e.g. the original kept outside the mask)."""
+        sha, path = self.blobs.put(image.data, image.extension, image.sha256)
+        result = ImageResult(
+            index=source.result.index,
+            sha256=sha,
+            width=image.width,
+            height=image.height,
+            mime=image.mime,
+            size_bytes=len(image.data),
+            source="composite",
+            path=path,
+            warnings=tuple(warnings),
+        )
+        image_id = self._insert_image(
+            source.job_id, result, kind="composite", derived_from=source.id
+        )
+        record = self.image(image_id)
+        assert record is not None
+        return record
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, job_id: str) -> JobRecord | None:
+        rows = self._query("SELECT * FROM jobs WHERE id = ?", (job_id,))
+        return self._records(rows)[0] if rows else None
+
+    def find_job(self, prefix: str) -> JobRecord | None:
+        """A job by its id or an unambiguous prefix of it (as people type them)."""
+        if found := self.get(prefix):
+            return found
+        rows = self._query("SELECT * FROM jobs WHERE id LIKE ? || '%' LIMIT 2", (prefix,))
+        return self._records(rows)[0] if len(rows) == 1 else None
+
+    def image(self, image_id: int) -> ImageRecord | None:
+        rows = self._query("SELECT * FROM images WHERE id = ?", (image_id,))
+        return self._image(rows[0]) if rows else None
+
+    def list_jobs(
+        self,
+        filters: Filters = Filters(),
+        *,
+        limit: int = PAGE,
+        before: tuple[float, str] | None = None,
+    ) -> list[JobRecord]:
+        """Newest first; ``before`` = (created_at, id) of the last job of the previous page."""
+        where, params = self._job_filters(filters)
+        if before is not None:
+            where.append("(j.created_at, j.id) < (?, ?)")
+            params.extend(before)
+        sql = (
+            "SELECT j.* FROM jobs j"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY j.created_at DESC, j.id DESC LIMIT ?"
+        )
+        return self._records(self._query(sql, [*params, limit]))
+
+    def list_images(
+        self,
+        filters: Filters = Filters(),
+        *,
+        limit: int = PAGE,
+        before: tuple[float, int] | None = None,
+    ) -> list[ImageRecord]:
+        """Images newest first (the gallery), filtered through their jobs."""
+        where, params = self._job_filters(filters, images=True)
+        if before is not None:
+            where.append("(i.created_at, i.id) < (?, ?)")
+            params.extend(before)
+        sql = (
+            "SELECT i.* FROM images i JOIN jobs j ON j.id = i.job_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY i.created_at DESC, i.id DESC LIMIT ?"
+        )
+        return [self._image(row) for row in self._query(sql, [*params, limit])]
+
+    def count_images(self, filters: Filters = Filters()) -> int:
+        where, params = self._job_filters(filters, images=True)
+        sql = "SELECT COUNT(*) FROM images i JOIN jobs j ON j.id = i.job_id" + (
+            " WHERE " + " AND ".join(where) if where else ""
+        )
+        return int(self._query(sql, params)[0][0])
+
+    def unfinished(self) -> list[JobRecord]:
+        marks = ",".join("?" * len(UNFINISHED))
+        rows = self._query(
+            f"SELECT * FROM jobs WHERE state IN ({marks}) ORDER BY created_at", UNFINISHED
+        )
+        return self._records(rows)
+
+    def _job_filters(
+        self, filters: Filters, *, images: bool = False
+    ) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        trashed_column = "i.trashed_at" if images else "j.trashed_at"
+        if filters.trashed:
+            where.append(f"({trashed_column} IS NOT NULL OR j.trashed_at IS NOT NULL)")
+        else:
+            where.append("j.trashed_at IS NULL")
+            if images:
+                where.append("i.trashed_at IS NULL")
+        if filters.search and filters.search.strip():
+            text = filters.search.strip()
+            if len(text) >= 3:  # the trigram index finds any substring of three or more
+                where.append("j.id IN (SELECT job_id FROM prompts WHERE prompts MATCH ?)")
+                params.append('"' + text.replace('"', '""') + '"')
+            else:
+                where.append("j.prompt LIKE ? ESCAPE '\\'")
+                escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                params.append(f"%{escaped}%")
+        for column, value in (
+            ("j.state", filters.status),
+            ("j.model", filters.model),
+            ("j.profile", filters.profile),
+        ):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        time_column = "i.created_at" if images else "j.created_at"
+        if filters.since is not None:
+            where.append(f"{time_column} >= ?")
+            params.append(filters.since)
+        if filters.until is not None:
+            where.append(f"{time_column} < ?")
+            params.append(filters.until)
+        if filters.favourites:
+            where.append(
+                "i.favourite = 1"
+                if images
+                else "EXISTS (SELECT 1 FROM images f WHERE f.job_id = j.id AND f.favourite = 1)"
+            )
+        return where, params
+
+    def _records(self, rows: list[sqlite3.Row]) -> list[JobRecord]:
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]
+        marks = ",".join("?" * len(ids))
+        inputs: dict[str, list[InputRecord]] = {}
+        for row in self._query(
+            f"SELECT * FROM job_inputs WHERE job_id IN ({marks}) ORDER BY role DESC, position", ids
+        ):
+            inputs.setdefault(row["job_id"], []).append(
+                InputRecord(
+                    row["role"],
+                    row["position"],
+                    row["name"],
+                    row["sha256"],
+                    row["url"],
+                    row["width"],
+                    row["height"],
+                )
+            )
+        images: dict[str, list[ImageRecord]] = {}
+        for row in self._query(
+            f"SELECT * FROM images WHERE job_id IN ({marks}) ORDER BY position, id", ids
+        ):
+            images.setdefault(row["job_id"], []).append(self._image(row))
+        return [
+            self._record(row, inputs.get(row["id"], []), images.get(row["id"], [])) for row in rows
+        ]
+
+    def _record(
+        self, row: sqlite3.Row, inputs: list[InputRecord], images: list[ImageRecord]
+    ) -> JobRecord:
+        job = Job(
+            id=row["id"],
+            request=self._rebuild_request(row["params"], inputs),
+            profile_name=row["profile"],
+            protocol=ProtocolId(row["protocol"]) if row["protocol"] else None,
+            state=JobState(row["state"]),
+            task_id=row["task_id"],
+            progress=row["progress"],
+            images=[image.result for image in images if image.kind == "result"],
+            usage=Usage(json.loads(row["usage"])) if row["usage"] else None,
+            warnings=notices_from_json(row["warnings"]),
+            error=error_from_json(row["error"]),
+            text=row["answer_text"],
+            meta=json.loads(row["meta"] or "{}"),
+            created_at=row["created_at"],
+        )
+        return JobRecord(
+            job, row["updated_at"], row["trashed_at"], row["owner"], row["retry_of"], inputs, images
+        )
+
+    def _image(self, row: sqlite3.Row) -> ImageRecord:
+        result = ImageResult(
+            index=row["position"],
+            sha256=row["sha256"],
+            width=row["width"],
+            height=row["height"],
+            mime=row["mime"],
+            size_bytes=row["size_bytes"],
+            source=row["source"],
+            path=self.blobs.path_for(row["sha256"], row["extension"]),
+            url=row["url"],
+            revised_prompt=row["revised_prompt"],
+            warnings=tuple(notices_from_json(row["warnings"])),
+        )
+        return ImageRecord(
+            row["id"],
+            row["job_id"],
+            result,
+            row["created_at"],
+            bool(row["favourite"]),
+            row["trashed_at"],
+            row["kind"],
+            row["derived_from"],
+        )
+
+    # -- favourites and trash --------------------------------------------------------------
+
+    def set_favourite(self, image_id: int, favourite: bool = True) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE images SET favourite = ? WHERE id = ?", (int(favourite), image_id))
+
+    def trash(self, job_ids: Iterable[str]) -> int:
+        return self._set_trashed("jobs", "id", list(job_ids), time.time())
+
+    def restore(self, job_ids: Iterable[str]) -> int:
+        ids = list(job_ids)
+        count = self._set_trashed("jobs", "id", ids, None)
+        self._set_trashed("images", "job_id", ids, None)
+        return count
+
+    def trash_images(self, image_ids: Iterable[int]) -> int:
+        return self._set_trashed("images", "id", list(image_ids), time.time())
+
+    def restore_images(self, image_ids: Iterable[int]) -> int:
+        return self._set_trashed("images", "id", list(image_ids), None)
+
+    def _set_trashed(self, table: str, column: str, ids: list[Any], when: float | None) -> int:
+        if not ids:
+            return 0
+        marks = ",".join("?" * len(ids))
+        with self._transaction() as db:
+            cursor = db.execute(
+                f"UPDATE {table} SET trashed_at = ? WHERE {column} IN ({marks})", [when, *ids]
+            )
+            return cursor.rowcount
+
+    def purge(self, job_ids: Iterable[str]) -> int:
+        """Delete jobs for good, with the files nothing else refers to."""
+        ids = list(job_ids)
+        if not ids:
+            return 0
+        marks = ",".join("?" * len(ids))
+        with self._transaction() as db:
+            hashes = {
+                row[0]
+                for row in db.execute(
+                    f"""SELECT sha256 FROM images WHERE job_id IN ({marks})
+                        UNION SELECT sha256 FROM job_inputs
+                        WHERE job_id IN ({marks}) AND sha256 IS NOT NULL""",
+                    [*ids, *ids],
+                )
+            }
+            count = db.execute(f"DELETE FROM jobs WHERE id IN ({marks})", ids).rowcount
+            still_used = {
+                row[0]
+                for row in db.execute(
+                    "SELECT sha256 FROM images UNION SELECT sha256 FROM job_inputs"
+                    " WHERE sha256 IS NOT NULL"
+                )
+            }
+        for sha in hashes - still_used:
+            self.blobs.remove(sha)
+            for thumbnail in self.thumbnails_dir.glob(f"*/{sha[:2]}/{sha}.*"):
+                thumbnail.unlink(missing_ok=True)
+        return count
+
+    def integrity_check(self) -> str:
+        return str(self._query("PRAGMA integrity_check")[0][0])
