@@ -1,4 +1,4 @@
-"""``studio-cli generate``: one job, results saved in ``--out``, a JSON summary on request.
+"""``studio-cli generate``: one job, recorded in the history, results exported to ``--out``.
 
 Exit codes: 0 succeeded, 1 the job failed (relay, network, result), 2 invalid input (nothing
 was sent).
@@ -9,47 +9,58 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from studio.catalog import Catalog, CatalogError
+from studio.catalog import CatalogError
+from studio.cli.common import (
+    EXIT_FAILED,
+    EXIT_INVALID,
+    EXIT_OK,
+    add_data_dir,
+    engine,
+    open_store,
+    resolve_profile,
+)
 from studio.cli.progress import ProgressPrinter
 from studio.domain.errors import ErrorKind, InputError, StudioError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.job import Job, JobState
 from studio.domain.model_spec import ProtocolId
-from studio.domain.profile import Profile
+from studio.domain.notice import Notice
 from studio.domain.request import GenerationRequest, Mask, Reference
+from studio.engine.export import ExportedImage, export_image
 from studio.engine.ids import new_job_id
-from studio.engine.runner import Runner
-from studio.engine.sinks import DirectorySink
+from studio.imaging import provenance
 from studio.imaging.masks import load_mask
-from studio.protocols.transport import RelayClient
 
-EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
-
-MSG_NO_RELAY = QT_TRANSLATE_NOOP(
-    ERRORS,
-    "No relay is configured. Set STUDIO_BASE_URL and STUDIO_API_KEY, or pass --profile NAME.",
-)
-MSG_NO_PROFILE = QT_TRANSLATE_NOOP(
-    ERRORS,
-    "There is no profile named {name}. Add it with: studio-cli profiles add {name} --base-url URL",
-)
 MSG_OUT_NOT_DIR = QT_TRANSLATE_NOOP(ERRORS, "{path} is not a folder the results can be saved in.")
+MSG_NEEDS_PROMPT = QT_TRANSLATE_NOOP(
+    ERRORS, "--prompt and --model are required (or --from-image with a studio image)."
+)
+MSG_NO_PROVENANCE = QT_TRANSLATE_NOOP(
+    ERRORS, "“{name}” carries no studio settings (it was not made or exported by the studio)."
+)
+MSG_REFS_MISSING = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "{count} reference image(s) of “{name}” are not in this studio's history; add them with --ref.",
+)
 
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "generate",
         help="generate or edit images",
-        description="Generate (or, with --ref, edit) images through a relay and save them.",
+        description="Generate (or, with --ref, edit) images through a relay. Every job is "
+        "recorded in the history; results are exported to --out with their settings inside.",
     )
-    parser.add_argument("--prompt", required=True, help="what to make")
-    parser.add_argument("--model", required=True, help="model name, e.g. gpt-image-1")
+    parser.add_argument("--prompt", help="what to make (required unless --from-image)")
+    parser.add_argument(
+        "--model", help="model name, e.g. gpt-image-1 (required unless --from-image)"
+    )
     parser.add_argument(
         "--protocol",
         choices=[p.value for p in ProtocolId],
@@ -71,7 +82,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--ratio", metavar="W:H", help="aspect ratio, e.g. 16:9")
     parser.add_argument("--resolution", choices=["1K", "2K", "4K", "1k", "2k", "4k"])
     parser.add_argument("--size", metavar="WxH", help="exact size, e.g. 1024x1536")
-    parser.add_argument("--n", type=int, default=1, help="number of images")
+    parser.add_argument("--n", type=int, default=None, help="number of images (default 1)")
     parser.add_argument("--quality", metavar="Q")
     parser.add_argument("--seed", type=int)
     parser.add_argument("--negative-prompt", metavar="TEXT", help="what to avoid (some models)")
@@ -80,19 +91,14 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--background", choices=["auto", "opaque", "transparent"])
     parser.add_argument("--profile", metavar="NAME", help="relay profile (default: environment)")
     parser.add_argument("--out", default=".", metavar="DIR", help="folder for the results")
-    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
-    parser.set_defaults(handler=run)
-
-
-def profile_from(args: argparse.Namespace) -> Profile:
-    if args.profile:
-        raise InputError(ErrorKind.INVALID_INPUT, MSG_NO_PROFILE, name=args.profile)
-    base_url = os.environ.get("STUDIO_BASE_URL", "").strip()
-    if not base_url:
-        raise InputError(ErrorKind.INVALID_INPUT, MSG_NO_RELAY)
-    return Profile(
-        name="environment", base_url=base_url, api_key=os.environ.get("STUDIO_API_KEY", "").strip()
+    parser.add_argument(
+        "--from-image",
+        metavar="FILE",
+        help="restore the settings saved in a studio image; other options override them",
     )
+    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
+    add_data_dir(parser)
+    parser.set_defaults(handler=run)
 
 
 def reference_from(text: str) -> Reference:
@@ -102,30 +108,71 @@ def reference_from(text: str) -> Reference:
     return Reference(name=text, path=Path(text).expanduser())
 
 
-def request_from(args: argparse.Namespace) -> GenerationRequest:
+_OVERRIDES = (
+    "prompt",
+    "model",
+    "ratio",
+    "size",
+    "n",
+    "quality",
+    "seed",
+    "negative_prompt",
+    "style",
+    "output_format",
+    "background",
+)
+
+
+def restored_settings(
+    args: argparse.Namespace,
+) -> tuple[dict[str, Any], list[Reference], list[Notice]]:
+    """The settings of ``--from-image``, its references found again by their digests."""
+    if not args.from_image:
+        return {}, [], []
+    path = Path(args.from_image).expanduser()
+    found = provenance.read(path)
+    if found is None:
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_NO_PROVENANCE, name=args.from_image)
+    settings = found.request_settings()
+    references: list[Reference] = []
+    missing = 0
+    with open_store(args) as store:
+        for number, digest in enumerate(found.references, start=1):
+            blob = store.blobs.find(digest)
+            if blob is None:
+                missing += 1
+            else:
+                references.append(Reference(name=f"reference {number}{blob.suffix}", path=blob))
+    notes = []
+    if missing:
+        notes.append(
+            Notice("refs_missing", MSG_REFS_MISSING, {"count": missing, "name": path.name})
+        )
+    return settings, references, notes
+
+
+def request_from(args: argparse.Namespace) -> tuple[GenerationRequest, list[Notice]]:
+    settings, restored_refs, notes = restored_settings(args)
+    for name in _OVERRIDES:
+        value = getattr(args, name)
+        if value is not None:
+            settings[name] = value
+    if args.resolution:
+        settings["resolution"] = args.resolution.upper()
+    if args.protocol:
+        settings["protocol"] = ProtocolId(args.protocol)
+    if (not settings.get("prompt") and not args.from_image) or not settings.get("model"):
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_NEEDS_PROMPT)
     mask: Mask | None = None
     if args.mask:
         mask = load_mask(Path(args.mask).expanduser(), args.mask)
-    return GenerationRequest(
-        prompt=args.prompt,
-        model=args.model,
-        protocol=ProtocolId(args.protocol) if args.protocol else None,
-        references=tuple(reference_from(r) for r in args.ref),
-        mask=mask,
-        ratio=args.ratio,
-        resolution=args.resolution.upper() if args.resolution else None,
-        size=args.size,
-        n=args.n,
-        quality=args.quality,
-        seed=args.seed,
-        negative_prompt=args.negative_prompt,
-        style=args.style,
-        output_format=args.output_format,
-        background=args.background,
-    )
+    references = [reference_from(r) for r in args.ref] or restored_refs
+    settings.setdefault("prompt", "")
+    request = GenerationRequest(**settings)
+    return replace(request, references=tuple(references), mask=mask), notes
 
 
-def summary(job: Job) -> dict[str, Any]:
+def summary(job: Job, exported: list[ExportedImage]) -> dict[str, Any]:
     """The ``--json`` object; its keys are a public interface."""
     error = None
     if job.error is not None:
@@ -143,7 +190,7 @@ def summary(job: Job) -> dict[str, Any]:
                 "mime": image.mime,
                 "sha256": image.sha256,
             }
-            for image in job.images
+            for image in exported
         ],
         "usage": job.usage.raw if job.usage else None,
         "warnings": [notice.message for notice in job.warnings],
@@ -159,7 +206,7 @@ def _exit_code(job: Job) -> int:
     return EXIT_FAILED
 
 
-def _report(job: Job, as_json: bool) -> int:
+def report(job: Job, exported: list[ExportedImage], as_json: bool) -> int:
     for notice in job.warnings:
         print(f"warning: {notice.message}", file=sys.stderr)
     if job.error is not None:
@@ -167,52 +214,61 @@ def _report(job: Job, as_json: bool) -> int:
     if job.text and job.state is JobState.SUCCEEDED:
         print(f"the model said: {job.text}", file=sys.stderr)
     if as_json:
-        print(json.dumps(summary(job), ensure_ascii=False))
+        print(json.dumps(summary(job, exported), ensure_ascii=False))
     else:
-        for image in job.images:
+        for image in exported:
             print(image.path)
     return _exit_code(job)
 
 
 async def _generate(
-    job: Job, profile: Profile, catalog: Catalog, out: Path, progress: ProgressPrinter | None
-) -> Job:
-    async with RelayClient(profile) as client:
-        runner = Runner(catalog=catalog, client=client, sink=DirectorySink(out))
+    args: argparse.Namespace,
+    request: GenerationRequest,
+    out: Path,
+    progress: ProgressPrinter | None,
+) -> tuple[Job, list[ExportedImage]]:
+    profile = resolve_profile(args.profile)
+    async with engine(args, profile) as manager:
         if progress is not None:
-            runner.listeners.append(progress)
-        return await runner.run(job)
+            manager.listeners.append(progress)
+        job = await manager.submit(request, profile.name)
+        try:
+            job = await manager.wait(job.id)
+        except asyncio.CancelledError:  # Ctrl+C: cancel the job, say so, then stop
+            await asyncio.shield(manager.cancel(job.id))
+            raise
+        record = manager.store.get(job.id)
+        exported = []
+        if record is not None:
+            for image in record.images:
+                exported.append(await asyncio.to_thread(export_image, record, image, out))
+        return job, exported
 
 
 def run(args: argparse.Namespace) -> int:
     job = Job(
         id=new_job_id(),
-        request=GenerationRequest(prompt=args.prompt, model=args.model),
+        request=GenerationRequest(args.prompt or "", args.model or ""),
         profile_name="",
     )
+    progress = ProgressPrinter(sys.stderr) if sys.stderr.isatty() else None
+    exported: list[ExportedImage] = []
+    notes: list[Notice] = []
     try:
         out = Path(args.out).expanduser()
         if out.exists() and not out.is_dir():
             raise InputError(ErrorKind.INVALID_INPUT, MSG_OUT_NOT_DIR, path=str(out))
-        job.request = request_from(args)
-        profile = profile_from(args)
-        job.profile_name = profile.name
-        catalog = Catalog.load()
+        request, notes = request_from(args)
+        job, exported = asyncio.run(_generate(args, request, out, progress))
+    except KeyboardInterrupt:
+        job.state = JobState.CANCELLED
     except StudioError as error:
         job.error, job.state = error, JobState.FAILED
-        return _report(job, args.json)
     except CatalogError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
-    for problem in catalog.problems:
-        print(f"warning: {problem}", file=sys.stderr)
-    progress = ProgressPrinter(sys.stderr) if sys.stderr.isatty() else None
-    try:
-        asyncio.run(_generate(job, profile, catalog, out, progress))
-    except KeyboardInterrupt:
-        job.state = JobState.CANCELLED
-    except StudioError as error:  # e.g. a base URL that is not a URL
-        job.error, job.state = error, JobState.FAILED
-    if progress is not None:
-        progress.close()
-    return _report(job, args.json)
+    finally:
+        if progress is not None:
+            progress.close()
+    job.warnings[:0] = notes
+    return report(job, exported, args.json)

@@ -105,8 +105,13 @@ class RequestManager:
         runner = self._runners.get(profile.name)
         if runner is None or runner.client.profile != profile:
             client = RelayClient(profile, policy=self.policy)
-            runner = Runner(self.catalog, client, StoreSink(self.store), [self._on_event],
-                            max_poll_wait=self.max_poll_wait)
+            runner = Runner(
+                self.catalog,
+                client,
+                StoreSink(self.store),
+                [self._on_event],
+                max_poll_wait=self.max_poll_wait,
+            )
             self._runners[profile.name] = runner
             self._limits[profile.name] = asyncio.Semaphore(max(profile.concurrency, 1))
         return runner
@@ -168,13 +173,15 @@ class RequestManager:
             stored, inputs = await self._db(self.store.store_inputs, request)
         except StudioError as error:
             job.state, job.error = JobState.FAILED, error
-            await self._db(self.store.create_job, job, (), owner=self.ownership.name,
-                           retry_of=retry_of)
+            await self._db(
+                self.store.create_job, job, (), owner=self.ownership.name, retry_of=retry_of
+            )
             await self._emit(JobEvent(job, EventKind.STATE))
             return job
         job.request = stored
-        await self._db(self.store.create_job, job, inputs, owner=self.ownership.name,
-                       retry_of=retry_of)
+        await self._db(
+            self.store.create_job, job, inputs, owner=self.ownership.name, retry_of=retry_of
+        )
         self._jobs[job.id] = job
         await self._emit(JobEvent(job, EventKind.STATE))
         self._start(job, self._run(job, profile))

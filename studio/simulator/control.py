@@ -16,6 +16,8 @@ _MODELS_CREATED = 1_700_000_000
 async def models(call: Call) -> Response:
     call.require_auth()
     await call.begin({"models"})
+    if call.faults.has("401"):
+        raise call.fail(401, "Invalid token: the API key is not valid", code="invalid_api_key")
     catalog = call.state.catalog
     data = [
         {

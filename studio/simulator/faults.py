@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _CATALOG: dict[str, tuple[frozenset[str], bool]] = {
     "latency": (frozenset({"api"}), True),
     "retry_after": (frozenset({"paid"}), True),
-    "401": (frozenset({"paid"}), False),
+    "401": (frozenset({"paid", "models"}), False),
     "429": (frozenset({"paid"}), False),
     "500": (frozenset({"paid"}), False),
     "502": (frozenset({"paid"}), False),

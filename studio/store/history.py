@@ -25,6 +25,7 @@ from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.domain.results import ImageResult, Usage
 from studio.imaging.inputs import read_source
 from studio.imaging.results import ValidatedImage
+from studio.imaging.thumbnails import THUMBNAIL_SIZES, make_thumbnail
 from studio.store.blobs import BlobStore
 from studio.store.codec import (
     InputRecord,
@@ -574,6 +575,15 @@ class Store:
             for thumbnail in self.thumbnails_dir.glob(f"*/{sha[:2]}/{sha}.*"):
                 thumbnail.unlink(missing_ok=True)
         return count
+
+    def thumbnail(self, image: ImageResult, size: int = THUMBNAIL_SIZES[0]) -> Path:
+        """A cached WebP thumbnail of ``image`` (made now if missing). CPU work: call it from a
+        worker thread (the UI's thumbnail loader does)."""
+        assert image.path is not None
+        path = self.thumbnails_dir / str(size) / image.sha256[:2] / f"{image.sha256}.webp"
+        if not path.is_file():
+            make_thumbnail(image.path, path, size)
+        return path
 
     def integrity_check(self) -> str:
         return str(self._query("PRAGMA integrity_check")[0][0])

@@ -242,3 +242,19 @@ def test_a_newer_database_is_refused(tmp_path: Path) -> None:
     sqlite3.connect(path).execute(f"PRAGMA user_version = {LATEST + 1}")
     with pytest.raises(RuntimeError, match=r"knows up to"):
         connect(path)
+
+
+def test_thumbnails_are_cached_on_disk(store: Store) -> None:
+    job = _job()
+    store.create_job(job)
+    result = store.save_result(
+        job, 0, validate_result(_png((50, 60, 70), (800, 400))), "b64", None, None
+    )
+    path = store.thumbnail(result, 256)
+    with Image.open(path) as thumb:
+        assert thumb.format == "WEBP" and thumb.size == (256, 128)
+    stamp = path.stat().st_mtime_ns
+    assert store.thumbnail(result, 256) == path and path.stat().st_mtime_ns == stamp
+    store.trash([job.id])
+    store.purge([job.id])
+    assert not path.exists()

@@ -1,0 +1,66 @@
+"""Exporting results: the original bytes plus where they came from (never the key or URL)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio.engine.files import slug, write_durably
+from studio.imaging.provenance import Provenance, embed, sidecar_path
+from studio.store.history import ImageRecord, JobRecord
+
+
+@dataclass(frozen=True)
+class ExportedImage:
+    path: Path
+    sha256: str  # of the file as written (the original bytes plus the provenance chunk)
+    width: int
+    height: int
+    mime: str
+
+
+def provenance_for(record: JobRecord, image: ImageRecord | None = None) -> Provenance:
+    job = record.job
+    references = [i.sha256 for i in record.inputs if i.role == "reference" and i.sha256]
+    source = None
+    if image is not None and image.derived_from is not None:
+        source = next(
+            (other.result.sha256 for other in record.images if other.id == image.derived_from),
+            None,
+        )
+    return Provenance.from_request(
+        job.request,
+        job_id=job.id,
+        profile=job.profile_name,
+        references=references,
+        protocol=job.protocol.value if job.protocol else None,
+        source_image=source,
+    )
+
+
+def export_name(record: JobRecord, image: ImageRecord) -> str:
+    suffix = "-kept" if image.kind == "composite" else ""
+    extension = image.result.path.suffix if image.result.path else ".png"
+    number = image.result.index + 1
+    return f"{slug(record.job.request.prompt)}-{record.job.id[-8:]}-{number}{suffix}{extension}"
+
+
+def export_image(
+    record: JobRecord, image: ImageRecord, folder: Path, name: str | None = None
+) -> ExportedImage:
+    """Write ``image`` into ``folder`` with its provenance: a PNG text chunk, JPEG XMP, or a
+    ``.studio.json`` sidecar for other formats. Pixels are never re-encoded."""
+    assert image.result.path is not None
+    data = image.result.path.read_bytes()
+    written_bytes, sidecar = embed(data, provenance_for(record, image))
+    path = write_durably(folder / (name or export_name(record, image)), written_bytes)
+    if sidecar is not None:
+        write_durably(sidecar_path(path), sidecar.encode("utf-8"))
+    return ExportedImage(
+        path.absolute(),
+        hashlib.sha256(written_bytes).hexdigest(),
+        image.result.width,
+        image.result.height,
+        image.result.mime,
+    )
