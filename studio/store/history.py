@@ -82,6 +82,11 @@ class Filters:
     trashed: bool = False  # True: only what is in the trash
 
 
+def _uses_index(filters: Filters) -> bool:
+    """The trigram index finds any substring of three characters or more."""
+    return bool(filters.search) and len(filters.search.strip()) >= 3
+
+
 class Store:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
@@ -354,11 +359,10 @@ class Store:
         if before is not None:
             where.append("(j.created_at, j.id) < (?, ?)")
             params.extend(before)
-        sql = (
-            "SELECT j.* FROM jobs j"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY j.created_at DESC, j.id DESC LIMIT ?"
-        )
+        source, order = "jobs j", "j.created_at DESC, j.id DESC"
+        if _uses_index(filters):  # walk the search index newest first, stop at the page's end
+            source, order = "prompts p CROSS JOIN jobs j ON j.id = p.job_id", "p.rowid DESC"
+        sql = f"SELECT j.* FROM {source} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?"
         return self._records(self._query(sql, [*params, limit]))
 
     def list_images(
@@ -373,18 +377,25 @@ class Store:
         if before is not None:
             where.append("(i.created_at, i.id) < (?, ?)")
             params.extend(before)
-        sql = (
-            "SELECT i.* FROM images i JOIN jobs j ON j.id = i.job_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY i.created_at DESC, i.id DESC LIMIT ?"
-        )
+        source = "images i JOIN jobs j ON j.id = i.job_id"
+        order = "i.created_at DESC, i.id DESC"
+        if _uses_index(filters):
+            source = (
+                "prompts p CROSS JOIN jobs j ON j.id = p.job_id CROSS JOIN images i"
+                " ON i.job_id = j.id"
+            )
+            order = "p.rowid DESC, i.id DESC"
+        sql = f"SELECT i.* FROM {source} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?"
         return [self._image(row) for row in self._query(sql, [*params, limit])]
 
     def count_images(self, filters: Filters = Filters()) -> int:
         where, params = self._job_filters(filters, images=True)
-        sql = "SELECT COUNT(*) FROM images i JOIN jobs j ON j.id = i.job_id" + (
-            " WHERE " + " AND ".join(where) if where else ""
-        )
+        source = "images i JOIN jobs j ON j.id = i.job_id"
+        if _uses_index(filters):
+            source = (
+                "prompts p CROSS JOIN jobs j ON j.id = p.job_id JOIN images i ON i.job_id = j.id"
+            )
+        sql = f"SELECT COUNT(*) FROM {source} WHERE {' AND '.join(where)}"
         return int(self._query(sql, params)[0][0])
 
     def unfinished(self) -> list[JobRecord]:
@@ -408,8 +419,8 @@ class Store:
                 where.append("i.trashed_at IS NULL")
         if filters.search and filters.search.strip():
             text = filters.search.strip()
-            if len(text) >= 3:  # the trigram index finds any substring of three or more
-                where.append("j.id IN (SELECT job_id FROM prompts WHERE prompts MATCH ?)")
+            if _uses_index(filters):
+                where.append("prompts MATCH ?")
                 params.append('"' + text.replace('"', '""') + '"')
             else:
                 where.append("j.prompt LIKE ? ESCAPE '\\'")
