@@ -209,3 +209,15 @@ def test_the_key_is_nowhere_on_disk(cli: Cli, sim: SimulatorServer, tmp_path: Pa
     assert sum(name.endswith(".png") for name in searched) >= 3  # stored, out, exported
     assert not any(KEY in output for output in cli.outputs)
     assert (Path(os.environ["STUDIO_LOG_DIR"]) / "studio.log").is_file()
+
+
+@pytest.mark.parametrize(("fmt", "embedded"), [("jpeg", True), ("webp", False)])
+def test_jpeg_and_webp_results_carry_their_settings(cli: Cli, fmt: str, embedded: bool) -> None:
+    made = _generate(cli, f"a {fmt} result", "--output-format", fmt)
+    path = Path(made["images"][0]["path"])
+    assert path.suffix == {"jpeg": ".jpg", "webp": ".webp"}[fmt]
+    sidecar = provenance.sidecar_path(path)
+    assert sidecar.exists() is not embedded
+    found = provenance.read(path)
+    assert found is not None and found.prompt == f"a {fmt} result"
+    assert found.parameters["output_format"] == fmt

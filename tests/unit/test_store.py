@@ -14,7 +14,7 @@ from studio.domain.job import Job, JobState
 from studio.domain.model_spec import ProtocolId
 from studio.domain.notice import Notice
 from studio.domain.request import GenerationRequest, Mask, Reference
-from studio.domain.results import Usage
+from studio.domain.results import ImageResult, Usage
 from studio.imaging.results import validate_result
 from studio.store.database import connect, migrate, schema_version
 from studio.store.history import Filters, Store
@@ -258,3 +258,32 @@ def test_thumbnails_are_cached_on_disk(store: Store) -> None:
     store.trash([job.id])
     store.purge([job.id])
     assert not path.exists()
+
+
+def test_thumbnails_are_made_off_the_callers_thread(store: Store) -> None:
+    import threading
+
+    from studio.store.thumbnails import ThumbnailMaker
+
+    job = _job()
+    store.create_job(job)
+    result = store.save_result(
+        job, 0, validate_result(_png((9, 8, 7), (640, 640))), "b64", None, None
+    )
+    workers: list[str] = []
+    original = store.thumbnail
+
+    def spy(image: ImageResult, size: int) -> Path:
+        workers.append(threading.current_thread().name)
+        return original(image, size)
+
+    store.thumbnail = spy  # type: ignore[method-assign]
+    maker = ThumbnailMaker(store)
+    try:
+        first, second = maker.request(result, 512), maker.request(result, 512)
+        assert first.result(timeout=10) == second.result(timeout=10)
+        assert first.result().is_file()
+    finally:
+        maker.close()
+    assert workers and all(name.startswith("studio-thumbnails") for name in workers)
+    assert threading.current_thread().name not in workers
