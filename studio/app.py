@@ -1,40 +1,39 @@
-"""``studio``: the desktop window. A placeholder until the window lands (issue 3/5)."""
+"""``studio``: the desktop window."""
 
 from __future__ import annotations
 
-import argparse
-import sys
-from collections.abc import Sequence
+import time
+
+_STARTED = time.perf_counter()  # before the heavy imports: ready_ms counts them
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="studio", description="Studio, the image studio.")
     parser.add_argument("--demo", action="store_true", help="use the built-in simulated relay")
     parser.add_argument("--data-dir", help="where history and images live")
+    parser.add_argument("--lang", choices=["en", "zh_CN"], help="interface language")
+    parser.add_argument(
+        "--quit-after-ready",
+        action="store_true",
+        help="start, show the window with the gallery loaded, print ready_ms and exit",
+    )
+    parser.add_argument(
+        "--screenshot", metavar="PATH", help="save a picture of the window and exit"
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication, QLabel
+    os.environ.setdefault("QT_API", "pyside6")  # qasync must bind to PySide6
+    from studio.ui.application import run
 
-    app = QApplication(sys.argv[:1])
-    text = QCoreApplication.translate(
-        "Placeholder",
-        "Studio: the window is on its way.\n"
-        "Meanwhile every engine feature works from a terminal: studio-cli generate --help",
-    )
-    if args.demo:
-        text += "\n\n" + QCoreApplication.translate(
-            "Placeholder", "Demo mode: try studio-cli simulate, then studio-cli generate."
-        )
-    label = QLabel(text)
-    label.setMargin(32)
-    label.setWindowTitle("Studio")
-    label.resize(640, 240)
-    label.show()
-    return app.exec()
+    return run(args, _STARTED)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ class ImageResult:
     url: str | None = None
     revised_prompt: str | None = None
     warnings: tuple[Notice, ...] = ()
+    id: int | None = None  # the history's image id, once stored
 
 
 def _int(value: Any) -> int | None:

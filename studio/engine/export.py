@@ -8,7 +8,7 @@ from pathlib import Path
 
 from studio.engine.files import slug, write_durably
 from studio.imaging.provenance import Provenance, embed, sidecar_path
-from studio.store.history import ImageRecord, JobRecord
+from studio.store.history import ImageRecord, JobRecord, Store
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,14 @@ def export_image(
         image.result.height,
         image.result.mime,
     )
+
+
+def export_images(store: Store, image_ids: list[int], folder: Path) -> list[ExportedImage]:
+    """Export several history images (each with its job's provenance) into ``folder``."""
+    exported = []
+    for image_id in image_ids:
+        image = store.image(image_id)
+        record = store.get(image.job_id) if image else None
+        if image is not None and record is not None:
+            exported.append(export_image(record, image, folder))
+    return exported

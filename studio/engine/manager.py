@@ -97,6 +97,10 @@ class RequestManager:
 
     # -- plumbing --------------------------------------------------------------------------
 
+    async def run_in_store(self, function: Callable[..., T], *args: Any) -> T:
+        """Run a store method on the store's own thread (reads for the UI, writes in order)."""
+        return await self._db(function, *args)
+
     async def _db(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._database, partial(function, *args, **kwargs))

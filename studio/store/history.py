@@ -269,8 +269,7 @@ class Store:
             revised_prompt=revised_prompt,
             warnings=warnings,
         )
-        self._insert_image(job.id, result)
-        return result
+        return replace(result, id=self._insert_image(job.id, result))
 
     def _insert_image(
         self,
@@ -514,6 +513,7 @@ class Store:
             url=row["url"],
             revised_prompt=row["revised_prompt"],
             warnings=tuple(notices_from_json(row["warnings"])),
+            id=row["id"],
         )
         return ImageRecord(
             row["id"],

@@ -1,0 +1,151 @@
+"""Start-up on the qasync loop (architecture.md): Qt first, then asyncio on Qt's loop.
+
+``main`` awaits the window's close; the HTTP clients, the store and the demo relay are closed
+in its ``finally``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from studio.catalog import Catalog, CatalogError
+from studio.domain.profile import AsyncOptions, Profile
+from studio.engine.manager import RequestManager
+from studio.logs import setup_logging
+from studio.paths import data_dir
+from studio.settings.profiles import ProfileStore
+from studio.store.history import Store
+from studio.ui import crash, i18n, theme
+from studio.ui.bridge import EngineBridge
+from studio.ui.preferences import Preferences
+from studio.ui.services import Services
+
+log = logging.getLogger(__name__)
+
+DEMO_FAULTS = "latency=1.5"  # long enough to watch a job run, short enough not to bore
+
+
+@dataclass
+class Demo:
+    """The built-in simulated relay, on loopback, for demo mode."""
+
+    server: object
+    profile: Profile
+
+    @classmethod
+    def start(cls) -> Demo:
+        from studio.simulator import SimulatorServer
+
+        server = SimulatorServer(faults=DEMO_FAULTS, async_duration=6.0).start()
+        name = QCoreApplication.translate("Application", "Demo relay")
+        profile = Profile(
+            name=name,
+            base_url=server.url,
+            api_key="demo",
+            concurrency=4,
+            async_options=AsyncOptions(poll_interval=1.0),
+        )
+        return cls(server, profile)
+
+    def stop(self) -> None:
+        self.server.stop()  # type: ignore[attr-defined]
+
+
+def _default_profile(services: Services) -> str:
+    names = services.profile_names()
+    saved = services.preferences.profile
+    if services.demo_profile is not None:
+        return services.demo_profile.name
+    if saved in names:
+        return saved
+    return names[0] if names else ""
+
+
+def build(
+    args: argparse.Namespace, app: QApplication
+) -> tuple[Services, RequestManager, Demo | None]:
+    preferences = Preferences()
+    language = i18n.choose(args.lang, preferences.language)
+    i18n.install(language)
+    theme.apply(app, preferences.theme)
+    demo = Demo.start() if args.demo else None
+    folder = Path(args.data_dir).expanduser() if args.data_dir else data_dir()
+    if demo is not None and not args.data_dir:
+        folder = folder / "demo"
+    catalog = Catalog.load()
+    store = Store(folder)
+    profiles = ProfileStore()
+    services_holder: dict[str, Services] = {}
+    manager = RequestManager(store, catalog, lambda name: services_holder["s"].profile(name))
+    bridge = EngineBridge(manager, catalog, "")
+    services = Services(
+        bridge=bridge,
+        catalog=catalog,
+        preferences=preferences,
+        profiles=profiles,
+        demo_profile=demo.profile if demo else None,
+        language=language,
+    )
+    services_holder["s"] = services
+    bridge.default_profile = _default_profile(services)
+    return services, manager, demo
+
+
+async def _main(args: argparse.Namespace, app: QApplication, started: float) -> int:
+    from studio.ui.main_window import MainWindow
+
+    services, manager, demo = build(args, app)
+    window = MainWindow(services)
+    closed = asyncio.Event()
+    window.closed.connect(closed.set)
+    try:
+        window.restore_layout()
+        window.show()
+        await window.ready()
+        ready_ms = (time.perf_counter() - started) * 1000
+        log.info("ready in %.0f ms", ready_ms)
+        if args.quit_after_ready:
+            print(f"ready_ms: {ready_ms:.0f}", flush=True)
+            return 0
+        if args.screenshot:
+            await asyncio.sleep(0.3)  # let thumbnails arrive
+            saved = window.grab().save(args.screenshot)
+            print(f"screenshot: {args.screenshot}" if saved else "screenshot failed", flush=True)
+            return 0 if saved else 1
+        services.bridge.recover()
+        await closed.wait()
+        return 0
+    finally:
+        window.hide()
+        await services.bridge.aclose()
+        await manager.aclose()
+        manager.store.close()
+        if demo is not None:
+            demo.stop()
+
+
+def run(args: argparse.Namespace, started: float) -> int:
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Studio")
+    app.setOrganizationName("studio")
+    app.setDesktopFileName("studio")
+    app.setQuitOnLastWindowClosed(False)
+    crash.install()
+    try:
+        return qasync.run(_main(args, app, started))
+    except CatalogError as error:
+        crash.fatal(str(error))
+        return 1
+    finally:
+        QTimer.singleShot(0, app.quit)

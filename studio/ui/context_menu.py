@@ -1,0 +1,51 @@
+"""The menu on gallery images (right click) and in the detail view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu, QWidget
+
+from studio.ui.actions import ImageActions
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ImageMenu", text)
+
+
+def entries() -> list[tuple[str, str] | None]:
+    """(action, label) in menu order; None is a separator."""
+    return [
+        ("reuse", tr("Reuse settings")),
+        ("use_as_reference", tr("Use as reference")),
+        ("edit_with_mask", tr("Edit with mask…")),
+        None,
+        ("copy_image", tr("Copy image")),
+        ("copy_prompt", tr("Copy prompt")),
+        ("export", tr("Export…")),
+        ("open_folder", tr("Open containing folder")),
+        None,
+        ("favourite", tr("Favourite")),
+        ("delete", tr("Move to trash")),
+    ]
+
+
+def image_menu(parent: QWidget, image_ids: list[int], actions: ImageActions) -> QMenu:
+    menu = QMenu(parent)
+    single_only = {
+        "reuse",
+        "use_as_reference",
+        "edit_with_mask",
+        "copy_image",
+        "copy_prompt",
+        "open_folder",
+    }
+    for entry in entries():
+        if entry is None:
+            menu.addSeparator()
+            continue
+        name, label = entry
+        action = menu.addAction(label)
+        action.setObjectName(name)
+        action.setEnabled(bool(image_ids) and (len(image_ids) == 1 or name not in single_only))
+        action.triggered.connect(lambda _=False, n=name: actions.do(n, image_ids))
+    return menu

@@ -1,0 +1,351 @@
+"""The main window: composer on the left, gallery in the middle, detail and jobs in docks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
+
+from studio.domain.job import Job
+from studio.domain.request import GenerationRequest, Reference
+from studio.imaging import provenance
+from studio.ui.actions import ImageActions
+from studio.ui.composer.panel import ComposerPanel
+from studio.ui.detail.panel import DetailPanel
+from studio.ui.gallery.panel import GalleryPanel
+from studio.ui.jobs.panel import JobsPanel
+from studio.ui.notify import Notifier
+from studio.ui.services import Services
+from studio.ui.shortcuts import ShortcutSheet
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.bridge = services.bridge
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(tr("Studio"))
+        self.resize(1440, 900)
+        self.setAcceptDrops(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+
+        self.actions_ = ImageActions(services, self)
+        self.composer = ComposerPanel(services)
+        self.gallery = GalleryPanel(services)
+        self.detail = DetailPanel(services)
+        self.jobs = JobsPanel(services)
+        self.notifier = Notifier(self)
+        self.setCentralWidget(self.gallery)
+        self.composer_dock = self._dock(
+            "composer", tr("Compose"), self.composer, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.detail_dock = self._dock(
+            "detail", tr("Detail"), self.detail, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.jobs_dock = self._dock(
+            "jobs", tr("Jobs"), self.jobs, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self._build_toolbar()
+        self._build_menus()
+        self._wire()
+        self.statusBar().showMessage(tr("Ready."), 3000)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(tr("Relay"), self)
+        bar.setObjectName("relayToolbar")
+        bar.setMovable(False)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(QLabel(tr("Profile:")))
+        self.profile_box = QComboBox()
+        self.profile_box.setObjectName("profileBox")
+        self.profile_box.setMinimumWidth(180)
+        self.refresh_profiles()
+        self.profile_box.currentTextChanged.connect(self._on_profile_chosen)
+        bar.addWidget(self.profile_box)
+        if self.services.demo:
+            badge = QLabel(tr("Demo"))
+            badge.setObjectName("demoBadge")
+            badge.setToolTip(
+                tr(
+                    "Demo mode: a simulated relay on this computer. Nothing is sent "
+                    "anywhere and nothing is billed."
+                )
+            )
+            bar.addWidget(badge)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def refresh_profiles(self) -> None:
+        current = self.bridge.default_profile
+        self.profile_box.blockSignals(True)
+        self.profile_box.clear()
+        self.profile_box.addItems(self.services.profile_names())
+        if current:
+            self.profile_box.setCurrentText(current)
+        self.profile_box.blockSignals(False)
+
+    def _on_profile_chosen(self, name: str) -> None:
+        if name:
+            self.bridge.default_profile = name
+            self.services.preferences.profile = name
+
+    def _action(
+        self,
+        text: str,
+        slot,
+        shortcut: QKeySequence | str | None = None,
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(context)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        selected = self.gallery.selected_image_ids
+        file_menu = menu.addMenu(tr("&File"))
+        self.export_action = self._action(
+            tr("&Export…"), lambda: self.actions_.do("export", selected()), "Ctrl+E"
+        )
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self._action(tr("&Settings…"), self.open_settings, "Ctrl+,"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = menu.addMenu(tr("&Edit"))
+        undo = self.actions_.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.gallery.addAction(undo)
+        edit_menu.addAction(undo)
+        redo = self.actions_.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.gallery.addAction(redo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(tr("Paste as &reference"), self.composer.paste))
+        edit_menu.addAction(
+            self._action(tr("&Copy image"), lambda: self.actions_.do("copy_image", selected()))
+        )
+        edit_menu.addAction(
+            self._action(tr("Copy &prompt"), lambda: self.actions_.do("copy_prompt", selected()))
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(
+                tr("&Favourite"),
+                lambda: self.actions_.do("favourite", selected()),
+                "F",
+                Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
+        )
+        delete = self._action(
+            tr("&Delete"),
+            lambda: self.actions_.do("delete", selected()),
+            QKeySequence.StandardKey.Delete,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self.gallery.addAction(delete)
+        edit_menu.addAction(delete)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(tr("&Find in prompts"), self.gallery.focus_search, "Ctrl+F")
+        )
+
+        view_menu = menu.addMenu(tr("&View"))
+        for dock in (self.composer_dock, self.detail_dock, self.jobs_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+        jobs_menu = menu.addMenu(tr("&Jobs"))
+        jobs_menu.addAction(self._action(tr("&Generate"), self.composer.generate))
+        jobs_menu.addAction(
+            self._action(
+                tr("&Reuse settings"), lambda: self.actions_.do("reuse", selected()), "Ctrl+R"
+            )
+        )
+        jobs_menu.addAction(
+            self._action(
+                tr("Use as r&eference"), lambda: self.actions_.do("use_as_reference", selected())
+            )
+        )
+
+        help_menu = menu.addMenu(tr("&Help"))
+        help_menu.addAction(self._action(tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"))
+        self._action("", self.show_shortcuts, "Ctrl+/")
+
+    def _wire(self) -> None:
+        bridge = self.bridge
+        self.composer.generate_requested.connect(self._generate)
+        self.gallery.current_changed.connect(self.detail.show_image)
+        self.gallery.image_activated.connect(self._activate)
+        self.gallery.context_requested.connect(self._context_menu)
+        self.gallery.try_demo_requested.connect(self.try_demo)
+        self.gallery.add_relay_requested.connect(self.open_settings)
+        self.detail.action_requested.connect(
+            lambda action, image_id: self.actions_.do(action, [image_id])
+        )
+        self.actions_.reuse.connect(self._reuse)
+        self.actions_.use_as_reference.connect(self._add_reference)
+        self.actions_.edit_with_mask.connect(self._edit_with_mask)
+        self.actions_.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        bridge.job_changed.connect(self._on_job_changed)
+
+    # -- behaviour -------------------------------------------------------------------------
+
+    def _generate(self, request: GenerationRequest, profile: str) -> None:
+        self.services.preferences.remember_prompt(request.prompt)
+        self.bridge.submit(request, profile or None)
+
+    def _activate(self, image_id: int) -> None:
+        self.detail.show_image(image_id)
+        self.detail_dock.show()
+        self.detail_dock.raise_()
+
+    def _context_menu(self, image_ids: list[int], position) -> None:
+        from studio.ui.context_menu import image_menu
+
+        image_menu(self, image_ids, self.actions_).popup(position)
+
+    def _reuse(self, request: GenerationRequest, profile: str) -> None:
+        self.composer.set_request(request, profile)
+        self.composer_dock.show()
+        self.composer.focus_prompt()
+
+    def _add_reference(self, reference: Reference) -> None:
+        self.composer.add_reference(reference)
+        self.composer_dock.show()
+
+    def _edit_with_mask(self, reference: Reference) -> None:
+        self.composer.add_reference(reference, first=True)
+        self.composer.mask_painter_requested.emit(0)
+
+    def _on_job_changed(self, job: Job) -> None:
+        if job.state.is_terminal:
+            self.notifier.job_finished(job)
+
+    def open_settings(self) -> None:
+        from studio.ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services, self)
+        dialog.finished.connect(lambda _: self.refresh_profiles())
+        dialog.open()
+
+    def try_demo(self) -> None:
+        from studio.ui.application import Demo
+
+        if self.services.demo_profile is None:
+            demo = Demo.start()
+            self.services.demo_profile = demo.profile
+            self._demo = demo
+            self.destroyed.connect(lambda: demo.stop())
+        self.bridge.default_profile = self.services.demo_profile.name
+        self.refresh_profiles()
+        self.composer.focus_prompt()
+
+    def show_shortcuts(self) -> None:
+        ShortcutSheet(self).open()
+
+    # -- drops: an exported studio image anywhere restores its settings ---------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and self.restore_from_file(Path(url.toLocalFile())):
+                event.acceptProposedAction()
+                return
+        self.statusBar().showMessage(
+            tr("That file carries no studio settings. Drop it on References to use it there."), 6000
+        )
+
+    def restore_from_file(self, path: Path) -> bool:
+        try:
+            found = provenance.read(path)
+        except Exception:
+            found = None
+        if found is None:
+            return False
+        settings = found.request_settings()
+        references = []
+        for number, digest in enumerate(found.references, start=1):
+            blob = self.bridge.store.blobs.find(digest)
+            if blob is not None:
+                references.append(Reference(name=f"reference {number}{blob.suffix}", path=blob))
+        request = replace(GenerationRequest(**settings), references=tuple(references))
+        self.composer.set_request(request, found.profile or None)
+        missing = len(found.references) - len(references)
+        text = tr("Settings restored from {name}.").format(name=path.name)
+        if missing:
+            text += " " + tr("{count} reference image(s) are not in this history.").format(
+                count=missing
+            )
+        self.statusBar().showMessage(text, 8000)
+        return True
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    async def ready(self) -> None:
+        """The window is shown and the gallery's first page is in."""
+        await self.gallery.first_page_loaded()
+        QApplication.processEvents()
+
+    def restore_layout(self) -> None:
+        geometry, state = self.services.preferences.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.services.preferences.save_window_state(self.saveGeometry(), self.saveState())
+        event.accept()
+        self.closed.emit()

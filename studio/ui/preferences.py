@@ -1,0 +1,101 @@
+"""What the window remembers between runs (QSettings): look, language, layout, recent prompts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from studio.paths import config_dir
+from studio.ui.theme import Theme
+
+PROMPT_HISTORY_LIMIT = 200
+
+
+class Preferences:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.settings = settings or QSettings(
+            str(config_dir() / "window.ini"), QSettings.Format.IniFormat
+        )
+
+    def _get(self, key: str, default: object = None) -> object:
+        return self.settings.value(key, default)
+
+    @property
+    def theme(self) -> Theme:
+        value = str(self._get("appearance/theme", Theme.SYSTEM.value))
+        return Theme(value) if value in Theme._value2member_map_ else Theme.SYSTEM
+
+    @theme.setter
+    def theme(self, value: Theme) -> None:
+        self.settings.setValue("appearance/theme", value.value)
+
+    @property
+    def language(self) -> str | None:
+        value = self._get("appearance/language")
+        return str(value) if value else None
+
+    @language.setter
+    def language(self, value: str | None) -> None:
+        self.settings.setValue("appearance/language", value or "")
+
+    @property
+    def export_folder(self) -> Path:
+        value = self._get("export/folder")
+        return Path(str(value)) if value else Path.home() / "Pictures"
+
+    @export_folder.setter
+    def export_folder(self, value: Path) -> None:
+        self.settings.setValue("export/folder", str(value))
+
+    @property
+    def profile(self) -> str | None:
+        value = self._get("compose/profile")
+        return str(value) if value else None
+
+    @profile.setter
+    def profile(self, value: str) -> None:
+        self.settings.setValue("compose/profile", value)
+
+    @property
+    def model(self) -> str:
+        return str(self._get("compose/model", "gpt-image-1"))
+
+    @model.setter
+    def model(self, value: str) -> None:
+        self.settings.setValue("compose/model", value)
+
+    @property
+    def prompt_history(self) -> list[str]:
+        value = self._get("compose/prompt_history", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(item) for item in value or []]
+
+    def remember_prompt(self, prompt: str) -> None:
+        text = prompt.strip()
+        if not text:
+            return
+        history = [p for p in self.prompt_history if p != text]
+        history.insert(0, text)
+        self.settings.setValue("compose/prompt_history", history[:PROMPT_HISTORY_LIMIT])
+
+    @property
+    def welcomed(self) -> bool:
+        return str(self._get("app/welcomed", "false")).lower() == "true"
+
+    @welcomed.setter
+    def welcomed(self, value: bool) -> None:
+        self.settings.setValue("app/welcomed", "true" if value else "false")
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        geometry = self._get("window/geometry")
+        state = self._get("window/state")
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.settings.setValue("window/geometry", geometry)
+        self.settings.setValue("window/state", state)
