@@ -1,0 +1,87 @@
+"""A studio window on the offscreen platform, driven like a user, with asyncio on Qt's loop.
+
+``harness.run(coroutine)`` runs a scenario on the qasync loop: inside it, drive widgets with
+QTest/qtbot (keys, clicks, drops) and ``await harness.until(condition)`` for the engine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+import qasync  # noqa: I001 - after PySide6
+
+from studio.catalog import Catalog
+from studio.engine.manager import RequestManager
+from studio.settings.profiles import ProfileStore
+from studio.simulator import SimulatorServer
+from studio.store.history import Store
+from studio.ui.bridge import EngineBridge
+from studio.ui.preferences import Preferences
+from studio.ui.services import Services
+from tests.helpers.engine import FAST_RETRIES, sim_profile
+
+T = TypeVar("T")
+
+
+class Harness:
+    def __init__(self, app: QApplication, sim: SimulatorServer, data_dir: Path) -> None:
+        self.app = app
+        self.sim = sim
+        self.loop = qasync.QEventLoop(app, already_running=False)
+        asyncio.set_event_loop(self.loop)
+        self.store = Store(data_dir)
+        self.catalog = Catalog.load()
+        profile = sim_profile(sim.url)
+        self.profile = profile
+        self.manager = RequestManager(
+            self.store, self.catalog, lambda name: self.services.profile(name), policy=FAST_RETRIES
+        )
+        self.bridge = EngineBridge(self.manager, self.catalog, profile.name)
+        self.services = Services(
+            bridge=self.bridge, catalog=self.catalog, preferences=Preferences(),
+            profiles=ProfileStore(), extra_profiles={profile.name: profile},
+        )
+        self.widgets: list[Any] = []
+
+    def run(self, scenario: Coroutine[Any, Any, T], within: float = 60.0) -> T:
+        return self.loop.run_until_complete(asyncio.wait_for(scenario, within))
+
+    async def until(self, condition: Callable[[], object], within: float = 20.0) -> None:
+        deadline = self.loop.time() + within
+        while not condition():
+            if self.loop.time() > deadline:
+                raise AssertionError("the condition never came true")
+            await asyncio.sleep(0.01)
+
+    def keep(self, widget: T) -> T:
+        self.widgets.append(widget)
+        return widget
+
+    def close(self) -> None:
+        async def shutdown() -> None:
+            for widget in self.widgets:
+                widget.close()
+                widget.deleteLater()
+            await self.bridge.aclose()
+            await self.manager.aclose()
+
+        self.loop.run_until_complete(shutdown())
+        self.store.close()
+        self.loop.close()
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def harness(qapp: QApplication, sim: SimulatorServer, tmp_path: Path) -> Iterator[Harness]:
+    instance = Harness(qapp, sim, tmp_path / "data")
+    try:
+        yield instance
+    finally:
+        instance.close()
+        qapp.processEvents()
