@@ -25,6 +25,7 @@ from studio.engine.events import EventKind, JobEvent, Listener
 from studio.engine.plan import plan_request
 from studio.engine.prepare import Prepared, prepare
 from studio.engine.verify import verify_result
+from studio.engine.workers import background_pool
 from studio.imaging.results import (
     ValidatedImage,
     decode_base64_image,
@@ -39,6 +40,9 @@ from studio.protocols.transport import RelayClient
 log = logging.getLogger(__name__)
 
 DOWNLOADS_AT_ONCE = 4
+# Decoding and checking results is CPU work that holds the GIL in stretches: one worker does it,
+# so it never competes with itself for the GIL against the window's thread.
+IMAGE_WORKER = background_pool(1, "studio-results")
 
 MSG_INTERNAL = QT_TRANSLATE_NOOP(
     ERRORS, "Something went wrong inside the studio ({what}). The details are in the log."
@@ -207,8 +211,9 @@ class Runner:
         if raw.b64 is None and raw.url is not None and not raw.url.startswith("data:"):
             downloaded = await self.client.download(raw.url)
         # Decoding, validating, checking and writing are one trip to a worker thread.
-        result, notices = await asyncio.to_thread(
-            self.store_image, job, index, raw, downloaded, prepared
+        loop = asyncio.get_running_loop()
+        result, notices = await loop.run_in_executor(
+            IMAGE_WORKER, self.store_image, job, index, raw, downloaded, prepared
         )
         if notices:
             job.warnings.extend(n for n in notices if n not in job.warnings)

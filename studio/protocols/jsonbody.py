@@ -18,15 +18,19 @@ _PLACEHOLDER = "\x00blob:"
 
 @dataclass(frozen=True, slots=True)
 class Blob:
-    """The raw text of a long JSON string value (still JSON-escaped if ``escaped``)."""
+    """The raw text of a long JSON string value (still JSON-escaped if ``escaped``).
 
-    raw: bytes
+    ``raw`` is a view into the answer's bytes: cutting 30 MB out of an answer costs nothing
+    (a copy would stall the window for ~30 ms).
+    """
+
+    raw: memoryview
     escaped: bool = False
 
     def text(self) -> str:
         if self.escaped:
-            return str(json.loads(b'"' + self.raw + b'"'))
-        return self.raw.decode("ascii", "replace")
+            return str(json.loads(b'"' + bytes(self.raw) + b'"'))
+        return str(self.raw, "ascii", "replace")
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -36,6 +40,7 @@ def loads(body: bytes) -> Any:
     """Like ``json.loads``, with long string values returned as :class:`Blob`."""
     if len(body) <= LONG_STRING:
         return json.loads(body)
+    view = memoryview(body)
     pieces: list[bytes] = []
     blobs: list[Blob] = []
     position = 0
@@ -49,10 +54,10 @@ def loads(body: bytes) -> Any:
         if end < 0:
             break  # unterminated: let json.loads report it below
         if end - start - 1 > LONG_STRING:
-            raw = body[start + 1 : end]
             pieces.append(body[position:start])
             pieces.append(json.dumps(f"{_PLACEHOLDER}{len(blobs)}").encode())
-            blobs.append(Blob(raw, escaped=b"\\" in raw))
+            escaped = body.find(b"\\", start + 1, end) != -1
+            blobs.append(Blob(view[start + 1 : end], escaped=escaped))
             position = end + 1
         cursor = end + 1
         if cursor >= length:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import ipaddress
 import logging
 import re
+import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -113,6 +115,21 @@ def _is_loopback(url: str) -> bool:
         return False
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """One TLS context for every client: loading the CA bundle takes ~50 ms, so it is done
+    once (and the window warms it up on a worker thread at start)."""
+    return ssl.create_default_context(cafile=certifi_bundle())
+
+
+def certifi_bundle() -> str | None:
+    try:
+        import certifi
+    except ImportError:  # the system's store is used instead
+        return None
+    return certifi.where()
+
+
 def retry_after_seconds(response: httpx.Response) -> float | None:
     """``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date), when present."""
     if (ms := response.headers.get("retry-after-ms")) is not None:
@@ -156,6 +173,7 @@ class RelayClient:
             pool=None,
         )
         self._http = httpx.AsyncClient(
+            verify=tls_context(),
             timeout=timeout,
             proxy=profile.proxy or None,
             trust_env=not _is_loopback(root),

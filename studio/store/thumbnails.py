@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 from studio.domain.results import ImageResult
+from studio.engine.workers import background_pool
 from studio.store.history import Store
 
 
@@ -18,7 +19,7 @@ class ThumbnailMaker:
 
     def __init__(self, store: Store, workers: int = 2) -> None:
         self.store = store
-        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="studio-thumbnails")
+        self._pool = background_pool(workers, "studio-thumbnails")
         self._pending: dict[tuple[str, int], Future[Path]] = {}
         self._lock = threading.Lock()
 

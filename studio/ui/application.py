@@ -29,6 +29,7 @@ from studio.ui import crash, i18n, theme
 from studio.ui.bridge import EngineBridge
 from studio.ui.preferences import Preferences
 from studio.ui.services import Services
+from studio.ui.warmup import warm_up
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,7 @@ async def _main(args: argparse.Namespace, app: QApplication, started: float) -> 
     try:
         window.restore_layout()
         window.show()
+        warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
         await window.ready()
         ready_ms = (time.perf_counter() - started) * 1000
         log.info("ready in %.0f ms", ready_ms)
@@ -122,6 +124,7 @@ async def _main(args: argparse.Namespace, app: QApplication, started: float) -> 
             saved = window.grab().save(args.screenshot)
             print(f"screenshot: {args.screenshot}" if saved else "screenshot failed", flush=True)
             return 0 if saved else 1
+        await warming
         services.bridge.recover()
         await closed.wait()
         return 0

@@ -124,6 +124,8 @@ class EngineBridge(QObject):
         future = self.thumbnails.request(image, size)
 
         def finished(done: Future[Path]) -> None:
+            if done.cancelled():  # closing: nobody is waiting for it any more
+                return
             try:
                 path = str(done.result())
             except Exception:  # a damaged file: the tile shows a placeholder

@@ -16,7 +16,7 @@ _last_shown = 0.0
 _QUIET_SECONDS = 10.0  # one dialog at most in this time: no dialog storms
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("Crash", text)
 
 
@@ -30,14 +30,14 @@ def _show(kind: str) -> None:
 
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Something went wrong"))
+    box.setWindowTitle(tr("Something went wrong"))
     box.setText(
-        _tr(
+        tr(
             "Something went wrong inside the studio ({kind}). Your images and history are safe."
         ).format(kind=kind)
     )
     box.setInformativeText(
-        _tr(
+        tr(
             "The details were written to the log in {folder}. If it happens again, please send "
             "that file to us."
         ).format(folder=log_dir())

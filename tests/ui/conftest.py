@@ -30,14 +30,18 @@ T = TypeVar("T")
 
 
 class Harness:
-    def __init__(self, app: QApplication, sim: SimulatorServer, data_dir: Path) -> None:
+    def __init__(
+        self, app: QApplication, sim: SimulatorServer | None, data_dir: Path, **profile: Any
+    ) -> None:
         self.app = app
+        app.setQuitOnLastWindowClosed(False)  # closing a test window must not stop the loop
         self.sim = sim
         self.loop = qasync.QEventLoop(app, already_running=False)
         asyncio.set_event_loop(self.loop)
         self.store = Store(data_dir)
         self.catalog = Catalog.load()
-        profile = sim_profile(sim.url)
+        url = profile.pop("url", None) or (sim.url if sim else "")
+        profile = sim_profile(url, **profile)
         self.profile = profile
         self.manager = RequestManager(
             self.store, self.catalog, lambda name: self.services.profile(name), policy=FAST_RETRIES

@@ -281,3 +281,18 @@ def test_damaged_png_header_is_damaged_not_huge() -> None:
     with pytest.raises(RelayError) as caught:
         validate_result(garbage)
     assert "damaged" in caught.value.message or "not an image" in caught.value.message
+
+
+def test_large_base64_decodes_in_chunks_exactly() -> None:
+    import base64
+    import os
+
+    from studio.imaging.results import BASE64_CHUNK
+
+    data = os.urandom(3 * BASE64_CHUNK + 12345)
+    encoded = base64.b64encode(data)
+    assert decode_base64_image(encoded) == data
+    assert decode_base64_image(base64.urlsafe_b64encode(data).rstrip(b"=").decode()) == data
+    broken = encoded[: 2 * BASE64_CHUNK] + b"!" + encoded[2 * BASE64_CHUNK + 1 :]
+    with pytest.raises(RelayError):
+        decode_base64_image(broken)
