@@ -22,7 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from studio.catalog import Catalog
 from studio.domain.errors import ErrorKind, StudioError
@@ -33,11 +33,12 @@ from studio.domain.request import GenerationRequest
 from studio.engine.events import EventKind, JobEvent, Listener
 from studio.engine.ids import new_job_id
 from studio.engine.owner import Ownership
-from studio.engine.runner import Runner
-from studio.engine.sinks import StoreSink
-from studio.protocols import PROTOCOLS
-from studio.protocols.transport import RelayClient, RetryPolicy
+from studio.protocols.capabilities import CAPABILITIES
 from studio.store.history import JobRecord, Store
+
+if TYPE_CHECKING:  # the HTTP and image stack loads with the first job, not at start-up
+    from studio.engine.runner import Runner
+    from studio.protocols.transport import RetryPolicy
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -106,6 +107,10 @@ class RequestManager:
         return await loop.run_in_executor(self._database, partial(function, *args, **kwargs))
 
     def _runner(self, profile: Profile) -> Runner:
+        from studio.engine.runner import Runner
+        from studio.engine.sinks import StoreSink
+        from studio.protocols.transport import RelayClient
+
         runner = self._runners.get(profile.name)
         if runner is None or runner.client.profile != profile:
             client = RelayClient(profile, policy=self.policy)
@@ -284,7 +289,7 @@ class RequestManager:
     @staticmethod
     def _resumable(record: JobRecord) -> bool:
         job = record.job
-        return bool(job.task_id and job.protocol and PROTOCOLS[job.protocol].polls)
+        return bool(job.task_id and job.protocol and CAPABILITIES[job.protocol].polls)
 
     async def _resume(self, job: Job, profile: Profile) -> Job:
         runner = self._runner(profile)

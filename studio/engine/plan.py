@@ -13,8 +13,8 @@ from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.model_spec import ModelSpec, Operation, ProtocolId
 from studio.domain.request import GenerationRequest
 from studio.engine.params import resolve
-from studio.protocols import PROTOCOLS
 from studio.protocols.base import ResolvedParams
+from studio.protocols.capabilities import CAPABILITIES
 
 MASK_PROTOCOLS = frozenset({ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC, ProtocolId.MIDJOURNEY})
 NO_PROMPT_OPERATIONS = frozenset(
@@ -114,7 +114,7 @@ def _protocol(request: GenerationRequest, spec: ModelSpec, operation: Operation)
             )
         return request.protocol
     for candidate in spec.protocols:
-        if operation in PROTOCOLS[candidate].operations:
+        if operation in CAPABILITIES[candidate].operations:
             return candidate
     return spec.default_protocol
 
@@ -146,7 +146,7 @@ def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
         raise InputError(
             ErrorKind.UNSUPPORTED, MSG_OPERATION, model=model, operation=OPERATION_WORDS[operation]
         )
-    if operation not in PROTOCOLS[protocol].operations:
+    if operation not in CAPABILITIES[protocol].operations:
         raise InputError(
             ErrorKind.UNSUPPORTED,
             MSG_PROTOCOL_OPERATION,

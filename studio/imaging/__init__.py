@@ -1,52 +1,42 @@
 """Pillow work: load and check inputs, prepare uploads and masks, validate and check results.
 
 Every function is synchronous, CPU-bound and free of global state: run it in a thread.
+The names below load their module on first use, so importing one submodule stays cheap.
 """
 
-from studio.imaging.checks import changed_outside_mask, keep_outside_mask, ratio_check
-from studio.imaging.inputs import MAX_INPUT_PIXELS, LoadedImage, load_image
-from studio.imaging.masks import (
-    check_mask_matches,
-    load_mask,
-    mask_for_upload,
-    mask_from_image,
-    mask_to_image,
-)
-from studio.imaging.results import (
-    ValidatedImage,
-    decode_base64_image,
-    find_image_links,
-    parse_data_url,
-    validate_result,
-)
-from studio.imaging.uploads import (
-    Placement,
-    PreparedImage,
-    Upload,
-    image_to_data_url,
-    prepare_upload,
-)
+from __future__ import annotations
 
-__all__ = [
-    "MAX_INPUT_PIXELS",
-    "LoadedImage",
-    "Placement",
-    "PreparedImage",
-    "Upload",
-    "ValidatedImage",
-    "changed_outside_mask",
-    "check_mask_matches",
-    "decode_base64_image",
-    "find_image_links",
-    "image_to_data_url",
-    "keep_outside_mask",
-    "load_image",
-    "load_mask",
-    "mask_for_upload",
-    "mask_from_image",
-    "mask_to_image",
-    "parse_data_url",
-    "prepare_upload",
-    "ratio_check",
-    "validate_result",
-]
+import importlib
+from typing import Any
+
+_HOMES = {
+    "changed_outside_mask": "checks",
+    "keep_outside_mask": "checks",
+    "ratio_check": "checks",
+    "MAX_INPUT_PIXELS": "inputs",
+    "LoadedImage": "inputs",
+    "load_image": "inputs",
+    "check_mask_matches": "masks",
+    "load_mask": "masks",
+    "mask_for_upload": "masks",
+    "mask_from_image": "masks",
+    "mask_to_image": "masks",
+    "ValidatedImage": "results",
+    "decode_base64_image": "results",
+    "find_image_links": "results",
+    "parse_data_url": "results",
+    "validate_result": "results",
+    "Placement": "uploads",
+    "PreparedImage": "uploads",
+    "Upload": "uploads",
+    "image_to_data_url": "uploads",
+    "prepare_upload": "uploads",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"studio.imaging.{_HOMES[name]}"), name)
+    raise AttributeError(name)

@@ -7,10 +7,11 @@ from typing import Any
 
 from studio.domain.errors import ErrorKind, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
-from studio.domain.model_spec import Operation, ProtocolId
+from studio.domain.model_spec import ProtocolId
 from studio.imaging.results import find_image_links
 from studio.imaging.uploads import image_to_data_url
 from studio.protocols.base import Completed, HttpCall, ImageProtocol, RawImage, WireRequest
+from studio.protocols.capabilities import CAPABILITIES
 from studio.protocols.jsonbody import Blob, as_text
 from studio.protocols.relay_errors import MSG_WORDS_ONLY, clean_text
 
@@ -62,7 +63,7 @@ def _message_texts(message: dict[str, Any]) -> list[str]:
 
 class ChatProtocol(ImageProtocol):
     id = ProtocolId.CHAT
-    operations = frozenset({Operation.GENERATE, Operation.EDIT})
+    operations = CAPABILITIES[ProtocolId.CHAT].operations
 
     def build(self, wire: WireRequest) -> HttpCall:
         content: list[dict[str, Any]] = [{"type": "text", "text": prompt_text(wire)}]

@@ -8,8 +8,9 @@ from urllib.parse import quote
 
 from studio.domain.errors import ErrorKind, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
-from studio.domain.model_spec import Operation, ProtocolId, ResolutionVia
+from studio.domain.model_spec import ProtocolId, ResolutionVia
 from studio.protocols.base import Completed, HttpCall, ImageProtocol, RawImage, WireRequest
+from studio.protocols.capabilities import CAPABILITIES
 from studio.protocols.jsonbody import Blob, as_text
 from studio.protocols.relay_errors import MSG_WORDS_ONLY, clean_text
 
@@ -40,7 +41,7 @@ def _field(mapping: dict[str, Any], camel: str, snake: str) -> Any:
 
 class GeminiProtocol(ImageProtocol):
     id = ProtocolId.GEMINI
-    operations = frozenset({Operation.GENERATE, Operation.EDIT})
+    operations = CAPABILITIES[ProtocolId.GEMINI].operations
 
     def build(self, wire: WireRequest) -> HttpCall:
         parts: list[dict[str, Any]] = [

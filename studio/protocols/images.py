@@ -10,6 +10,7 @@ from studio.domain.model_spec import Operation, ProtocolId, RefsVia
 from studio.domain.profile import Profile
 from studio.imaging.uploads import image_to_data_url
 from studio.protocols.base import Completed, HttpCall, ImageProtocol, RawImage, WireRequest
+from studio.protocols.capabilities import CAPABILITIES
 from studio.protocols.jsonbody import Blob, as_text
 
 GENERATIONS = "/v1/images/generations"
@@ -119,7 +120,7 @@ def parse_images_response(data: Any) -> Completed:
 
 class ImagesProtocol(ImageProtocol):
     id = ProtocolId.IMAGES
-    operations = frozenset({Operation.GENERATE, Operation.EDIT, Operation.VARIATION})
+    operations = CAPABILITIES[ProtocolId.IMAGES].operations
 
     def build(self, wire: WireRequest) -> HttpCall:
         return build_images_call(wire, self.profile)

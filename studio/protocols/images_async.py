@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, quote
 
 from studio.domain.errors import ErrorKind, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
-from studio.domain.model_spec import Operation, ProtocolId
+from studio.domain.model_spec import ProtocolId
 from studio.protocols.base import (
     Accepted,
     Completed,
@@ -21,6 +21,7 @@ from studio.protocols.base import (
     TaskUpdate,
     WireRequest,
 )
+from studio.protocols.capabilities import CAPABILITIES
 from studio.protocols.images import build_images_call, parse_images_response, route
 from studio.protocols.relay_errors import clean_text
 from studio.protocols.transport import RelayClient, parse_json
@@ -86,8 +87,8 @@ def _task_record(data: Any) -> dict[str, Any]:
 
 class ImagesAsyncProtocol(ImageProtocol):
     id = ProtocolId.IMAGES_ASYNC
-    operations = frozenset({Operation.GENERATE, Operation.EDIT})
-    polls = True
+    operations = CAPABILITIES[ProtocolId.IMAGES_ASYNC].operations
+    polls = CAPABILITIES[ProtocolId.IMAGES_ASYNC].polls
 
     def build(self, wire: WireRequest) -> HttpCall:
         call = build_images_call(wire, self.profile)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from studio.domain.model_spec import Operation, ProtocolId
+from studio.domain.model_spec import ProtocolId
 from studio.imaging.uploads import image_to_data_url
 from studio.protocols.base import Completed, HttpCall, ImageProtocol, WireRequest
+from studio.protocols.capabilities import CAPABILITIES
 from studio.protocols.images import EDITS, parse_images_response
 
 
 class JsonEditProtocol(ImageProtocol):
     id = ProtocolId.IMAGES_JSON_EDIT
-    operations = frozenset({Operation.EDIT})
+    operations = CAPABILITIES[ProtocolId.IMAGES_JSON_EDIT].operations
 
     def build(self, wire: WireRequest) -> HttpCall:
         request, params = wire.request, wire.params

@@ -25,6 +25,7 @@ from studio.protocols.base import (
     WireRequest,
     send,
 )
+from studio.protocols.capabilities import CAPABILITIES
 from studio.protocols.images_async import parse_progress
 from studio.protocols.relay_errors import clean_text
 from studio.protocols.transport import RelayClient, parse_json
@@ -87,17 +88,8 @@ def submit_result(data: Any) -> str:
 
 class MidjourneyProtocol(ImageProtocol):
     id = ProtocolId.MIDJOURNEY
-    operations = frozenset(
-        {
-            Operation.GENERATE,
-            Operation.MJ_BLEND,
-            Operation.MJ_DESCRIBE,
-            Operation.MJ_ACTION,
-            Operation.MJ_CHANGE,
-            Operation.MJ_MODAL,
-        }
-    )
-    polls = True
+    operations = CAPABILITIES[ProtocolId.MIDJOURNEY].operations
+    polls = CAPABILITIES[ProtocolId.MIDJOURNEY].polls
 
     def _call(self, endpoint: str, body: dict[str, Any]) -> HttpCall:
         return HttpCall.with_json(f"/mj/submit/{endpoint}", body, auth=self.profile.midjourney_auth)

@@ -2,7 +2,7 @@
 
 One keyring entry per profile (service ``studio``, username = the profile name). Without a
 usable keyring a key is kept in memory for this process only; reading also falls back to
-``STUDIO_API_KEY_<NAME>`` and then ``STUDIO_API_KEY`` for scripts and CI.
+``STUDIO_API_KEY_<NAME>`` for scripts and CI.
 """
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ import logging
 import os
 import re
 from enum import StrEnum
-
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
-from keyring.errors import PasswordDeleteError
+from typing import TYPE_CHECKING
 
 from studio.domain.i18n import QT_TRANSLATE_NOOP, WARNINGS
 from studio.domain.notice import Notice
+
+if TYPE_CHECKING:  # keyring loads its backends on first use, not at start-up (~50 ms)
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +56,8 @@ def session_only_notice(profile_name: str) -> Notice:
 
 
 def _usable(backend: KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail, null
+
     if isinstance(backend, fail.Keyring | null.Keyring):
         return False
     if isinstance(backend, chainer.ChainerBackend):
@@ -78,6 +79,8 @@ class KeyStore:
         self._session = _SESSION_KEYS if session is None else session
 
     def _backend(self) -> KeyringBackend | None:
+        import keyring
+
         try:
             backend = self._chosen_backend or keyring.get_keyring()
         except Exception as error:
@@ -117,6 +120,8 @@ class KeyStore:
         self._session.pop(profile_name, None)
         if (backend := self._backend()) is None:
             return
+        from keyring.errors import PasswordDeleteError
+
         try:
             backend.delete_password(SERVICE, profile_name)
         except PasswordDeleteError:

@@ -16,16 +16,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.domain.job import Job, JobState
 from studio.domain.model_spec import ProtocolId
 from studio.domain.notice import Notice
 from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.domain.results import ImageResult, Usage
-from studio.imaging.inputs import read_source
-from studio.imaging.results import ValidatedImage
-from studio.imaging.thumbnails import THUMBNAIL_SIZES, make_thumbnail
 from studio.store.blobs import BlobStore
 from studio.store.codec import (
     InputRecord,
@@ -39,6 +36,11 @@ from studio.store.codec import (
     request_to_params,
 )
 from studio.store.database import connect
+
+if TYPE_CHECKING:  # Pillow loads when images are handled, not when the history opens
+    from studio.imaging.results import ValidatedImage
+
+THUMBNAIL_SIZE = 256
 
 DATABASE_NAME = "history.sqlite3"
 UNFINISHED = tuple(s.value for s in JobState if not s.is_terminal)
@@ -132,6 +134,8 @@ class Store:
         Returns the request pointing at those copies (so what is sent is exactly what was
         kept) and the records to save with the job. An unreadable file raises InputError.
         """
+        from studio.imaging.inputs import read_source
+
         references: list[Reference] = []
         records: list[InputRecord] = []
         for position, reference in enumerate(request.references):
@@ -587,9 +591,11 @@ class Store:
                 thumbnail.unlink(missing_ok=True)
         return count
 
-    def thumbnail(self, image: ImageResult, size: int = THUMBNAIL_SIZES[0]) -> Path:
+    def thumbnail(self, image: ImageResult, size: int = THUMBNAIL_SIZE) -> Path:
         """A cached WebP thumbnail of ``image`` (made now if missing). CPU work: call it from a
         worker thread (the UI's thumbnail loader does)."""
+        from studio.imaging.thumbnails import make_thumbnail
+
         assert image.path is not None
         path = self.thumbnails_dir / str(size) / image.sha256[:2] / f"{image.sha256}.webp"
         if not path.is_file():

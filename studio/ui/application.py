@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import socket
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -38,28 +41,40 @@ DEMO_FAULTS = "latency=1.5"  # long enough to watch a job run, short enough not 
 
 @dataclass
 class Demo:
-    """The built-in simulated relay, on loopback, for demo mode."""
+    """The built-in simulated relay, on loopback, for demo mode.
 
-    server: object
+    Its port is chosen at once (the profile needs the URL); the relay itself starts on a
+    worker thread after the window is up, so it costs the start-up nothing.
+    """
+
+    port: int
     profile: Profile
+    server: Any = None
 
     @classmethod
-    def start(cls) -> Demo:
-        from studio.simulator import SimulatorServer
-
-        server = SimulatorServer(faults=DEMO_FAULTS, async_duration=6.0).start()
+    def prepare(cls) -> Demo:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
         name = QCoreApplication.translate("Application", "Demo relay")
         profile = Profile(
             name=name,
-            base_url=server.url,
+            base_url=f"http://127.0.0.1:{port}",
             api_key="demo",
             concurrency=4,
             async_options=AsyncOptions(poll_interval=1.0),
         )
-        return cls(server, profile)
+        return cls(port, profile)
+
+    def start(self) -> None:
+        from studio.simulator import SimulatorServer
+
+        self.server = SimulatorServer(port=self.port, faults=DEMO_FAULTS, async_duration=6.0)
+        self.server.start()
 
     def stop(self) -> None:
-        self.server.stop()  # type: ignore[attr-defined]
+        if self.server is not None:
+            self.server.stop()
 
 
 def _default_profile(services: Services) -> str:
@@ -79,7 +94,7 @@ def build(
     language = i18n.choose(args.lang, preferences.language)
     i18n.install(language)
     theme.apply(app, preferences.theme)
-    demo = Demo.start() if args.demo else None
+    demo = Demo.prepare() if args.demo else None
     folder = Path(args.data_dir).expanduser() if args.data_dir else data_dir()
     if demo is not None and not args.data_dir:
         folder = folder / "demo"
@@ -105,6 +120,8 @@ def build(
 async def _main(args: argparse.Namespace, app: QApplication, started: float) -> int:
     from studio.ui.main_window import MainWindow
 
+    # asyncio.to_thread on plain threads: qasync's QThread executor makes exit wait ~200 ms.
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(4, "studio-worker"))
     services, manager, demo = build(args, app)
     window = MainWindow(services)
     closed = asyncio.Event()
@@ -113,6 +130,8 @@ async def _main(args: argparse.Namespace, app: QApplication, started: float) -> 
         window.restore_layout()
         window.show()
         warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
+        if demo is not None:
+            starting = asyncio.ensure_future(asyncio.to_thread(demo.start))
         await window.ready()
         ready_ms = (time.perf_counter() - started) * 1000
         log.info("ready in %.0f ms", ready_ms)
@@ -125,6 +144,8 @@ async def _main(args: argparse.Namespace, app: QApplication, started: float) -> 
             print(f"screenshot: {args.screenshot}" if saved else "screenshot failed", flush=True)
             return 0 if saved else 1
         await warming
+        if demo is not None:
+            await starting
         services.bridge.recover()
         await closed.wait()
         return 0

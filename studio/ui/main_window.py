@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from studio.domain.job import Job
 from studio.domain.request import GenerationRequest, Reference
-from studio.imaging import provenance
 from studio.ui.actions import ImageActions
 from studio.ui.composer.panel import ComposerPanel
 from studio.ui.detail.panel import DetailPanel
@@ -281,7 +280,8 @@ class MainWindow(QMainWindow):
         from studio.ui.application import Demo
 
         if self.services.demo_profile is None:
-            demo = Demo.start()
+            demo = Demo.prepare()
+            demo.start()
             self.services.demo_profile = demo.profile
             self._demo = demo
             self.destroyed.connect(lambda: demo.stop())
@@ -308,6 +308,8 @@ class MainWindow(QMainWindow):
         )
 
     def restore_from_file(self, path: Path) -> bool:
+        from studio.imaging import provenance
+
         try:
             found = provenance.read(path)
         except Exception:

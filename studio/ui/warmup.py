@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import importlib
 
-from PIL import Image
-
-from studio.protocols.transport import tls_context
-
 LATER_MODULES = (
+    "studio.engine.runner",
+    "studio.simulator",
     "studio.engine.composite",
     "studio.engine.export",
     "studio.imaging.provenance",
@@ -28,6 +26,10 @@ LATER_MODULES = (
 
 
 def warm_up() -> None:
+    from PIL import Image
+
+    from studio.protocols.transport import tls_context
+
     tls_context()
     Image.init()
     for name in LATER_MODULES:
