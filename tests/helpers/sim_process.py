@@ -21,7 +21,9 @@ def _nice() -> None:
 def simulator_process(faults: str = "") -> Iterator[str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "studio.cli", "simulate", "--port", "0", "--faults", faults],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
         # A real relay runs elsewhere: here it must not take the CPU the window under test
         # needs (two cores), so it runs at a lower priority.
         preexec_fn=_nice if hasattr(os, "nice") else None,

@@ -48,8 +48,11 @@ class Harness:
         )
         self.bridge = EngineBridge(self.manager, self.catalog, profile.name)
         self.services = Services(
-            bridge=self.bridge, catalog=self.catalog, preferences=Preferences(),
-            profiles=ProfileStore(), extra_profiles={profile.name: profile},
+            bridge=self.bridge,
+            catalog=self.catalog,
+            preferences=Preferences(),
+            profiles=ProfileStore(),
+            extra_profiles={profile.name: profile},
         )
         self.widgets: list[Any] = []
 

@@ -18,7 +18,10 @@ from tests.helpers.sim_process import simulator_process
 from tests.ui.conftest import Harness
 
 BIG = GenerationRequest(
-    "a very large result", "nano-banana-2", ratio="1:1", resolution="4K",
+    "a very large result",
+    "nano-banana-2",
+    ratio="1:1",
+    resolution="4K",
     extra={"response_format": "b64_json"},
 )
 
