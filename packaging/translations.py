@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import ast
 import re
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -56,8 +55,10 @@ def _literal(node: ast.AST | None) -> str | None:
 
 def _is_translate(call: ast.Call) -> bool:
     function = call.func
-    return isinstance(function, ast.Attribute) and function.attr == "translate" and (
-        isinstance(function.value, ast.Name) and function.value.id == "QCoreApplication"
+    return (
+        isinstance(function, ast.Attribute)
+        and function.attr == "translate"
+        and (isinstance(function.value, ast.Name) and function.value.id == "QCoreApplication")
     )
 
 
@@ -90,7 +91,9 @@ def extract(sources: Path = SOURCES) -> tuple[Catalogue, list[str]]:
                     continue  # translate(…, variable): that text is marked where it is written
             elif name == "QT_TRANSLATE_NOOP" and len(node.args) == 2:
                 first = node.args[0]
-                context = NAMED_CONTEXTS.get(first.id) if isinstance(first, ast.Name) else _literal(first)
+                context = (
+                    NAMED_CONTEXTS.get(first.id) if isinstance(first, ast.Name) else _literal(first)
+                )
                 text = _literal(node.args[1])
             elif name == "tr" and tr_context and node.args:
                 context, text = tr_context, _literal(node.args[0])
@@ -149,7 +152,9 @@ def write_ts(path: Path, language: str, catalogue: Catalogue) -> tuple[int, int]
             total += 1
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8"
+    )
     return total, missing
 
 
@@ -157,8 +162,10 @@ def placeholder_problems(path: Path) -> list[str]:
     """Translations whose {placeholders} differ from the source's (they would break format())."""
     problems = []
     for (context, source), (text, kind) in read_ts(path).items():
-        if text and kind != "vanished" and set(PLACEHOLDER.findall(source)) != set(
-            PLACEHOLDER.findall(text)
+        if (
+            text
+            and kind != "vanished"
+            and set(PLACEHOLDER.findall(source)) != set(PLACEHOLDER.findall(text))
         ):
             problems.append(f"{context}: {source!r} → {text!r}")
     return problems

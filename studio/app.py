@@ -25,6 +25,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--screenshot", metavar="PATH", help="save a picture of the window and exit"
     )
+    parser.add_argument(
+        "--scenario",
+        choices=["first-run", "running", "gallery", "error", "settings"],
+        help=argparse.SUPPRESS,  # a scripted state for --screenshot (packaging/screenshots.py)
+    )
     return parser.parse_args(argv)
 
 

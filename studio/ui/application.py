@@ -19,7 +19,7 @@ from typing import Any
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from studio.catalog import Catalog, CatalogError
 from studio.domain.profile import AsyncOptions, Profile
@@ -139,8 +139,15 @@ async def _main(args: argparse.Namespace, app: QApplication, started: float) -> 
             print(f"ready_ms: {ready_ms:.0f}", flush=True)
             return 0
         if args.screenshot:
+            shown: QWidget = window
+            if args.scenario:
+                from studio.ui.scenarios import SCENARIOS
+
+                if demo is not None:
+                    await starting
+                shown = await SCENARIOS[args.scenario](window)
             await asyncio.sleep(0.3)  # let thumbnails arrive
-            saved = window.grab().save(args.screenshot)
+            saved = shown.grab().save(args.screenshot)
             print(f"screenshot: {args.screenshot}" if saved else "screenshot failed", flush=True)
             return 0 if saved else 1
         await warming

@@ -269,12 +269,13 @@ class MainWindow(QMainWindow):
         if job.state.is_terminal:
             self.notifier.job_finished(job)
 
-    def open_settings(self) -> None:
+    def open_settings(self) -> QWidget:
         from studio.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
         dialog.finished.connect(lambda _: self.refresh_profiles())
         dialog.open()
+        return dialog
 
     def try_demo(self) -> None:
         from studio.ui.application import Demo
