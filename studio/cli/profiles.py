@@ -12,7 +12,7 @@ import asyncio
 import getpass
 import json
 import sys
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields
 from typing import Any
 
 from studio.catalog import Catalog, CatalogError
@@ -20,14 +20,17 @@ from studio.domain.errors import ErrorKind, InputError, StudioError, fill
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.profile import AsyncOptions, AuthStyle, Profile
 from studio.protocols.models import PATH as MODELS_PATH
-from studio.protocols.models import list_models
-from studio.protocols.transport import RelayClient, RetryPolicy
+from studio.settings.check import (
+    MSG_TEST_UNREACHABLE,
+    check_relay,
+    known_to_catalog,
+    unreachable_reason,
+)
 from studio.settings.profiles import ProfileStore, profile_to_dict, validate_profile
 from studio.settings.secrets import SERVICE, KeyStatus, key_variable, session_only_notice
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 PROG = "studio-cli profiles"
-TEST_READ_TIMEOUT = 30.0  # a model list that takes longer means trouble anyway
 
 MSG_EMPTY_STDIN_KEY = QT_TRANSLATE_NOOP(
     ERRORS,
@@ -37,9 +40,6 @@ MSG_KEY_HAS_SPACES = QT_TRANSLATE_NOOP(
     ERRORS,
     "The key read from standard input contains spaces or several lines; nothing was saved. "
     "Send only the key.",
-)
-MSG_TEST_UNREACHABLE = QT_TRANSLATE_NOOP(
-    ERRORS, "Could not connect to the relay ({reason}). Check the base URL, your network or proxy."
 )
 
 _DEFAULTS = Profile(name="", base_url="")
@@ -337,37 +337,11 @@ def run_remove(args: argparse.Namespace) -> int:
 # -- test ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RelayCheck:
-    reachable: bool
-    key_accepted: bool | None  # None: could not tell
-    model_ids: tuple[str, ...] | None  # None: the list could not be read
-    problem: StudioError | None = None
-
-
-async def check_relay(profile: Profile) -> RelayCheck:
-    """One ``GET /v1/models`` (no retries): reachable? key accepted? which models?"""
-    quick = replace(profile, read_timeout=min(profile.read_timeout, TEST_READ_TIMEOUT))
-    try:
-        async with RelayClient(quick, policy=RetryPolicy(idempotent_attempts=1)) as client:
-            ids = await list_models(client)
-    except StudioError as error:
-        if error.kind in (ErrorKind.NETWORK, ErrorKind.INVALID_INPUT):
-            return RelayCheck(False, None, None, error)
-        if error.kind is ErrorKind.AUTH:
-            return RelayCheck(True, False, None, error)
-        if error.kind is ErrorKind.QUOTA:  # the key is known, the account is empty
-            return RelayCheck(True, True, None, error)
-        return RelayCheck(True, None, None, error)
-    return RelayCheck(True, bool(profile.api_key), tuple(ids))
-
-
 def _reason(error: StudioError | None) -> str:
     if error is None:
         return ""
     if error.kind is ErrorKind.NETWORK:
-        reason = error.params.get("reason") or error.relay_message or error.message
-        return " — " + fill(MSG_TEST_UNREACHABLE, {"reason": reason})
+        return " — " + fill(MSG_TEST_UNREACHABLE, {"reason": unreachable_reason(error)})
     return " — " + error.full_text().replace("\n", " — the relay said: ")
 
 
@@ -376,7 +350,7 @@ def _catalog_count(ids: tuple[str, ...]) -> str:
         catalog = Catalog.load()
     except (CatalogError, OSError):
         return "the studio's catalog could not be loaded"
-    return f"{sum(catalog.is_listed(model) for model in ids)} of them in the studio's catalog"
+    return f"{known_to_catalog(catalog, ids)} of them in the studio's catalog"
 
 
 def run_test(args: argparse.Namespace) -> int:

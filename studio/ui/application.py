@@ -171,6 +171,9 @@ def run(args: argparse.Namespace, started: float) -> int:
     app.setApplicationName("Studio")
     app.setOrganizationName("studio")
     app.setDesktopFileName("studio")
+    from studio.ui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     crash.install()
     try:

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPanel(services)
         self.jobs = JobsPanel(services)
         self.notifier = Notifier(self)
+        self._settings: QWidget | None = None
         self.setCentralWidget(self.gallery)
         self.composer_dock = self._dock(
             "composer", tr("Compose"), self.composer, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
             tr("&Export…"), lambda: self.actions_.do("export", selected()), "Ctrl+E"
         )
         file_menu.addAction(self.export_action)
-        file_menu.addAction(self._action(tr("&Settings…"), self.open_settings, "Ctrl+,"))
+        file_menu.addAction(self._action(tr("&Settings…"), lambda: self.open_settings(), "Ctrl+,"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
         self.gallery.image_activated.connect(self._activate)
         self.gallery.context_requested.connect(self._context_menu)
         self.gallery.try_demo_requested.connect(self.try_demo)
-        self.gallery.add_relay_requested.connect(self.open_settings)
+        self.gallery.add_relay_requested.connect(self.add_relay)
         self.detail.action_requested.connect(
             lambda action, image_id: self.actions_.do(action, [image_id])
         )
@@ -269,13 +270,23 @@ class MainWindow(QMainWindow):
         if job.state.is_terminal:
             self.notifier.job_finished(job)
 
-    def open_settings(self) -> QWidget:
+    def open_settings(self, add: bool = False) -> QWidget:
+        """The settings dialog (one at a time); ``add`` starts a new relay."""
+        from shiboken6 import Shiboken
+
         from studio.ui.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.services, self)
-        dialog.finished.connect(lambda _: self.refresh_profiles())
-        dialog.open()
-        return dialog
+        if self._settings is None or not Shiboken.isValid(self._settings):
+            self._settings = SettingsDialog(self.services, self)
+            self._settings.profiles_changed.connect(self.refresh_profiles)
+            self._settings.finished.connect(lambda _: self.refresh_profiles())
+        self._settings.open()
+        if add:
+            self._settings.show_relays(add=True)
+        return self._settings
+
+    def add_relay(self) -> None:
+        self.open_settings(add=True)
 
     def try_demo(self) -> None:
         from studio.ui.application import Demo

@@ -7,6 +7,7 @@ QTest/qtbot (keys, clicks, drops) and ``await harness.until(condition)`` for the
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -92,3 +93,4 @@ def harness(qapp: QApplication, sim: SimulatorServer, tmp_path: Path) -> Iterato
     finally:
         instance.close()
         qapp.processEvents()
+        gc.collect()  # qasync's timers must die on the GUI thread, not in a worker's collection
