@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")  # qasync binds to PySide6 whatever imports first
 
 from collections.abc import Iterator
 from pathlib import Path

@@ -195,7 +195,9 @@ class Runner:
         outcomes = await asyncio.gather(*(one(i, raw) for i, raw in enumerate(outcome.images)))
         failures = [(i, o) for i, o in enumerate(outcomes) if isinstance(o, StudioError)]
         if len(failures) == len(outcomes):
-            raise failures[0][1]
+            error = failures[0][1]
+            error.may_be_billed = True  # the relay made the image(s): only fetching them failed
+            raise error
         for index, error in failures:
             job.warnings.append(
                 Notice(

@@ -37,6 +37,8 @@ _UPRIGHT = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
+DECODE_BLOCK = 4 << 20
+
 # Modes that resize well as they are; others (palette, 16-bit, …) become RGB(A) first.
 _RESIZABLE = ("RGB", "RGBA", "L", "LA", "CMYK")
 
@@ -62,6 +64,9 @@ def _small_upright(data: bytes, size: int, max_pixels: int) -> Image.Image:
     with _quiet_pillow_bomb_check(header.pixels):
         try:
             with Image.open(io.BytesIO(data), formats=[header.format]) as image:
+                # Decode in few large steps: each releases the GIL for its whole duration, so
+                # the window's thread is not made to queue for it hundreds of times per image.
+                image.decodermaxblock = DECODE_BLOCK
                 small = _reduce(image, size)
                 return small.copy() if small is image else small  # outlive the file
         except DecodeError:

@@ -17,7 +17,7 @@ class ThumbnailMaker:
     Two requests for the same image and size share one piece of work.
     """
 
-    def __init__(self, store: Store, workers: int = 2) -> None:
+    def __init__(self, store: Store, workers: int = 1) -> None:
         self.store = store
         self._pool = background_pool(workers, "studio-thumbnails")
         self._pending: dict[tuple[str, int], Future[Path]] = {}

@@ -165,8 +165,15 @@ async def _main(args: argparse.Namespace, app: QApplication, started: float) -> 
             demo.stop()
 
 
+def tune_interpreter() -> None:
+    """Workers decode and hash in short GIL-holding steps; a 1 ms switch interval (default 5)
+    hands the GIL back to the window's thread sooner when it waits for it."""
+    sys.setswitchinterval(0.001)
+
+
 def run(args: argparse.Namespace, started: float) -> int:
     setup_logging()
+    tune_interpreter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Studio")
     app.setOrganizationName("studio")

@@ -236,6 +236,13 @@ class MainWindow(QMainWindow):
         self.actions_.edit_with_mask.connect(self._edit_with_mask)
         self.actions_.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         bridge.job_changed.connect(self._on_job_changed)
+        self.jobs.reuse_requested.connect(lambda job: self._reuse(job.request, job.profile_name))
+        self.jobs.settings_requested.connect(lambda: self.open_settings())
+        self.jobs_summary = QLabel(self.jobs.summary_line)
+        self.jobs_summary.setObjectName("jobsSummaryStatus")
+        self.jobs_summary.setProperty("role", "hint")
+        self.statusBar().addPermanentWidget(self.jobs_summary)
+        self.jobs.summary_changed.connect(self.jobs_summary.setText)
 
     # -- behaviour -------------------------------------------------------------------------
 

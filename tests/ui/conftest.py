@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+import qasync
 from PySide6.QtWidgets import QApplication
-
-import qasync  # noqa: I001 - after PySide6
 
 from studio.catalog import Catalog
 from studio.engine.manager import RequestManager
