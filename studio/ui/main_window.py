@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDockWidget,
     QLabel,
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self)
         self._settings: QWidget | None = None
         self.setCentralWidget(self.gallery)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.composer_dock = self._dock(
             "composer", tr("Compose"), self.composer, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
     async def ready(self) -> None:
         """The window is shown and the gallery's first page is in."""
         await self.gallery.first_page_loaded()
-        QApplication.processEvents()
+        await asyncio.sleep(0.01)  # let Qt paint (never processEvents() inside a coroutine)
 
     def restore_layout(self) -> None:
         geometry, state = self.services.preferences.window_state()

@@ -1,0 +1,367 @@
+"""The model's settings: only what the model supports, keeping what still fits on a switch."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.model_spec import ModelSpec, ProtocolId
+from studio.ui.composer.segmented import SegmentedButtons
+from studio.ui.composer.widgets import section_label
+
+SEED_MAX = 2**32 - 1
+# The engine's own rules (engine.params), repeated here: importing the engine at start-up pulls
+# in the HTTP stack. plan_request checks the same values again before anything is sent.
+_RATIO = re.compile(r"^\s*(\d{1,3})\s*[:/]\s*(\d{1,3})\s*$")
+_SIZE = re.compile(r"^\s*(\d{2,5})\s*[x×X*]\s*(\d{2,5})\s*$")
+RATIO_TOLERANCE = 0.03
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ComposerOptions", text)
+
+
+@dataclass(frozen=True)
+class OptionValues:
+    ratio: str | None = None
+    resolution: str | None = None
+    size: str | None = None
+    n: int = 1
+    quality: str | None = None
+    style: str | None = None
+    output_format: str | None = None
+    background: str | None = None
+    seed: int | None = None
+    protocol: ProtocolId | None = None
+
+
+def offered_protocols(spec: ModelSpec) -> list[ProtocolId]:
+    """What the model can be sent through; a model that speaks `images` also goes async."""
+    result = list(spec.protocols)
+    if ProtocolId.IMAGES in result and ProtocolId.IMAGES_ASYNC not in result:
+        result.insert(result.index(ProtocolId.IMAGES) + 1, ProtocolId.IMAGES_ASYNC)
+    return result
+
+
+def _pair(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    match = pattern.match(text)
+    if not match or int(match[1]) == 0 or int(match[2]) == 0:
+        return None
+    return int(match[1]), int(match[2])
+
+
+def _fitting_ratio(ratio: str | None, spec: ModelSpec) -> str | None:
+    if not ratio:
+        return None
+    parsed = _pair(_RATIO, ratio)
+    if parsed is None:
+        return ratio.strip() if spec.free_ratio else None  # the user's own text, checked later
+    for offered in spec.ratios:
+        if _pair(_RATIO, offered) == parsed:
+            return offered
+    return f"{parsed[0]}:{parsed[1]}" if spec.free_ratio else None
+
+
+def _clashes(size: str | None, ratio: str | None) -> bool:
+    """Whether an exact size does not have the ratio (within 3 %, as the engine judges)."""
+    if not size or not ratio or size == "auto":
+        return False
+    pixels, wanted = _pair(_SIZE, size), _pair(_RATIO, ratio)
+    if pixels is None or wanted is None:
+        return False
+    target = wanted[0] / wanted[1]
+    return abs(pixels[0] / pixels[1] - target) / target > RATIO_TOLERANCE
+
+
+def fit(values: OptionValues, spec: ModelSpec) -> OptionValues:
+    """``values`` with everything ``spec`` does not support dropped (n clamped to its range)."""
+
+    def keep(value: str | None, choices: tuple[str, ...]) -> str | None:
+        return value if value in choices else None
+
+    ratio = _fitting_ratio(values.ratio, spec)
+    size = keep(values.size, spec.sizes)
+    if _clashes(size, ratio):
+        size = None
+    resolution = None if spec.fixed_resolution else keep(values.resolution, spec.resolutions)
+    protocol = values.protocol if values.protocol in offered_protocols(spec) else None
+    return OptionValues(
+        ratio=ratio,
+        resolution=resolution,
+        size=size,
+        n=max(1, min(values.n, spec.n_max)),
+        quality=keep(values.quality, spec.qualities),
+        style=keep(values.style, spec.styles),
+        output_format=keep(values.output_format, spec.output_formats),
+        background=keep(values.background, spec.backgrounds),
+        seed=values.seed if spec.seed else None,
+        protocol=protocol,
+    )
+
+
+class OptionsForm(QWidget):
+    """Ratio, resolution, size, n, quality, style, format, background, seed and protocol."""
+
+    changed = Signal()  # the user changed a value
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec: ModelSpec | None = None
+        self._updating = False
+
+        self.ratio_buttons = SegmentedButtons()
+        self.ratio_buttons.setObjectName("ratioButtons")
+        self.ratio_buttons.changed.connect(self._ratio_clicked)
+        self.ratio_edit = QLineEdit()
+        self.ratio_edit.setObjectName("ratioEdit")
+        self.ratio_edit.setPlaceholderText(tr("W:H, e.g. 7:4"))
+        self.ratio_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"^\d{0,3}(:\d{0,3})?$"))
+        )
+        self.ratio_edit.setMaximumWidth(120)
+        self.ratio_edit.textEdited.connect(self._ratio_typed)
+        ratio_box = QWidget()
+        ratio_layout = QVBoxLayout(ratio_box)
+        ratio_layout.setContentsMargins(0, 0, 0, 0)
+        ratio_layout.setSpacing(4)
+        ratio_layout.addWidget(self.ratio_buttons)
+        ratio_layout.addWidget(self.ratio_edit)
+
+        self.resolution_buttons = SegmentedButtons()
+        self.resolution_buttons.setObjectName("resolutionButtons")
+        self.resolution_buttons.changed.connect(lambda _: self._user_changed())
+
+        self.size_box = self._combo("sizeBox")
+        self.size_box.currentIndexChanged.connect(self._size_chosen)
+        self.n_box = QSpinBox()
+        self.n_box.setObjectName("nBox")
+        self.n_box.setMinimum(1)
+        self.n_box.valueChanged.connect(lambda _: self._user_changed())
+        self.quality_box = self._combo("qualityBox")
+        self.style_box = self._combo("styleBox")
+        self.format_box = self._combo("formatBox")
+        self.background_box = self._combo("backgroundBox")
+        for box in (self.quality_box, self.style_box, self.format_box, self.background_box):
+            box.currentIndexChanged.connect(lambda _: self._user_changed())
+        self.seed_edit = QLineEdit()
+        self.seed_edit.setObjectName("seedEdit")
+        self.seed_edit.setPlaceholderText(tr("random"))
+        self.seed_edit.setClearButtonEnabled(True)
+        self.seed_edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,10}$")))
+        self.seed_edit.setToolTip(
+            tr("Leave empty for a random seed; the same seed repeats a look.")
+        )
+        self.seed_edit.textEdited.connect(lambda _: self._user_changed())
+        self.protocol_box = self._combo("protocolBox")
+        self.protocol_box.currentIndexChanged.connect(lambda _: self._user_changed())
+        self.protocol_box.setToolTip(
+            tr("How the request travels to the relay. Automatic uses the catalog's choice.")
+        )
+        self.advanced_toggle = QToolButton()
+        self.advanced_toggle.setObjectName("advancedToggle")
+        self.advanced_toggle.setText(tr("Advanced"))
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setAutoRaise(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.toggled.connect(self._show_advanced)
+
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setHorizontalSpacing(12)
+        self.form.setVerticalSpacing(8)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._rows: dict[str, QWidget] = {}
+        self._add_row("ratio", tr("Ratio"), ratio_box)
+        self._add_row("resolution", tr("Resolution"), self.resolution_buttons)
+        self._add_row("size", tr("Size"), self.size_box)
+        self._add_row("n", tr("Images"), self._left(self.n_box))
+        self._add_row("quality", tr("Quality"), self.quality_box)
+        self._add_row("style", tr("Style"), self.style_box)
+        self._add_row("format", tr("Format"), self.format_box)
+        self._add_row("background", tr("Background"), self.background_box)
+        self._add_row("seed", tr("Seed"), self.seed_edit)
+        self.form.addRow(self.advanced_toggle)
+        self._add_row("protocol", tr("Protocol"), self.protocol_box)
+        self.form.setRowVisible(self.protocol_box, False)
+        labels = [self.form.labelForField(field) for field in self._rows.values()]
+        widest = max(label.sizeHint().width() for label in labels)
+        for label in labels:  # fields keep their place when rows come and go
+            label.setMinimumWidth(widest)
+
+    @staticmethod
+    def _left(widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget)
+        layout.addStretch(1)
+        return box
+
+    @staticmethod
+    def _combo(name: str) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return box
+
+    def _add_row(self, key: str, title: str, field: QWidget) -> None:
+        self.form.addRow(section_label(title), field)
+        self._rows[key] = field
+
+    def row_visible(self, key: str) -> bool:
+        return not self.form.labelForField(self._rows[key]).isHidden()
+
+    def _show_row(self, key: str, visible: bool) -> None:
+        self.form.setRowVisible(self._rows[key], visible)
+
+    def _show_advanced(self, shown: bool) -> None:
+        self.advanced_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self._show_row("protocol", shown)
+
+    # -- the model -------------------------------------------------------------------------
+
+    def set_spec(self, spec: ModelSpec, values: OptionValues | None = None) -> None:
+        """Show ``spec``'s pickers; keep ``values`` (default: the current ones) that fit."""
+        kept = fit(values if values is not None else self.values(), spec)
+        self.spec = spec
+        self._updating = True
+        try:
+            self.ratio_buttons.set_options(spec.ratios)
+            self._show_row("ratio", bool(spec.ratios) or spec.free_ratio)
+            self.ratio_edit.setVisible(spec.free_ratio)
+            if spec.fixed_resolution:
+                self.resolution_buttons.set_options(
+                    [spec.fixed_resolution], tr("Fixed: this model's name sets the resolution.")
+                )
+                self.resolution_buttons.set_value(spec.fixed_resolution)
+            else:
+                self.resolution_buttons.set_options(spec.resolutions)
+            self.resolution_buttons.setEnabled(not spec.fixed_resolution)
+            self._show_row("resolution", bool(spec.resolutions))
+            self._fill(self.size_box, "size", spec.sizes, tr("From the ratio"))
+            self.n_box.setMaximum(spec.n_max)
+            self._show_row("n", spec.n_max > 1)
+            self._fill(self.quality_box, "quality", spec.qualities, tr("Default"))
+            self._fill(self.style_box, "style", spec.styles, tr("Default"))
+            self._fill(self.format_box, "format", spec.output_formats, tr("Default"))
+            self._fill(self.background_box, "background", spec.backgrounds, tr("Default"))
+            self._show_row("seed", spec.seed)
+            protocols = offered_protocols(spec)
+            self.protocol_box.clear()
+            self.protocol_box.addItem(
+                tr("Automatic ({protocol})").format(protocol=spec.default_protocol.value), ""
+            )
+            for protocol in protocols:
+                self.protocol_box.addItem(protocol.value, protocol.value)
+            self.advanced_toggle.setVisible(len(protocols) > 1)
+            self._show_row("protocol", len(protocols) > 1 and self.advanced_toggle.isChecked())
+        finally:
+            self._updating = False
+        self._show(kept)
+
+    def _fill(self, box: QComboBox, key: str, choices: tuple[str, ...], default: str) -> None:
+        box.clear()
+        box.addItem(default, "")
+        for choice in choices:
+            box.addItem(choice.replace("_", " "), choice)
+        self._show_row(key, bool(choices))
+
+    # -- values ----------------------------------------------------------------------------
+
+    def values(self) -> OptionValues:
+        if self.spec is None:
+            return OptionValues()
+        if self.spec.free_ratio:
+            ratio = self.ratio_edit.text().strip() or None
+        else:
+            ratio = self.ratio_buttons.value()
+        seed_text = self.seed_edit.text().strip()
+        protocol = self.protocol_box.currentData()
+        return OptionValues(
+            ratio=ratio,
+            resolution=None if self.spec.fixed_resolution else self.resolution_buttons.value(),
+            size=self.size_box.currentData() or None,
+            n=self.n_box.value(),
+            quality=self.quality_box.currentData() or None,
+            style=self.style_box.currentData() or None,
+            output_format=self.format_box.currentData() or None,
+            background=self.background_box.currentData() or None,
+            seed=min(int(seed_text), SEED_MAX) if seed_text and self.spec.seed else None,
+            protocol=ProtocolId(protocol) if protocol else None,
+        )
+
+    def set_values(self, values: OptionValues) -> None:
+        """Show ``values`` as far as the current model supports them."""
+        if self.spec is not None:
+            self._show(fit(values, self.spec))
+
+    def _show(self, values: OptionValues) -> None:
+        self._updating = True
+        try:
+            self.ratio_buttons.set_value(values.ratio)
+            self.ratio_edit.setText(values.ratio or "")
+            if self.spec is not None and not self.spec.fixed_resolution:
+                self.resolution_buttons.set_value(values.resolution)
+            self._choose(self.size_box, values.size)
+            self.n_box.setValue(values.n)
+            self._choose(self.quality_box, values.quality)
+            self._choose(self.style_box, values.style)
+            self._choose(self.format_box, values.output_format)
+            self._choose(self.background_box, values.background)
+            self.seed_edit.setText("" if values.seed is None else str(values.seed))
+            self._choose(self.protocol_box, values.protocol.value if values.protocol else None)
+        finally:
+            self._updating = False
+
+    @staticmethod
+    def _choose(box: QComboBox, value: str | None) -> None:
+        index = box.findData(value or "")
+        box.setCurrentIndex(max(index, 0))
+
+    # -- user changes ----------------------------------------------------------------------
+
+    def _user_changed(self) -> None:
+        if not self._updating:
+            self.changed.emit()
+
+    def _ratio_clicked(self, ratio: str | None) -> None:
+        self._updating = True
+        self.ratio_edit.setText(ratio or "")
+        if _clashes(self.size_box.currentData() or None, ratio):
+            self._choose(self.size_box, None)  # the size follows the new ratio
+        self._updating = False
+        self._user_changed()
+
+    def _ratio_typed(self, text: str) -> None:
+        if self.spec is None:
+            return
+        self.ratio_buttons.set_value(_fitting_ratio(text, self.spec))
+        self._user_changed()
+
+    def _size_chosen(self, _index: int) -> None:
+        if self._updating:
+            return
+        size = self.size_box.currentData() or None
+        ratio = self.values().ratio
+        if _clashes(size, ratio):  # an exact size wins over a ratio it does not have
+            self.ratio_buttons.set_value(None)
+            self.ratio_edit.setText("")
+        self._user_changed()

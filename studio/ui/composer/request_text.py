@@ -1,0 +1,150 @@
+"""The exact HTTP request the engine would send, as text a person can read (key redacted).
+
+Built by the engine's own steps: ``plan_request`` → ``prepare`` → ``protocol.build``. Remote
+references are not fetched: where the route would download them, a tiny stand-in is prepared
+and the part is labelled with the URL instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import re
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlencode
+
+from PySide6.QtCore import QCoreApplication
+
+from studio import __version__
+from studio.domain.model_spec import ModelSpec
+from studio.domain.profile import AuthStyle, Profile
+from studio.domain.request import GenerationRequest, Reference
+from studio.engine.plan import plan_request
+from studio.engine.prepare import keeps_urls, prepare
+from studio.protocols import protocol_for
+from studio.protocols.base import HttpCall
+
+REDACTED = "••••••"
+KEEP_CHARS = 11  # "iVBORw0KGgo…"
+LONG_STRING = 160
+_BASE64 = re.compile(r"^[A-Za-z0-9+/=_-]+$")
+_DATA_URL = re.compile(r"^(data:[^,;]+(?:;[^,]*)?,)(.*)$", re.DOTALL)
+# A 1×1 PNG standing in for a remote reference the preview does not download.
+_STAND_IN = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ComposerRequestPreview", text)
+
+
+def grouped(count: int) -> str:
+    """183204 → "183 204"."""
+    return f"{count:,}".replace(",", " ")
+
+
+def shorten(value: str) -> str:
+    """Base64 payloads and data URLs cut to their first characters and a count of the rest."""
+    match = _DATA_URL.match(value)
+    if match and len(value) > LONG_STRING:
+        head, payload = match.groups()
+        return head + shorten_payload(payload)
+    if len(value) > LONG_STRING and _BASE64.match(value):
+        return shorten_payload(value)
+    return value
+
+
+def shorten_payload(payload: str) -> str:
+    rest = len(payload) - KEEP_CHARS
+    return payload[:KEEP_CHARS] + tr("…(+{count} chars)").format(count=grouped(rest))
+
+
+def _shortened(value: Any) -> Any:
+    if isinstance(value, str):
+        return shorten(value)
+    if isinstance(value, list):
+        return [_shortened(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _shortened(item) for key, item in value.items()}
+    return value
+
+
+def _auth_header(style: AuthStyle) -> str:
+    if style is AuthStyle.GOOG_API_KEY:
+        return f"x-goog-api-key: {REDACTED}"
+    if style is AuthStyle.MJ_API_SECRET:
+        return f"mj-api-secret: {REDACTED}"
+    return f"Authorization: Bearer {REDACTED}"
+
+
+def describe_call(call: HttpCall, profile: Profile, remote: dict[str, str] | None = None) -> str:
+    """``call`` as method, URL, headers and body; ``remote`` maps upload stems ("ref-2") to the
+    URLs they stand in for."""
+    remote = remote or {}
+    url = profile.root_url + (call.path if call.path.startswith("/") else "/" + call.path)
+    if call.params:
+        url += "?" + urlencode(call.params)
+    lines = [f"POST {url}"]
+    if profile.api_key:
+        lines.append(_auth_header(call.auth))
+    else:
+        lines.append(tr("(this profile has no API key: no key header is sent)"))
+    if call.files is not None or call.data is not None:
+        lines.append("Content-Type: multipart/form-data; boundary=…")
+    elif call.content_type:
+        lines.append(f"Content-Type: {call.content_type}")
+    lines.append(f"User-Agent: studio/{__version__}")
+    lines.append("")
+    if call.files is not None or call.data is not None:
+        lines += _multipart(call, remote)
+    elif call.content is not None:
+        body = _shortened(call.json_body())
+        lines.append(json.dumps(body, indent=2, ensure_ascii=False))
+        if remote:
+            lines += ["", tr("Stand-ins above for links the studio downloads when it sends:")]
+            lines += [f"  {name}: {url}" for name, url in remote.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _multipart(call: HttpCall, remote: dict[str, str]) -> list[str]:
+    lines = [tr("Text fields:")]
+    for name, value in (call.data or {}).items():
+        shown = shorten(value).replace("\n", "\n    ")
+        lines.append(f"  {name} = {shown}")
+    lines.append("")
+    lines.append(tr("Files:"))
+    width = max((len(name) for name, _ in call.files or []), default=0)
+    for name, (filename, data, mime) in call.files or []:
+        stem = filename.rsplit(".", 1)[0]
+        if stem in remote:
+            size = tr("downloaded from {url} when sent").format(url=remote[stem])
+        else:
+            size = tr("{count} bytes").format(count=grouped(len(data)))
+        lines.append(f"  {name.ljust(width)}  {filename}  {mime}  {size}")
+    return lines
+
+
+async def request_text(request: GenerationRequest, spec: ModelSpec, profile: Profile) -> str:
+    """The preview text (raises the engine's StudioError when the request cannot be built)."""
+    plan = plan_request(request, spec)
+    remote: dict[str, str] = {}
+    shown = request
+    if any(ref.is_remote for ref in request.references) and not keeps_urls(request, spec, plan):
+        stand_ins: list[Reference] = []
+        for index, ref in enumerate(request.references, start=1):
+            if ref.is_remote and ref.url:
+                stand_ins.append(Reference(name=ref.name, data=_STAND_IN))
+                remote[f"ref-{index}"] = ref.url
+            else:
+                stand_ins.append(ref)
+        shown = replace(request, references=tuple(stand_ins))
+    prepared = await prepare(shown, spec, plan, None)
+    protocol = protocol_for(plan.protocol, profile)
+
+    def build() -> str:  # base64 and JSON of megabytes: a worker thread's job
+        return describe_call(protocol.build(prepared.wire), profile, remote)
+
+    return await asyncio.to_thread(build)
