@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from studio.domain.request import Reference
-from studio.engine.export import ExportedImage, export_images
 from studio.store.history import ImageRecord, JobRecord
 from studio.ui.services import Services
 
@@ -169,11 +169,13 @@ class ImageActions(QObject):
     def export_to(self, image_ids: list[int], folder: Path) -> None:
         self.services.preferences.export_folder = folder
 
-        def done(exported: list[ExportedImage]) -> None:
+        def done(exported: list[Any]) -> None:
             self.message.emit(
                 tr("Exported {count} image(s) to {folder}.").format(
                     count=len(exported), folder=folder
                 )
             )
+
+        from studio.engine.export import export_images  # Pillow and provenance: on first use
 
         self.bridge.query(export_images, self.bridge.store, image_ids, folder, done=done)

@@ -129,10 +129,11 @@ async def _main(args: argparse.Namespace, app: QApplication, started: float) -> 
     try:
         window.restore_layout()
         window.show()
+        await window.ready()
+        # After the first paint: these threads would compete with it for the GIL.
         warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
         if demo is not None:
             starting = asyncio.ensure_future(asyncio.to_thread(demo.start))
-        await window.ready()
         ready_ms = (time.perf_counter() - started) * 1000
         log.info("ready in %.0f ms", ready_ms)
         if args.quit_after_ready:

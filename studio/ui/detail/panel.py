@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.imaging.thumbnails import THUMBNAIL_SIZES
-from studio.store.history import ImageRecord, JobRecord
+from studio.store.history import THUMBNAIL_SIZE, ImageRecord, JobRecord
 from studio.ui.context_menu import entries
 from studio.ui.detail.bars import ActionBar, ViewBar
 from studio.ui.detail.info import DetailInfo
@@ -190,7 +189,7 @@ class DetailPanel(QWidget):
     async def _load_preview(self, token: int, image: ImageRecord) -> None:
         """A cached thumbnail, shown while the full picture decodes."""
         try:
-            future = self.bridge.thumbnails.request(image.result, THUMBNAIL_SIZES[0])
+            future = self.bridge.thumbnails.request(image.result, THUMBNAIL_SIZE)
             path = await asyncio.wrap_future(future)
         except Exception:  # no thumbnail: the placeholder stays until the picture is in
             return

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from studio.engine.composite import NoMaskError, keep_original_outside_mask
 from studio.store.history import ImageRecord, JobRecord, Store
 
 log = logging.getLogger(__name__)
@@ -59,6 +58,8 @@ def compare_choices(image: ImageRecord, record: JobRecord) -> list[CompareChoice
 
 def make_composite(store: Store, image_id: int) -> ImageRecord | str:
     """Runs on the store's thread: the new image, or a sentence saying why not."""
+    from studio.engine.composite import NoMaskError, keep_original_outside_mask
+
     try:
         return keep_original_outside_mask(store, image_id)
     except NoMaskError:
