@@ -20,10 +20,10 @@ from studio.imaging._decode import (
 )
 from studio.imaging.inputs import INPUT_FORMATS, MAX_INPUT_PIXELS, input_error, read_source
 from studio.imaging.results import MAX_RESULT_PIXELS
+from studio.imaging.sizes import THUMBNAIL_SIZES
 
 __all__ = ["THUMBNAIL_SIZES", "make_thumbnail"]
 
-THUMBNAIL_SIZES = (256, 512)
 WEBP_QUALITY = 80
 _MAX_PIXELS = max(MAX_INPUT_PIXELS, MAX_RESULT_PIXELS)
 _REDUCING_GAP = 2.0  # shrink by whole factors down to twice the size, then a Lanczos finish

@@ -23,6 +23,7 @@ from studio.domain.model_spec import ProtocolId
 from studio.domain.notice import Notice
 from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.domain.results import ImageResult, Usage
+from studio.imaging.sizes import THUMBNAIL_SIZES
 from studio.store.blobs import BlobStore
 from studio.store.codec import (
     InputRecord,
@@ -40,7 +41,7 @@ from studio.store.database import connect
 if TYPE_CHECKING:  # Pillow loads when images are handled, not when the history opens
     from studio.imaging.results import ValidatedImage
 
-THUMBNAIL_SIZE = 256
+THUMBNAIL_SIZE = THUMBNAIL_SIZES[0]
 
 DATABASE_NAME = "history.sqlite3"
 UNFINISHED = tuple(s.value for s in JobState if not s.is_terminal)
@@ -400,6 +401,13 @@ class Store:
             )
         sql = f"SELECT COUNT(*) FROM {source} WHERE {' AND '.join(where)}"
         return int(self._query(sql, params)[0][0])
+
+    def models_and_profiles(self) -> tuple[list[str], list[str]]:
+        """The models and profiles the (untrashed) history holds, for filter pickers."""
+        rows = self._query("SELECT DISTINCT model, profile FROM jobs WHERE trashed_at IS NULL")
+        models = sorted({row[0] for row in rows if row[0]}, key=str.casefold)
+        profiles = sorted({row[1] for row in rows if row[1]}, key=str.casefold)
+        return models, profiles
 
     def unfinished(self) -> list[JobRecord]:
         marks = ",".join("?" * len(UNFINISHED))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import socket
 import sys
@@ -130,6 +131,7 @@ async def _main(args: argparse.Namespace, app: QApplication, started: float) -> 
         window.restore_layout()
         window.show()
         await window.ready()
+        gc.freeze()  # the objects of start-up live on: keep them out of every collection
         # After the first paint: these threads would compete with it for the GIL.
         warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
         if demo is not None:

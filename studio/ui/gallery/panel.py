@@ -1,13 +1,29 @@
-"""The gallery (centre). STUB: replaced by the gallery work package."""
+"""The gallery (centre of the window): the filter bar over a grid of this session's jobs and
+the history's images, or a card saying why there is nothing to show."""
 
 from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from studio.domain.job import Job
+from studio.ui.gallery.empty import EmptyState
+from studio.ui.gallery.filters import FilterBar, describe
+from studio.ui.gallery.model import GalleryModel
+from studio.ui.gallery.source import Choices, load_choices
+from studio.ui.gallery.thumbnails import ThumbnailCache
+from studio.ui.gallery.tiles import GalleryQuery
+from studio.ui.gallery.view import GalleryView
 from studio.ui.services import Services
+
+TICK_MS = 1000  # running tiles: elapsed seconds and progress, at most once a second
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Gallery", text)
 
 
 class GalleryPanel(QWidget):
@@ -19,18 +35,172 @@ class GalleryPanel(QWidget):
 
     def __init__(self, services: Services) -> None:
         super().__init__()
+        self.setObjectName("galleryPanel")
         self.services = services
+        bridge = services.bridge
+        self.model = GalleryModel(bridge, self)
+        self.thumbnails = ThumbnailCache(bridge)
+        self.thumbnails.setParent(self)
+        self.view = GalleryView(self.model, self.thumbnails)
+        self.filter_bar = FilterBar()
+        self.empty = EmptyState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("gallery"))
-        self._loaded = asyncio.Event()
-        self._loaded.set()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.stack, 1)
+        self.setFocusProxy(self.view)
+
+        self._first_page = asyncio.Event()
+        self._current: int | None = None
+        self._reselect: int | None = None
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        # selection and cursor change in two steps: announce the outcome once, after both
+        self._current_check = QTimer(self)
+        self._current_check.setSingleShot(True)
+        self._current_check.setInterval(0)
+        self._current_check.timeout.connect(self._emit_current)
+
+        bridge.job_changed.connect(self._on_job_changed)
+        bridge.job_submitted.connect(self._on_job_changed)
+        bridge.job_waiting.connect(self.model.on_job_waiting)
+        bridge.image_saved.connect(self.model.on_image_saved)
+        bridge.history_changed.connect(self.reload)
+        self.thumbnails.changed.connect(self.view.viewport().update)
+        self.model.listing_changed.connect(self._on_listing_changed)
+        self.model.row_replaced.connect(lambda _: self._current_check.start())
+        self.filter_bar.changed.connect(self._on_query)
+        self.filter_bar.leave_down.connect(self._focus_grid)
+        self.view.image_activated.connect(self.image_activated)
+        self.view.context_requested.connect(self.context_requested)
+        selection = self.view.selectionModel()
+        selection.currentChanged.connect(lambda *_: self._current_check.start())
+        selection.selectionChanged.connect(lambda *_: self._current_check.start())
+        self.empty.try_demo.connect(self._on_try_demo)
+        self.empty.add_relay.connect(self.add_relay_requested)
+        self.empty.clear_filters.connect(self.filter_bar.clear)
+
+        for job in bridge.running():
+            self.model.on_job_changed(job)
+        self.model.set_query(self.filter_bar.query())
+        self._load_choices()
+
+    # -- the public API --------------------------------------------------------------------
 
     async def first_page_loaded(self) -> None:
-        await self._loaded.wait()
+        await self._first_page.wait()
 
     def selected_image_ids(self) -> list[int]:
-        return []
+        return self.view.selected_image_ids()
 
-    def reload(self) -> None: ...
+    def reload(self) -> None:
+        """The history changed (trash, favourites…): read it again, keep selection and place."""
+        self.model.refresh()
+        self._load_choices()
 
-    def focus_search(self) -> None: ...
+    def focus_search(self) -> None:
+        self.filter_bar.focus_search()
+
+    # -- listing ---------------------------------------------------------------------------
+
+    def _on_query(self, query: GalleryQuery) -> None:
+        self._reselect = self._current
+        self.model.set_query(query)
+
+    def _on_listing_changed(self) -> None:
+        model = self.model
+        if model.loaded:
+            self._first_page.set()
+        if self._reselect is not None and model.loaded:
+            row = model.row_of_image(self._reselect)
+            self._reselect = None
+            if row >= 0:
+                self.view.selectionModel().setCurrentIndex(
+                    model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                self.view.scrollTo(model.index(row))
+        self._update_empty_state()
+        self._update_tick()
+        self._current_check.start()
+
+    def _update_empty_state(self) -> None:
+        model = self.model
+        if model.rowCount() or not model.loaded:
+            self.stack.setCurrentWidget(self.view)
+            return
+        query = model.query
+        if model.failed:
+            self.empty.show_failed()
+        elif query.is_default:
+            if self.services.demo:
+                self.empty.show_demo_hint()
+            else:
+                self.empty.show_welcome()
+        else:
+            self.empty.show_no_match(query.search, describe(query))
+        had_focus = self.view.hasFocus()
+        self.stack.setCurrentWidget(self.empty)
+        if had_focus:
+            self.filter_bar.search.setFocus()
+
+    def _on_try_demo(self) -> None:
+        self.try_demo_requested.emit()
+        self._update_empty_state()  # the window may have started the demo: say what to do next
+
+    def _load_choices(self) -> None:
+        def done(choices: Choices | None) -> None:
+            if choices is not None:
+                self.filter_bar.set_choices(choices.models, choices.profiles)
+
+        self.services.bridge.query(load_choices, self.services.bridge.store, done=done)
+
+    def _focus_grid(self) -> None:
+        if self.stack.currentWidget() is self.view:
+            self.view.setFocus()
+            if not self.view.currentIndex().isValid() and self.model.rowCount():
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+
+    # -- jobs ------------------------------------------------------------------------------
+
+    def _on_job_changed(self, job: Job) -> None:
+        self.model.on_job_changed(job)
+        self.filter_bar.add_choice(job.request.model, job.profile_name)
+
+    def _update_tick(self) -> None:
+        wanted = bool(self.model.live_rows()) and self.isVisible()
+        if wanted and not self._tick.isActive():
+            self._tick.start()
+        elif not wanted and self._tick.isActive():
+            self._tick.stop()
+
+    def _on_tick(self) -> None:
+        if self.isVisible() and not self.window().isMinimized():
+            self.view.repaint_live()
+        self._update_tick()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._update_tick()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self._update_tick()
+
+    # -- selection -------------------------------------------------------------------------
+
+    def _emit_current(self) -> None:
+        index = self.view.currentIndex()
+        selection = self.view.selectionModel()
+        image_id = None
+        if index.isValid() and selection.isSelected(index):
+            image_id = self.model.image_id(index.row())
+        if image_id != self._current:
+            self._current = image_id
+            self.current_changed.emit(image_id)
