@@ -63,7 +63,7 @@ def main() -> int:
                         f"failed: {scenario} {language}\n{result.stderr[-2000:]}", file=sys.stderr
                     )
                 else:
-                    print(f"saved {target.relative_to(ROOT)}")
+                    print(f"saved {target}")
     return 1 if failures else 0
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -30,6 +31,7 @@ from studio.ui.actions import ImageActions
 from studio.ui.composer.panel import ComposerPanel
 from studio.ui.detail.panel import DetailPanel
 from studio.ui.gallery.panel import GalleryPanel
+from studio.ui.icons import icon
 from studio.ui.jobs.panel import JobsPanel
 from studio.ui.notify import Notifier
 from studio.ui.services import Services
@@ -48,7 +50,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.bridge = services.bridge
         self.setObjectName("MainWindow")
-        self.setWindowTitle(tr("Studio"))
+        self.setWindowTitle(tr("Studio — demo") if services.demo else tr("Studio"))
         self.resize(1440, 900)
         self.setAcceptDrops(True)
         self.setDockOptions(
@@ -105,7 +107,15 @@ class MainWindow(QMainWindow):
         self.profile_box.setMinimumWidth(180)
         self.refresh_profiles()
         self.profile_box.currentTextChanged.connect(self._on_profile_chosen)
+        self.profile_box.setPlaceholderText(tr("No relay yet"))
         bar.addWidget(self.profile_box)
+        settings = QToolButton()
+        settings.setObjectName("settingsButton")
+        settings.setIcon(icon("settings"))
+        settings.setToolTip(tr("Settings: relays, look, export folder (Ctrl+,)"))
+        settings.setAutoRaise(True)
+        settings.clicked.connect(lambda: self.open_settings(add=not self.services.profile_names()))
+        bar.addWidget(settings)
         if self.services.demo:
             badge = QLabel(tr("Demo"))
             badge.setObjectName("demoBadge")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from studio.domain.model_spec import ModelSpec
@@ -54,7 +54,7 @@ class Footer(QFrame):
         self.show_request_button.setToolTip(
             tr("The exact HTTP request the studio would send, with the key hidden")
         )
-        self.generate_button = QPushButton(icon("generate"), "")
+        self.generate_button = QPushButton(icon("generate", QPalette.ColorRole.HighlightedText), "")
         self.generate_button.setObjectName("primary")
         self.generate_button.setToolTip(tr("Generate ({keys})").format(keys=shortcut_text()))
         self.error_label = role_label("error")
