@@ -6,52 +6,52 @@
     <message>
       <location filename="../../studio/ui/actions.py" line="152" />
       <source>Added to favourites.</source>
-      <translation type="unfinished" />
+      <translation>已加入收藏。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/actions.py" line="26" />
       <source>Delete images</source>
-      <translation type="unfinished" />
+      <translation>删除图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/actions.py" line="162" />
       <source>Export to folder</source>
-      <translation type="unfinished" />
+      <translation>导出到文件夹</translation>
     </message>
     <message>
       <location filename="../../studio/ui/actions.py" line="174" />
       <source>Exported {count} image(s) to {folder}.</source>
-      <translation type="unfinished" />
+      <translation>已将 {count} 张图像导出到 {folder}。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/actions.py" line="127" />
       <source>Image copied.</source>
-      <translation type="unfinished" />
+      <translation>图像已复制。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/actions.py" line="159" />
       <source>Moved to the trash. Press Ctrl+Z to undo.</source>
-      <translation type="unfinished" />
+      <translation>已移到回收站。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/actions.py" line="115" />
       <source>Prompt copied.</source>
-      <translation type="unfinished" />
+      <translation>提示词已复制。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/actions.py" line="152" />
       <source>Removed from favourites.</source>
-      <translation type="unfinished" />
+      <translation>已取消收藏。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/actions.py" line="92" />
       <source>Settings restored from this image's job.</source>
-      <translation type="unfinished" />
+      <translation>已恢复这张图像所属任务的设置。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/actions.py" line="124" />
       <source>The image file could not be read.</source>
-      <translation type="unfinished" />
+      <translation>无法读取图像文件。</translation>
     </message>
   </context>
   <context>
@@ -59,32 +59,32 @@
     <message>
       <location filename="../../studio/ui/settings/appearance.py" line="27" />
       <source>Dark</source>
-      <translation type="unfinished" />
+      <translation>深色</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/appearance.py" line="25" />
       <source>Follow the system</source>
-      <translation type="unfinished" />
+      <translation>跟随系统</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/appearance.py" line="51" />
       <source>Language</source>
-      <translation type="unfinished" />
+      <translation>语言</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/appearance.py" line="26" />
       <source>Light</source>
-      <translation type="unfinished" />
+      <translation>浅色</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/appearance.py" line="40" />
       <source>The new language applies the next time Studio starts.</source>
-      <translation type="unfinished" />
+      <translation>新语言将在下次启动 Studio 时生效。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/appearance.py" line="50" />
       <source>Theme</source>
-      <translation type="unfinished" />
+      <translation>主题</translation>
     </message>
   </context>
   <context>
@@ -92,7 +92,7 @@
     <message>
       <location filename="../../studio/ui/application.py" line="60" />
       <source>Demo relay</source>
-      <translation type="unfinished" />
+      <translation>演示中转站</translation>
     </message>
   </context>
   <context>
@@ -100,67 +100,67 @@
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="256" />
       <source>A pasted image is still being read. Try again in a moment.</source>
-      <translation type="unfinished" />
+      <translation>粘贴的图像仍在读取中，请稍后再试。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="270" />
       <source>Choose a relay profile first (or try the demo).</source>
-      <translation type="unfinished" />
+      <translation>请先选择一个中转配置（或试用演示）。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="90" />
       <source>Describe the image you want…</source>
-      <translation type="unfinished" />
+      <translation>描述你想要的图像…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="81" />
       <source>History</source>
-      <translation type="unfinished" />
+      <translation>历史记录</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="111" />
       <source>Model</source>
-      <translation type="unfinished" />
+      <translation>模型</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="102" />
       <source>Negative prompt</source>
-      <translation type="unfinished" />
+      <translation>反向提示词</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="260" />
       <source>Not readable as an image: {names}. Remove it to generate.</source>
-      <translation type="unfinished" />
+      <translation>无法作为图像读取：{names}。请移除后再生成。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="166" />
       <source>Paste as reference</source>
-      <translation type="unfinished" />
+      <translation>粘贴为参考图</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="76" />
       <source>Prompt</source>
-      <translation type="unfinished" />
+      <translation>提示词</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="84" />
       <source>Recent prompts (Ctrl+Up / Ctrl+Down in the prompt)</source>
-      <translation type="unfinished" />
+      <translation>最近的提示词（在提示词框中按 Ctrl+Up / Ctrl+Down）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="105" />
       <source>What the image should not contain…</source>
-      <translation type="unfinished" />
+      <translation>图像中不应出现的内容…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="93" />
       <source>{keys} generates · Ctrl+Up/Down recall earlier prompts</source>
-      <translation type="unfinished" />
+      <translation>{keys} 生成 · Ctrl+Up/Down 调出之前的提示词</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="316" />
       <source>{model} takes at most {limit} characters.</source>
-      <translation type="unfinished" />
+      <translation>{model} 最多接受 {limit} 个字符。</translation>
     </message>
   </context>
   <context>
@@ -169,47 +169,48 @@
       <location filename="../../studio/ui/composer/dialogs.py" line="183" />
       <source>A link: the studio passes it on, or downloads it when it sends.
 {url}</source>
-      <translation type="unfinished" />
+      <translation>链接：Studio 发送时会直接转交该链接，或先下载图像再发送。
+{url}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/dialogs.py" line="55" />
       <source>Copy</source>
-      <translation type="unfinished" />
+      <translation>复制</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/dialogs.py" line="190" />
       <source>Loading…</source>
-      <translation type="unfinished" />
+      <translation>正在加载…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/dialogs.py" line="118" />
       <source>Preparing the request…</source>
-      <translation type="unfinished" />
+      <translation>正在准备请求…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/dialogs.py" line="45" />
       <source>Request preview</source>
-      <translation type="unfinished" />
+      <translation>请求预览</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/dialogs.py" line="97" />
       <source>The request could not be prepared for the preview.</source>
-      <translation type="unfinished" />
+      <translation>无法准备用于预览的请求。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/dialogs.py" line="199" />
       <source>This file could not be read as an image.</source>
-      <translation type="unfinished" />
+      <translation>无法将此文件作为图像读取。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/dialogs.py" line="113" />
       <source>What the studio would send to {profile} for {model}. The key is never shown.</source>
-      <translation type="unfinished" />
+      <translation>Studio 将为 {model} 向 {profile} 发送的内容。密钥始终不会显示。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/dialogs.py" line="83" />
       <source>no relay chosen yet</source>
-      <translation type="unfinished" />
+      <translation>尚未选择中转站</translation>
     </message>
   </context>
   <context>
@@ -217,37 +218,37 @@
     <message>
       <location filename="../../studio/ui/composer/footer.py" line="83" />
       <source>Generate</source>
-      <translation type="unfinished" />
+      <translation>生成</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/footer.py" line="59" />
       <source>Generate ({keys})</source>
-      <translation type="unfinished" />
+      <translation>生成（{keys}）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/footer.py" line="92" />
       <source>Sent</source>
-      <translation type="unfinished" />
+      <translation>已发送</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/footer.py" line="51" />
       <source>Show request</source>
-      <translation type="unfinished" />
+      <translation>查看请求</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/footer.py" line="46" />
       <source>The catalog's list price per image × the number of images. Relays may charge differently.</source>
-      <translation type="unfinished" />
+      <translation>模型目录中的单张标价 × 图像数量。中转站的实际扣费可能不同。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/footer.py" line="55" />
       <source>The exact HTTP request the studio would send, with the key hidden</source>
-      <translation type="unfinished" />
+      <translation>Studio 将发送的完整 HTTP 请求（密钥已隐藏）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/footer.py" line="29" />
       <source>≈ {amount}</source>
-      <translation type="unfinished" />
+      <translation>≈ {amount}</translation>
     </message>
   </context>
   <context>
@@ -255,47 +256,47 @@
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="110" />
       <source>A mask is set on #1.</source>
-      <translation type="unfinished" />
+      <translation>已在 #1 上设置蒙版。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="106" />
       <source>Add a reference image first: the mask is painted on #1.</source>
-      <translation type="unfinished" />
+      <translation>请先添加参考图：蒙版绘制在 #1 上。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="41" />
       <source>Edit with mask on #1</source>
-      <translation type="unfinished" />
+      <translation>在 #1 上用蒙版编辑</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="108" />
       <source>Paint where reference #1 should change.</source>
-      <translation type="unfinished" />
+      <translation>在参考图 #1 上涂抹需要修改的区域。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="49" />
       <source>Remove mask</source>
-      <translation type="unfinished" />
+      <translation>移除蒙版</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="82" />
       <source>The mask was removed: reference #1 changed.</source>
-      <translation type="unfinished" />
+      <translation>蒙版已移除：参考图 #1 已变更。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="101" />
       <source>{model} cannot edit with a mask. Pick a model that can, such as gpt-image-1.</source>
-      <translation type="unfinished" />
+      <translation>{model} 不支持蒙版编辑。请选择支持的模型，例如 gpt-image-1。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="112" />
       <source>{model} cannot use it, so it is not sent.</source>
-      <translation type="unfinished" />
+      <translation>{model} 无法使用蒙版，因此不会发送。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="95" />
       <source>{model} takes a mask only for Vary (Region) on a finished image.</source>
-      <translation type="unfinished" />
+      <translation>{model} 仅在对已完成的图像执行 Vary (Region) 时接受蒙版。</translation>
     </message>
   </context>
   <context>
@@ -303,47 +304,47 @@
     <message>
       <location filename="../../studio/ui/composer/model_picker.py" line="243" />
       <source>Choose the model (type to search)</source>
-      <translation type="unfinished" />
+      <translation>选择模型（可输入搜索）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/model_picker.py" line="80" />
       <source>Search models…</source>
-      <translation type="unfinished" />
+      <translation>搜索模型…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/model_picker.py" line="171" />
       <source>Use the model name “{name}”</source>
-      <translation type="unfinished" />
+      <translation>使用模型名称“{name}”</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/model_picker.py" line="58" />
       <source>edits only</source>
-      <translation type="unfinished" />
+      <translation>仅编辑</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/model_picker.py" line="56" />
       <source>mask</source>
-      <translation type="unfinished" />
+      <translation>蒙版</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/model_picker.py" line="50" />
       <source>no refs</source>
-      <translation type="unfinished" />
+      <translation>无参考图</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/model_picker.py" line="60" />
       <source>not in the catalog</source>
-      <translation type="unfinished" />
+      <translation>不在模型目录中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/model_picker.py" line="52" />
       <source>refs {low}–{high}</source>
-      <translation type="unfinished" />
+      <translation>参考图 {low}–{high}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/model_picker.py" line="54" />
       <source>refs ≤ {count}</source>
-      <translation type="unfinished" />
+      <translation>参考图 ≤ {count}</translation>
     </message>
   </context>
   <context>
@@ -351,17 +352,17 @@
     <message>
       <location filename="../../studio/ui/composer/options.py" line="175" />
       <source>Advanced</source>
-      <translation type="unfinished" />
+      <translation>高级</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="270" />
       <source>Automatic ({protocol})</source>
-      <translation type="unfinished" />
+      <translation>自动（{protocol}）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="197" />
       <source>Background</source>
-      <translation type="unfinished" />
+      <translation>背景</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="262" />
@@ -369,82 +370,82 @@
       <location filename="../../studio/ui/composer/options.py" line="264" />
       <location filename="../../studio/ui/composer/options.py" line="265" />
       <source>Default</source>
-      <translation type="unfinished" />
+      <translation>默认</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="252" />
       <source>Fixed: this model's name sets the resolution.</source>
-      <translation type="unfinished" />
+      <translation>固定：分辨率由此模型的名称决定。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="196" />
       <source>Format</source>
-      <translation type="unfinished" />
+      <translation>格式</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="259" />
       <source>From the ratio</source>
-      <translation type="unfinished" />
+      <translation>按宽高比</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="171" />
       <source>How the request travels to the relay. Automatic uses the catalog's choice.</source>
-      <translation type="unfinished" />
+      <translation>请求发送到中转站所用的方式。“自动”采用模型目录的选择。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="193" />
       <source>Images</source>
-      <translation type="unfinished" />
+      <translation>数量</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="165" />
       <source>Leave empty for a random seed; the same seed repeats a look.</source>
-      <translation type="unfinished" />
+      <translation>留空则使用随机种子；相同的种子可复现相同的效果。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="200" />
       <source>Protocol</source>
-      <translation type="unfinished" />
+      <translation>协议</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="194" />
       <source>Quality</source>
-      <translation type="unfinished" />
+      <translation>质量</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="190" />
       <source>Ratio</source>
-      <translation type="unfinished" />
+      <translation>宽高比</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="191" />
       <source>Resolution</source>
-      <translation type="unfinished" />
+      <translation>分辨率</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="198" />
       <source>Seed</source>
-      <translation type="unfinished" />
+      <translation>种子</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="192" />
       <source>Size</source>
-      <translation type="unfinished" />
+      <translation>尺寸</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="195" />
       <source>Style</source>
-      <translation type="unfinished" />
+      <translation>风格</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="130" />
       <source>W:H, e.g. 7:4</source>
-      <translation type="unfinished" />
+      <translation>宽:高，例如 7:4</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/options.py" line="161" />
       <source>random</source>
-      <translation type="unfinished" />
+      <translation>随机</translation>
     </message>
   </context>
   <context>
@@ -452,17 +453,17 @@
     <message>
       <location filename="../../studio/ui/composer/prompt.py" line="183" />
       <source>No prompts yet: the ones you send appear here.</source>
-      <translation type="unfinished" />
+      <translation>还没有提示词：发送过的提示词会显示在这里。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/prompt.py" line="212" />
       <source>No recent prompt contains “{text}”.</source>
-      <translation type="unfinished" />
+      <translation>最近的提示词中没有包含“{text}”的。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/prompt.py" line="158" />
       <source>Search recent prompts…</source>
-      <translation type="unfinished" />
+      <translation>搜索最近的提示词…</translation>
     </message>
   </context>
   <context>
@@ -470,77 +471,77 @@
     <message>
       <location filename="../../studio/ui/composer/references.py" line="320" />
       <source>Add reference images</source>
-      <translation type="unfinished" />
+      <translation>添加参考图</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="92" />
       <source>Add reference images (or drop or paste them here)</source>
-      <translation type="unfinished" />
+      <translation>添加参考图（也可拖放或粘贴到此处）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="309" />
       <source>Drop images here, paste them (Ctrl+V) or click +.</source>
-      <translation type="unfinished" />
+      <translation>将图像拖放到此处、粘贴（Ctrl+V）或点击 +。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="323" />
       <source>Images ({patterns})</source>
-      <translation type="unfinished" />
+      <translation>图像 ({patterns})</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="283" />
       <source>Not added: {names}.</source>
-      <translation type="unfinished" />
+      <translation>未添加：{names}。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="167" />
       <source>Not an image: {names}.</source>
-      <translation type="unfinished" />
+      <translation>不是图像：{names}。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="183" />
       <source>Nothing to paste: copy an image, an image file or a link to an image first.</source>
-      <translation type="unfinished" />
+      <translation>没有可粘贴的内容：请先复制图像、图像文件或图像链接。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="75" />
       <source>References</source>
-      <translation type="unfinished" />
+      <translation>参考图</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="303" />
       <source>Remove the dimmed ones to generate.</source>
-      <translation type="unfinished" />
+      <translation>移除变暗的参考图后即可生成。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="300" />
       <source>Remove them to generate.</source>
-      <translation type="unfinished" />
+      <translation>移除这些参考图后即可生成。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="199" />
       <source>The pasted image could not be read.</source>
-      <translation type="unfinished" />
+      <translation>无法读取粘贴的图像。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="290" />
       <source>not used</source>
-      <translation type="unfinished" />
+      <translation>不适用</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="278" />
       <source>{model} does not take reference images.</source>
-      <translation type="unfinished" />
+      <translation>{model} 不接受参考图。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="51" />
       <source>{model} takes at most {limit} reference images.</source>
-      <translation type="unfinished" />
+      <translation>{model} 最多接受 {limit} 张参考图。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/references.py" line="50" />
       <source>{model} takes only one reference image.</source>
-      <translation type="unfinished" />
+      <translation>{model} 只接受一张参考图。</translation>
     </message>
   </context>
   <context>
@@ -548,37 +549,37 @@
     <message>
       <location filename="../../studio/ui/composer/request_text.py" line="94" />
       <source>(this profile has no API key: no key header is sent)</source>
-      <translation type="unfinished" />
+      <translation>（此配置没有 API 密钥：不会发送密钥请求头）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/request_text.py" line="118" />
       <source>Files:</source>
-      <translation type="unfinished" />
+      <translation>文件：</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/request_text.py" line="107" />
       <source>Stand-ins above for links the studio downloads when it sends:</source>
-      <translation type="unfinished" />
+      <translation>上面的占位内容对应以下链接，Studio 会在发送时下载：</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/request_text.py" line="113" />
       <source>Text fields:</source>
-      <translation type="unfinished" />
+      <translation>文本字段：</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/request_text.py" line="123" />
       <source>downloaded from {url} when sent</source>
-      <translation type="unfinished" />
+      <translation>发送时从 {url} 下载</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/request_text.py" line="125" />
       <source>{count} bytes</source>
-      <translation type="unfinished" />
+      <translation>{count} 字节</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/request_text.py" line="62" />
       <source>…(+{count} chars)</source>
-      <translation type="unfinished" />
+      <translation>…(+{count} 个字符)</translation>
     </message>
   </context>
   <context>
@@ -586,12 +587,12 @@
     <message>
       <location filename="../../studio/ui/composer/sources.py" line="98" />
       <source>dropped image</source>
-      <translation type="unfinished" />
+      <translation>拖入的图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/sources.py" line="98" />
       <source>pasted image</source>
-      <translation type="unfinished" />
+      <translation>粘贴的图像</translation>
     </message>
   </context>
   <context>
@@ -601,37 +602,39 @@
       <source>#{number} · {name}
 {where}
 Double-click to preview; drag to reorder.</source>
-      <translation type="unfinished" />
+      <translation>#{number} · {name}
+{where}
+双击预览；拖动可调整顺序。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/tile.py" line="88" />
       <source>Reference {number}: {name}</source>
-      <translation type="unfinished" />
+      <translation>参考图 {number}：{name}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/tile.py" line="69" />
       <source>Remove (Delete)</source>
-      <translation type="unfinished" />
+      <translation>移除（Delete）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/tile.py" line="141" />
       <source>link</source>
-      <translation type="unfinished" />
+      <translation>链接</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/tile.py" line="84" />
       <source>pasted or dropped image</source>
-      <translation type="unfinished" />
+      <translation>粘贴或拖入的图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/tile.py" line="143" />
       <source>unreadable</source>
-      <translation type="unfinished" />
+      <translation>无法读取</translation>
     </message>
     <message>
       <location filename="../../studio/ui/composer/tile.py" line="82" />
       <source>“{name}” could not be read as an image.</source>
-      <translation type="unfinished" />
+      <translation>无法将“{name}”作为图像读取。</translation>
     </message>
   </context>
   <context>
@@ -639,68 +642,68 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="47" />
       <source>Ask the relay for its model list: is it reachable, does it accept the key?</source>
-      <translation type="unfinished" />
+      <translation>向中转站请求模型列表，检查能否连通、是否接受密钥。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="118" />
       <source>Key accepted: no — this profile has no key yet.</source>
-      <translation type="unfinished" />
+      <translation>密钥有效：否 — 此配置还没有密钥。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="125" />
       <source>Key accepted: no — {reason}</source>
-      <translation type="unfinished" />
+      <translation>密钥有效：否 — {reason}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="116" />
       <source>Key accepted: not checked</source>
-      <translation type="unfinished" />
+      <translation>密钥有效：未检查</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="120" />
       <source>Key accepted: unknown — {reason}</source>
-      <translation type="unfinished" />
+      <translation>密钥有效：未知 — {reason}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="123" />
       <source>Key accepted: yes</source>
-      <translation type="unfinished" />
+      <translation>密钥有效：是</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="131" />
       <source>Models: unknown</source>
-      <translation type="unfinished" />
+      <translation>模型：未知</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="135" />
       <source>Models: {offered} offered ({known} known to the catalog)</source>
-      <translation type="unfinished" />
+      <translation>模型：提供 {offered} 个（其中 {known} 个在模型目录中）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="111" />
       <source>Reachable: no — {reason}</source>
-      <translation type="unfinished" />
+      <translation>可连通：否 — {reason}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="108" />
       <source>Reachable: yes</source>
-      <translation type="unfinished" />
+      <translation>可连通：是</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="45" />
       <location filename="../../studio/ui/settings/connection_test.py" line="101" />
       <source>Test connection</source>
-      <translation type="unfinished" />
+      <translation>测试连接</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="101" />
       <source>Testing…</source>
-      <translation type="unfinished" />
+      <translation>正在测试…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/connection_test.py" line="143" />
       <source>The relay said: {message}</source>
-      <translation type="unfinished" />
+      <translation>中转站返回：{message}</translation>
     </message>
   </context>
   <context>
@@ -708,17 +711,17 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/crash.py" line="33" />
       <source>Something went wrong</source>
-      <translation type="unfinished" />
+      <translation>出现问题</translation>
     </message>
     <message>
       <location filename="../../studio/ui/crash.py" line="35" />
       <source>Something went wrong inside the studio ({kind}). Your images and history are safe.</source>
-      <translation type="unfinished" />
+      <translation>Studio 内部出现问题（{kind}）。你的图像和历史记录不受影响。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/crash.py" line="40" />
       <source>The details were written to the log in {folder}. If it happens again, please send that file to us.</source>
-      <translation type="unfinished" />
+      <translation>详细信息已写入 {folder} 中的日志。如果问题再次出现，请将该文件发送给我们。</translation>
     </message>
   </context>
   <context>
@@ -726,98 +729,98 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="59" />
       <source>Actual pixels (1:1)</source>
-      <translation type="unfinished" />
+      <translation>1:1（原始大小）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="72" />
       <source>Compare with a reference or another result</source>
-      <translation type="unfinished" />
+      <translation>与参考图或其他结果对比</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="98" />
       <source>Copy the image</source>
-      <translation type="unfinished" />
+      <translation>复制图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="99" />
       <source>Copy the prompt</source>
-      <translation type="unfinished" />
+      <translation>复制提示词</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="96" />
       <source>Edit with a mask…</source>
-      <translation type="unfinished" />
+      <translation>用蒙版编辑…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="100" />
       <source>Export with its settings…</source>
-      <translation type="unfinished" />
+      <translation>连同设置一起导出…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="103" />
       <location filename="../../studio/ui/detail/bars.py" line="134" />
       <source>Favourite</source>
-      <translation type="unfinished" />
+      <translation>收藏</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="57" />
       <source>Fit</source>
-      <translation type="unfinished" />
+      <translation>适应窗口</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="104" />
       <source>Move to the trash</source>
-      <translation type="unfinished" />
+      <translation>移到回收站</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="101" />
       <source>Open the containing folder</source>
-      <translation type="unfinished" />
+      <translation>打开所在文件夹</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="134" />
       <source>Remove from favourites</source>
-      <translation type="unfinished" />
+      <translation>取消收藏</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="94" />
       <source>Reuse these settings in the composer</source>
-      <translation type="unfinished" />
+      <translation>在创作面板中复用这些设置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="81" />
       <source>Show the masked area (where the edit was asked)</source>
-      <translation type="unfinished" />
+      <translation>显示蒙版区域（要求编辑的位置）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="95" />
       <source>Use as a reference image</source>
-      <translation type="unfinished" />
+      <translation>用作参考图</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="77" />
       <source>What to compare with</source>
-      <translation type="unfinished" />
+      <translation>对比对象</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="62" />
       <source>Zoom in</source>
-      <translation type="unfinished" />
+      <translation>放大</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="61" />
       <source>Zoom out</source>
-      <translation type="unfinished" />
+      <translation>缩小</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="45" />
       <source>{action} ({keys})</source>
-      <translation type="unfinished" />
+      <translation>{action}（{keys}）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/bars.py" line="88" />
       <source>{percent} %</source>
-      <translation type="unfinished" />
+      <translation>{percent}%</translation>
     </message>
   </context>
   <context>
@@ -825,108 +828,108 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="30" />
       <source>background</source>
-      <translation type="unfinished" />
+      <translation>背景</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="29" />
       <source>format</source>
-      <translation type="unfinished" />
+      <translation>格式</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="37" />
       <source>images: {count}</source>
-      <translation type="unfinished" />
+      <translation>图像数：{count}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="31" />
       <source>layout</source>
-      <translation type="unfinished" />
+      <translation>布局</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="32" />
       <source>operation</source>
-      <translation type="unfinished" />
+      <translation>操作</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="26" />
       <source>quality</source>
-      <translation type="unfinished" />
+      <translation>质量</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="23" />
       <source>ratio</source>
-      <translation type="unfinished" />
+      <translation>宽高比</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="47" />
       <source>reference images: {count}</source>
-      <translation type="unfinished" />
+      <translation>参考图：{count} 张</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="25" />
       <source>resolution</source>
-      <translation type="unfinished" />
+      <translation>分辨率</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="28" />
       <source>seed</source>
-      <translation type="unfinished" />
+      <translation>种子</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="24" />
       <source>size</source>
-      <translation type="unfinished" />
+      <translation>尺寸</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="27" />
       <source>style</source>
-      <translation type="unfinished" />
+      <translation>风格</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="49" />
       <source>with a mask</source>
-      <translation type="unfinished" />
+      <translation>带蒙版</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="67" />
       <source>{count} in all</source>
-      <translation type="unfinished" />
+      <translation>共 {count}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="65" />
       <source>{count} out</source>
-      <translation type="unfinished" />
+      <translation>输出 {count}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="63" />
       <source>{count} tokens in</source>
-      <translation type="unfinished" />
+      <translation>输入 {count} 个 token</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="113" />
       <source>{label} ({model})</source>
-      <translation type="unfinished" />
+      <translation>{label}（{model}）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="35" />
       <location filename="../../studio/ui/detail/facts.py" line="40" />
       <source>{name} {value}</source>
-      <translation type="unfinished" />
+      <translation>{name} {value}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="101" />
       <source>{width} × {height} px · {kind} · {size}</source>
-      <translation type="unfinished" />
+      <translation>{width} × {height} px · {kind} · {size}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="92" />
       <source>≈ {price} per image (list price)</source>
-      <translation type="unfinished" />
+      <translation>每张约 {price}（标价）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/facts.py" line="93" />
       <source>≈ {price} per image, {total} for this job's {count} images (list price)</source>
-      <translation type="unfinished" />
+      <translation>每张约 {price}，本任务 {count} 张共约 {total}（标价）</translation>
     </message>
   </context>
   <context>
@@ -934,92 +937,92 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="133" />
       <source>(no prompt)</source>
-      <translation type="unfinished" />
+      <translation>（无提示词）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="115" />
       <source>Cost</source>
-      <translation type="unfinished" />
+      <translation>费用</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="112" />
       <source>Created</source>
-      <translation type="unfinished" />
+      <translation>创建时间</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="98" />
       <source>DETAILS</source>
-      <translation type="unfinished" />
+      <translation>详细信息</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="113" />
       <source>Image</source>
-      <translation type="unfinished" />
+      <translation>图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="110" />
       <source>Inputs</source>
-      <translation type="unfinished" />
+      <translation>输入</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="201" />
       <source>Keep original outside the mask</source>
-      <translation type="unfinished" />
+      <translation>保留蒙版外的原图</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="204" />
       <source>Makes a new image: the relay's result inside the mask, your original everywhere else (with a soft edge). This image stays as it is.</source>
-      <translation type="unfinished" />
+      <translation>生成一张新图像：蒙版内使用中转站返回的结果，其余部分保留你的原图（边缘柔和过渡）。当前图像保持不变。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="227" />
       <source>Making the new image…</source>
-      <translation type="unfinished" />
+      <translation>正在生成新图像…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="107" />
       <source>Model</source>
-      <translation type="unfinished" />
+      <translation>模型</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="84" />
       <source>NEGATIVE PROMPT</source>
-      <translation type="unfinished" />
+      <translation>反向提示词</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="81" />
       <source>PROMPT</source>
-      <translation type="unfinished" />
+      <translation>提示词</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="111" />
       <source>Profile</source>
-      <translation type="unfinished" />
+      <translation>配置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="108" />
       <source>Protocol</source>
-      <translation type="unfinished" />
+      <translation>协议</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="88" />
       <source>REVISED BY THE RELAY</source>
-      <translation type="unfinished" />
+      <translation>中转站改写后的提示词</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="109" />
       <source>Settings</source>
-      <translation type="unfinished" />
+      <translation>设置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="93" />
       <source>THE MODEL ALSO SAID</source>
-      <translation type="unfinished" />
+      <translation>模型还回复了</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/info.py" line="114" />
       <source>Usage</source>
-      <translation type="unfinished" />
+      <translation>用量</translation>
     </message>
   </context>
   <context>
@@ -1027,42 +1030,42 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/detail/panel.py" line="235" />
       <source>Compare with a reference or another result</source>
-      <translation type="unfinished" />
+      <translation>与参考图或其他结果对比</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/panel.py" line="237" />
       <source>Nothing to compare with: this job had no reference and one result.</source>
-      <translation type="unfinished" />
+      <translation>没有可对比的图像：此任务没有参考图，且只有一个结果。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/panel.py" line="56" />
       <source>Select an image to see it here.</source>
-      <translation type="unfinished" />
+      <translation>选择一张图像，即可在此查看。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/panel.py" line="285" />
       <source>Show the masked area (where the edit was asked)</source>
-      <translation type="unfinished" />
+      <translation>显示蒙版区域（要求编辑的位置）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/panel.py" line="204" />
       <source>The image file could not be read.</source>
-      <translation type="unfinished" />
+      <translation>无法读取图像文件。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/panel.py" line="272" />
       <source>This image</source>
-      <translation type="unfinished" />
+      <translation>此图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/panel.py" line="287" />
       <source>This job had no mask.</source>
-      <translation type="unfinished" />
+      <translation>此任务没有使用蒙版。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/panel.py" line="269" />
       <source>{name} could not be read.</source>
-      <translation type="unfinished" />
+      <translation>无法读取 {name}。</translation>
     </message>
   </context>
   <context>
@@ -1070,32 +1073,32 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/detail/sources.py" line="39" />
       <source>Original result</source>
-      <translation type="unfinished" />
+      <translation>原始结果</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/sources.py" line="43" />
       <source>Reference {number}</source>
-      <translation type="unfinished" />
+      <translation>参考图 {number}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/sources.py" line="53" />
       <source>Repaired result {number}</source>
-      <translation type="unfinished" />
+      <translation>修复后的结果 {number}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/sources.py" line="51" />
       <source>Result {number}</source>
-      <translation type="unfinished" />
+      <translation>结果 {number}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/sources.py" line="69" />
       <source>The new image could not be made. The details are in the log.</source>
-      <translation type="unfinished" />
+      <translation>无法生成新图像。详细信息见日志。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/detail/sources.py" line="66" />
       <source>The original image or the mask of this job is no longer in the history.</source>
-      <translation type="unfinished" />
+      <translation>此任务的原图或蒙版已不在历史记录中。</translation>
     </message>
   </context>
   <context>
@@ -1103,601 +1106,631 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/engine/plan.py" line="50" />
       <source>A mask cannot be sent through {protocol}. Use the images protocol for mask edits.</source>
-      <translation type="unfinished" />
+      <translation>蒙版无法通过 {protocol} 发送。蒙版编辑请使用 images 协议。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="53" />
       <source>A mask needs the image it applies to: add that image as the first reference.</source>
-      <translation type="unfinished" />
+      <translation>蒙版需要它所对应的图像：请将该图像添加为第一张参考图。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/manager.py" line="53" />
       <source>Cancelled after it was sent. The relay may still make the image and bill it; check its usage log.</source>
-      <translation type="unfinished" />
+      <translation>已在发送后取消。中转站可能仍会生成图像并扣费，请查看其用量记录。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/manager.py" line="50" />
       <source>Cancelled before it was sent. Nothing was billed.</source>
-      <translation type="unfinished" />
+      <translation>已在发送前取消，未产生扣费。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/check.py" line="20" />
       <source>Could not connect to the relay ({reason}). Check the base URL, your network or proxy.</source>
-      <translation type="unfinished" />
+      <translation>无法连接到中转站（{reason}）。请检查 Base URL、网络或代理。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="46" />
       <source>Could not connect to the relay at {host}. Nothing was sent. Check the base URL, your network or proxy, then retry.</source>
-      <translation type="unfinished" />
+      <translation>无法连接到位于 {host} 的中转站，请求未发送。请检查 Base URL、网络或代理，然后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="83" />
       <source>Could not download the image from the relay ({reason}).</source>
-      <translation type="unfinished" />
+      <translation>无法从中转站下载图像（{reason}）。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="75" />
       <source>Could not reach the relay to check on the task ({reason}). It will be checked again.</source>
-      <translation type="unfinished" />
+      <translation>无法连接中转站查询任务状态（{reason}）。稍后会再次查询。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/midjourney.py" line="35" />
       <source>Midjourney refused the prompt (banned words or images). Change it and retry.</source>
-      <translation type="unfinished" />
+      <translation>Midjourney 拒绝了此提示词（含违禁词或违规图像）。请修改后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/midjourney.py" line="41" />
       <source>Midjourney rejected the request (code {code}). Its reason is shown below.</source>
-      <translation type="unfinished" />
+      <translation>Midjourney 拒绝了此请求（代码 {code}）。原因见下方。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="56" />
       <source>Midjourney takes a mask only for Vary (Region) on a finished image.</source>
-      <translation type="unfinished" />
+      <translation>Midjourney 仅在对已完成的图像执行 Vary (Region) 时接受蒙版。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/midjourney.py" line="38" />
       <source>Midjourney's queue is full right now. Nothing was made; retry in a minute.</source>
-      <translation type="unfinished" />
+      <translation>Midjourney 的队列目前已满，未生成任何图像。请一分钟后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/runner.py" line="47" />
       <source>Something went wrong inside the studio ({what}). The details are in the log.</source>
-      <translation type="unfinished" />
+      <translation>Studio 内部出现问题（{what}）。详细信息见日志。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="66" />
       <source>The API key is empty; nothing was saved.</source>
-      <translation type="unfinished" />
+      <translation>API 密钥为空，未保存任何内容。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/midjourney.py" line="44" />
       <source>The Midjourney task failed.</source>
-      <translation type="unfinished" />
+      <translation>Midjourney 任务失败。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/midjourney.py" line="45" />
       <source>The Midjourney task finished without an image. Check the relay's task log.</source>
-      <translation type="unfinished" />
+      <translation>Midjourney 任务已结束，但没有返回图像。请查看中转站的任务日志。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="61" />
       <source>The async poll path {path} must contain {{task_id}}, e.g. /v1/images/tasks/{{task_id}}.</source>
-      <translation type="unfinished" />
+      <translation>异步轮询路径 {path} 必须包含 {{task_id}}，例如 /v1/images/tasks/{{task_id}}。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="42" />
       <source>The base URL {url} is not a valid http:// or https:// address with a host name, e.g. https://relay.example/v1.</source>
-      <translation type="unfinished" />
+      <translation>Base URL {url} 不是有效的 http:// 或 https:// 地址（需包含主机名），例如 https://relay.example/v1。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="67" />
       <source>The base URL {url} is not a valid http:// or https:// address. Fix it in the profile.</source>
-      <translation type="unfinished" />
+      <translation>Base URL {url} 不是有效的 http:// 或 https:// 地址。请在配置中修改。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="50" />
       <source>The concurrency must be a whole number of at least 1 (got {value}).</source>
-      <translation type="unfinished" />
+      <translation>并发数必须是不小于 1 的整数（当前为 {value}）。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="62" />
       <source>The connection broke while the request was being sent. It was not sent again; retry when the network is stable.</source>
-      <translation type="unfinished" />
+      <translation>发送请求时连接中断。请求没有重新发送；请在网络稳定后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="57" />
       <source>The connection to the relay broke before its answer arrived. The image may still have been made and billed, so it was not sent again. Check the relay's usage log before you retry.</source>
-      <translation type="unfinished" />
+      <translation>在收到中转站的响应之前连接已中断。图像可能仍已生成并扣费，因此没有重新发送。重试前请先查看中转站的用量记录。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="86" />
       <source>The image at the link is larger than {limit} MB; it was not downloaded.</source>
-      <translation type="unfinished" />
+      <translation>链接指向的图像超过 {limit} MB，未下载。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="78" />
       <source>The image link has expired or is gone (HTTP {status}). Relays keep results for a limited time, often about an hour.</source>
-      <translation type="unfinished" />
+      <translation>图像链接已过期或失效（HTTP {status}）。中转站只在有限时间内保留结果，通常约为一小时。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/masks.py" line="116" />
       <source>The mask “{mask}” is {mask_width}×{mask_height} pixels but the first image is {image_width}×{image_height}. The mask must be exactly the size of the first image.</source>
-      <translation type="unfinished" />
+      <translation>蒙版“{mask}”为 {mask_width}×{mask_height} 像素，但第一张图像为 {image_width}×{image_height}。蒙版尺寸必须与第一张图像完全一致。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/masks.py" line="95" />
       <source>The mask “{mask}” is {mask_width}×{mask_height} pixels but “{image}” is {image_width}×{image_height}. The mask must be exactly the size of the first image.</source>
-      <translation type="unfinished" />
+      <translation>蒙版“{mask}”为 {mask_width}×{mask_height} 像素，但“{image}”为 {image_width}×{image_height}。蒙版尺寸必须与第一张图像完全一致。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/masks.py" line="81" />
       <source>The mask “{name}” marks no area to edit. Paint the area to change in white (or make it transparent) and try again.</source>
-      <translation type="unfinished" />
+      <translation>蒙版“{name}”没有标出需要编辑的区域。请将要修改的区域涂成白色（或设为透明），然后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/uploads.py" line="95" />
       <source>The model accepts only {formats} images, which the studio cannot create.</source>
-      <translation type="unfinished" />
+      <translation>该模型只接受 {formats} 格式的图像，Studio 无法生成这种格式。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="74" />
       <source>The model answered in words instead of an image: “{text}”</source>
-      <translation type="unfinished" />
+      <translation>模型返回了文字而不是图像：“{text}”</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/gemini.py" line="20" />
       <source>The model finished without an image ({reason}). Try again or rephrase the prompt.</source>
-      <translation type="unfinished" />
+      <translation>模型已结束，但没有生成图像（{reason}）。请重试，或改写提示词。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="37" />
       <source>The profile name “{name}” is not valid: use letters, digits, spaces and - _ . (at most {limit} characters, not starting or ending with a space).</source>
-      <translation type="unfinished" />
+      <translation>配置名称“{name}”无效：只能使用文字、数字、空格和 - _ .（最多 {limit} 个字符，开头和结尾不能是空格）。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="72" />
       <source>The profiles could not be saved to {path}: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>无法将配置保存到 {path}：{reason}。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="67" />
       <source>The profiles file {path} cannot be read: {reason}. It was left unchanged; fix it or move it away, then try again.</source>
-      <translation type="unfinished" />
+      <translation>无法读取配置文件 {path}：{reason}。该文件未作改动；请修复该文件或将其移走，然后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="32" />
       <source>The prompt has {length} characters; {model} takes at most {limit}.</source>
-      <translation type="unfinished" />
+      <translation>提示词有 {length} 个字符，而 {model} 最多接受 {limit} 个。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/gemini.py" line="17" />
       <source>The provider blocked this request ({reason}). Change the prompt or images.</source>
-      <translation type="unfinished" />
+      <translation>服务商拦截了此请求（{reason}）。请修改提示词或图像。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="58" />
       <source>The provider refused this request for safety reasons. Change the prompt or images.</source>
-      <translation type="unfinished" />
+      <translation>服务商出于安全原因拒绝了此请求。请修改提示词或图像。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="53" />
       <source>The proxy {url} is not a valid address such as http://127.0.0.1:7890 or socks5://127.0.0.1:1080.</source>
-      <translation type="unfinished" />
+      <translation>代理 {url} 不是有效的地址，应类似 http://127.0.0.1:7890 或 socks5://127.0.0.1:1080。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="20" />
       <source>The ratio {value} is not of the form W:H, e.g. 16:9.</source>
-      <translation type="unfinished" />
+      <translation>宽高比 {value} 不符合“宽:高”格式，例如 16:9。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/images_async.py" line="34" />
       <source>The relay accepted the request but sent no task id, so its result cannot be fetched. It may have been billed; check the relay's usage log.</source>
-      <translation type="unfinished" />
+      <translation>中转站接受了请求，但没有返回任务 ID，因此无法获取结果。该请求可能已扣费，请查看中转站的用量记录。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="77" />
       <source>The relay answered with an error (HTTP {status}).</source>
-      <translation type="unfinished" />
+      <translation>中转站返回了错误（HTTP {status}）。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/chat.py" line="20" />
       <source>The relay answered without an image or text. It may still have been billed; check the relay's usage log before you retry.</source>
-      <translation type="unfinished" />
+      <translation>中转站的响应中既没有图像也没有文字。该请求可能仍已扣费，重试前请先查看中转站的用量记录。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/images.py" line="20" />
       <source>The relay answered without an image. It may still have been billed; check the relay's usage log before you retry.</source>
-      <translation type="unfinished" />
+      <translation>中转站的响应中没有图像。该请求可能仍已扣费，重试前请先查看中转站的用量记录。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="43" />
       <source>The relay did not accept the API key (HTTP {status}). Check the key in the profile.</source>
-      <translation type="unfinished" />
+      <translation>中转站不接受此 API 密钥（HTTP {status}）。请检查配置中的密钥。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="51" />
       <source>The relay did not answer within {seconds} s. The image may still be made and billed, so it was not sent again. Check the relay's usage log before you retry; async mode avoids this for slow models.</source>
-      <translation type="unfinished" />
+      <translation>中转站在 {seconds} 秒内没有响应。图像可能仍会生成并扣费，因此没有重新发送。重试前请先查看中转站的用量记录；对于较慢的模型，使用异步模式可避免这种情况。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="61" />
       <source>The relay does not offer the model {model}. Pick another model or check the profile.</source>
-      <translation type="unfinished" />
+      <translation>中转站不提供模型 {model}。请选择其他模型，或检查配置。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="38" />
       <source>The relay failed while making the image (HTTP {status}). It may still have been made and billed, so it was not sent again. Check the relay's usage log before you retry.</source>
-      <translation type="unfinished" />
+      <translation>中转站在生成图像时出错（HTTP {status}）。图像可能仍已生成并扣费，因此没有重新发送。重试前请先查看中转站的用量记录。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="70" />
       <source>The relay has no such endpoint (HTTP {status} on {path}). Check the base URL and protocol.</source>
-      <translation type="unfinished" />
+      <translation>中转站没有这个接口（{path} 返回 HTTP {status}）。请检查 Base URL 和协议。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/runner.py" line="50" />
       <source>The relay has not finished task {task_id} after {minutes} minutes. It may still finish: check again later.</source>
-      <translation type="unfinished" />
+      <translation>中转站在 {minutes} 分钟后仍未完成任务 {task_id}。任务可能仍会完成，请稍后再查看。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="49" />
       <source>The relay is limiting requests (HTTP 429). Wait a moment, then retry.</source>
-      <translation type="unfinished" />
+      <translation>中转站正在限制请求频率（HTTP 429）。请稍候再重试。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="52" />
       <source>The relay is limiting requests and asks to wait {seconds} s. Retry after that.</source>
-      <translation type="unfinished" />
+      <translation>中转站正在限制请求频率，要求等待 {seconds} 秒。请在此之后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="55" />
       <source>The relay is unavailable right now (HTTP {status}). Nothing was made; retry later.</source>
-      <translation type="unfinished" />
+      <translation>中转站目前不可用（HTTP {status}），未生成任何图像。请稍后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="70" />
       <source>The relay redirected the request to {location}. Nothing was made; use that address as the profile's base URL.</source>
-      <translation type="unfinished" />
+      <translation>中转站将请求重定向到了 {location}，未生成任何图像。请将该地址用作配置的 Base URL。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="67" />
       <source>The relay rejected the request (HTTP {status}). Its reason is shown below.</source>
-      <translation type="unfinished" />
+      <translation>中转站拒绝了此请求（HTTP {status}）。原因见下方。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="78" />
       <source>The relay reported an error instead of an image. Its reason is shown below.</source>
-      <translation type="unfinished" />
+      <translation>中转站返回了错误而不是图像。原因见下方。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/images_async.py" line="39" />
       <source>The relay reports that the task failed.</source>
-      <translation type="unfinished" />
+      <translation>中转站报告任务失败。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="46" />
       <source>The relay says the account has no credit left (HTTP {status}). Top it up, then retry.</source>
-      <translation type="unfinished" />
+      <translation>中转站提示账户余额不足（HTTP {status}）。请充值后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/results.py" line="183" />
       <source>The relay sent a damaged or incomplete image.</source>
-      <translation type="unfinished" />
+      <translation>中转站发来的图像已损坏或不完整。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/results.py" line="120" />
       <source>The relay sent a data URL that could not be read.</source>
-      <translation type="unfinished" />
+      <translation>中转站发来的 data URL 无法读取。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="84" />
       <source>The relay sent a web page instead of an answer (HTTP {status}). The base URL may be wrong, or a proxy stepped in.</source>
-      <translation type="unfinished" />
+      <translation>中转站返回了网页而不是 API 响应（HTTP {status}）。可能是 Base URL 有误，或请求被代理拦截。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/results.py" line="151" />
       <source>The relay sent a web page instead of an image.</source>
-      <translation type="unfinished" />
+      <translation>中转站返回了网页而不是图像。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/results.py" line="167" />
       <source>The relay sent a {format} image, which the studio cannot show.</source>
-      <translation type="unfinished" />
+      <translation>中转站发来的是 {format} 图像，Studio 无法显示。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/results.py" line="134" />
       <source>The relay sent an empty image.</source>
-      <translation type="unfinished" />
+      <translation>中转站发来的图像为空。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/results.py" line="61" />
       <source>The relay sent an image that could not be decoded.</source>
-      <translation type="unfinished" />
+      <translation>中转站发来的图像无法解码。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/results.py" line="175" />
       <source>The relay sent an image too large to open safely (more than {limit} megapixels).</source>
-      <translation type="unfinished" />
+      <translation>中转站发来的图像过大，无法安全打开（超过 {limit} 百万像素）。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="81" />
       <source>The relay sent something that is not a valid answer (HTTP {status}). See below.</source>
-      <translation type="unfinished" />
+      <translation>中转站返回的内容不是有效的响应（HTTP {status}）。详见下方。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/results.py" line="162" />
       <source>The relay sent something that is not an image.</source>
-      <translation type="unfinished" />
+      <translation>中转站发来的内容不是图像。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/results.py" line="157" />
       <source>The relay sent text instead of an image.</source>
-      <translation type="unfinished" />
+      <translation>中转站返回了文字而不是图像。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="64" />
       <source>The request was too large for the relay (HTTP 413). Use fewer or smaller images.</source>
-      <translation type="unfinished" />
+      <translation>请求超出了中转站的大小限制（HTTP 413）。请减少图像数量或使用更小的图像。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="22" />
       <source>The resolution {value} is not one of 1K, 2K, 4K.</source>
-      <translation type="unfinished" />
+      <translation>分辨率 {value} 不是 1K、2K、4K 之一。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="49" />
       <source>The size {size} does not have the ratio {ratio}. Give one of them, or matching ones.</source>
-      <translation type="unfinished" />
+      <translation>尺寸 {size} 与宽高比 {ratio} 不一致。请只指定其中一项，或让两者相符。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="21" />
       <source>The size {value} is not of the form WxH, e.g. 1024x1536.</source>
-      <translation type="unfinished" />
+      <translation>尺寸 {value} 不符合“宽x高”格式，例如 1024x1536。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="86" />
       <location filename="../../studio/imaging/provenance.py" line="569" />
       <source>The studio is not allowed to read “{name}”. Check the file's permissions, or copy it to a folder you own.</source>
-      <translation type="unfinished" />
+      <translation>Studio 无权读取“{name}”。请检查文件权限，或将其复制到你自己的文件夹中。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/manager.py" line="58" />
       <source>The studio stopped before this request was sent. Nothing was billed; retry it.</source>
-      <translation type="unfinished" />
+      <translation>Studio 在发送此请求前已停止，未产生扣费。请重试。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/manager.py" line="61" />
       <source>The studio stopped while the relay was answering. The image may have been made and billed; check the relay's usage log before you retry. It was not sent again.</source>
-      <translation type="unfinished" />
+      <translation>Studio 在中转站响应期间停止。图像可能已生成并扣费，重试前请先查看中转站的用量记录。该请求没有重新发送。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="58" />
       <source>The webhook {url} is not a valid http:// or https:// address.</source>
-      <translation type="unfinished" />
+      <translation>Webhook {url} 不是有效的 http:// 或 https:// 地址。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="39" />
       <source>The {protocol} protocol cannot {operation}.</source>
-      <translation type="unfinished" />
+      <translation>{protocol} 协议不支持此操作：{operation}。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="65" />
       <source>The {setting} cannot be empty.</source>
-      <translation type="unfinished" />
+      <translation>{setting} 不能为空。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="47" />
       <source>The {setting} must be a number of seconds greater than 0 (got {value}).</source>
-      <translation type="unfinished" />
+      <translation>{setting} 必须是大于 0 的秒数（当前为 {value}）。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="33" />
       <source>There is no profile named {name}. Add it with: studio-cli profiles add {name} --base-url URL</source>
-      <translation type="unfinished" />
+      <translation>没有名为 {name} 的配置。可用以下命令添加：studio-cli profiles add {name} --base-url URL</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/masks.py" line="147" />
       <source>This model cannot take a mask. Remove the mask or choose a model that supports editing with one.</source>
-      <translation type="unfinished" />
+      <translation>此模型不接受蒙版。请移除蒙版，或选择支持蒙版编辑的模型。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/images_async.py" line="29" />
       <source>This relay has no async mode (HTTP {status} on {path}). Nothing was made. Send the request without async mode, or fix the profile's async settings.</source>
-      <translation type="unfinished" />
+      <translation>此中转站不支持异步模式（{path} 返回 HTTP {status}），未生成任何图像。请关闭异步模式后再发送，或修正配置中的异步设置。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="31" />
       <source>Write a prompt first: it is empty.</source>
-      <translation type="unfinished" />
+      <translation>请先填写提示词：当前为空。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="84" />
+      <source>background</source>
+      <translation>背景</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="71" />
       <source>blend images</source>
-      <translation type="unfinished" />
+      <translation>混合图像</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="72" />
       <source>describe an image</source>
-      <translation type="unfinished" />
+      <translation>描述图像</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="69" />
       <source>edit images</source>
-      <translation type="unfinished" />
+      <translation>编辑图像</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="68" />
       <source>make images from a prompt</source>
-      <translation type="unfinished" />
+      <translation>根据提示词生成图像</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="70" />
       <source>make variations</source>
-      <translation type="unfinished" />
+      <translation>生成变体</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="86" />
+      <source>negative prompt</source>
+      <translation>反向提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="83" />
+      <source>output format</source>
+      <translation>输出格式</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="81" />
+      <source>quality</source>
+      <translation>质量</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="73" />
       <source>run a Midjourney button</source>
-      <translation type="unfinished" />
+      <translation>执行 Midjourney 按钮操作</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="85" />
+      <source>seed</source>
+      <translation>种子</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="82" />
+      <source>style</source>
+      <translation>风格</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="74" />
       <source>upscale or vary a Midjourney image</source>
-      <translation type="unfinished" />
+      <translation>放大或变化 Midjourney 图像</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="75" />
       <source>vary a region</source>
-      <translation type="unfinished" />
+      <translation>局部重绘</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="33" />
       <source>{model} always makes {fixed} images: the resolution is part of its name. Pick the {wanted} variant of the model instead.</source>
-      <translation type="unfinished" />
+      <translation>{model} 始终生成 {fixed} 图像：分辨率是模型名称的一部分。请改选该模型的 {wanted} 版本。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="47" />
       <source>{model} cannot edit with a mask. Pick a model that can, such as gpt-image-1.</source>
-      <translation type="unfinished" />
+      <translation>{model} 不支持蒙版编辑。请选择支持的模型，例如 gpt-image-1。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="44" />
       <source>{model} cannot make {size}: sides must be multiples of {multiple}, the ratio between {low} and {high}, and at most {max_pixels} pixels.</source>
-      <translation type="unfinished" />
+      <translation>{model} 无法生成 {size}：边长必须是 {multiple} 的倍数，宽高比须介于 {low} 和 {high} 之间，且总像素不超过 {max_pixels}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="38" />
       <source>{model} cannot {operation}.</source>
-      <translation type="unfinished" />
+      <translation>{model} 不支持此操作：{operation}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="26" />
       <source>{model} does not offer the ratio {ratio}. It offers {choices}.</source>
-      <translation type="unfinished" />
+      <translation>{model} 不支持宽高比 {ratio}。可选：{choices}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="41" />
       <source>{model} does not offer the size {size}. It offers {choices}.</source>
-      <translation type="unfinished" />
+      <translation>{model} 不支持尺寸 {size}。可选：{choices}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="63" />
       <source>{model} does not offer {option} {value}. It offers {choices}.</source>
-      <translation type="unfinished" />
+      <translation>{model} 的 {option} 不支持 {value}。可选：{choices}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="30" />
       <source>{model} does not offer {resolution}. It offers {choices}.</source>
-      <translation type="unfinished" />
+      <translation>{model} 不支持 {resolution}。可选：{choices}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="43" />
       <source>{model} does not take reference images.</source>
-      <translation type="unfinished" />
+      <translation>{model} 不接受参考图。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="23" />
       <source>{model} has no aspect-ratio setting: its output follows the reference image.</source>
-      <translation type="unfinished" />
+      <translation>{model} 没有宽高比设置：输出会沿用参考图的比例。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="29" />
       <source>{model} has no resolution setting.</source>
-      <translation type="unfinished" />
+      <translation>{model} 没有分辨率设置。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="62" />
       <source>{model} has no {option} setting.</source>
-      <translation type="unfinished" />
+      <translation>{model} 没有 {option} 设置。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="35" />
       <source>{model} is not offered through {protocol}. It speaks {choices}.</source>
-      <translation type="unfinished" />
+      <translation>{model} 无法通过 {protocol} 使用。它支持的协议：{choices}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="59" />
       <source>{model} makes 1 to {limit} image(s) per request; {n} were asked for.</source>
-      <translation type="unfinished" />
+      <translation>{model} 每次请求可生成 1 到 {limit} 张图像，当前请求了 {n} 张。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="44" />
       <source>{model} needs at least {limit} reference image(s); there are {count}.</source>
-      <translation type="unfinished" />
+      <translation>{model} 至少需要 {limit} 张参考图，当前只有 {count} 张。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="38" />
       <source>{model} takes an aspect ratio, not a size. Use a ratio (and a resolution) instead.</source>
-      <translation type="unfinished" />
+      <translation>{model} 接受宽高比而不是尺寸。请改用宽高比（以及分辨率）。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="40" />
       <source>{model} takes at most {limit} reference image(s); there are {count}.</source>
-      <translation type="unfinished" />
+      <translation>{model} 最多接受 {limit} 张参考图，当前有 {count} 张。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/uploads.py" line="228" />
       <source>“{name}” cannot be made smaller than the model's {limit} MB upload limit. Choose a simpler or smaller image.</source>
-      <translation type="unfinished" />
+      <translation>无法将“{name}”压缩到模型 {limit} MB 的上传限制以内。请选择内容更简单或尺寸更小的图像。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="74" />
       <location filename="../../studio/imaging/provenance.py" line="561" />
       <source>“{name}” could not be found. Check that the file still exists.</source>
-      <translation type="unfinished" />
+      <translation>找不到“{name}”。请确认该文件仍然存在。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="96" />
       <location filename="../../studio/imaging/provenance.py" line="575" />
       <source>“{name}” could not be read. Check that the drive or network share is available and try again.</source>
-      <translation type="unfinished" />
+      <translation>无法读取“{name}”。请确认所在磁盘或网络共享可用，然后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="133" />
       <location filename="../../studio/imaging/provenance.py" line="565" />
       <source>“{name}” is a folder, not an image. Choose an image file.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”是文件夹，不是图像。请选择图像文件。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="152" />
       <source>“{name}” is a {format} file, which the studio cannot read. Save it as PNG or JPEG and try again.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”是 {format} 文件，Studio 无法读取。请另存为 PNG 或 JPEG 后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="198" />
       <source>“{name}” is damaged or incomplete and cannot be read. Open it in an image editor and save it again, or choose another file.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”已损坏或不完整，无法读取。请在图像编辑器中打开并重新保存，或选择其他文件。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="106" />
       <source>“{name}” is empty (0 bytes). Choose another file.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”是空文件（0 字节）。请选择其他文件。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="143" />
       <source>“{name}” is not an image. Choose a PNG, JPEG, WebP, GIF, BMP or TIFF file.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”不是图像。请选择 PNG、JPEG、WebP、GIF、BMP 或 TIFF 文件。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="118" />
       <source>“{name}” is too large a file ({size} MB) to be an image the studio can open. Choose a file under {limit} MB.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”文件过大（{size} MB），Studio 无法将其作为图像打开。请选择小于 {limit} MB 的文件。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="177" />
       <source>“{name}” is too large to open safely (more than {limit} megapixels). Make it smaller in an image editor first.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”过大，无法安全打开（超过 {limit} 百万像素）。请先在图像编辑器中缩小。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="165" />
       <source>“{name}” is too large: {width}×{height} pixels, more than the {limit} megapixels the studio opens. Make it smaller in an image editor first.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”过大：{width}×{height} 像素，超过了 Studio 可打开的 {limit} 百万像素。请先在图像编辑器中缩小。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="188" />
       <source>“{name}” uses a colour format the studio cannot convert. Save it as an ordinary RGB PNG or JPEG and try again.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”使用了 Studio 无法转换的颜色格式。请另存为普通的 RGB PNG 或 JPEG 后重试。</translation>
     </message>
   </context>
   <context>
@@ -1705,37 +1738,37 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/settings/export.py" line="37" />
       <source>Browse…</source>
-      <translation type="unfinished" />
+      <translation>浏览…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/export.py" line="59" />
       <source>Choose the export folder</source>
-      <translation type="unfinished" />
+      <translation>选择导出文件夹</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/export.py" line="78" />
       <source>Enter a full folder path, e.g. {example}.</source>
-      <translation type="unfinished" />
+      <translation>请输入完整的文件夹路径，例如 {example}。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/export.py" line="49" />
       <source>Export to</source>
-      <translation type="unfinished" />
+      <translation>导出到</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/export.py" line="96" />
       <source>Exports are saved here unless you choose another place.</source>
-      <translation type="unfinished" />
+      <translation>导出的文件默认保存在这里，除非你另选位置。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/export.py" line="99" />
       <source>The folder does not exist yet; it is created at the first export.</source>
-      <translation type="unfinished" />
+      <translation>该文件夹尚不存在，将在首次导出时创建。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/export.py" line="85" />
       <source>This is a file, not a folder. Choose a folder.</source>
-      <translation type="unfinished" />
+      <translation>这是文件，不是文件夹。请选择文件夹。</translation>
     </message>
   </context>
   <context>
@@ -1743,67 +1776,67 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="72" />
       <source>Add a relay</source>
-      <translation type="unfinished" />
+      <translation>添加中转站</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="74" />
       <source>Clear filters</source>
-      <translation type="unfinished" />
+      <translation>清除筛选</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="125" />
       <source>Filters on: {filters}</source>
-      <translation type="unfinished" />
+      <translation>已启用筛选：{filters}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="104" />
       <source>Make images with your relay, or try everything first on the built-in demo.</source>
-      <translation type="unfinished" />
+      <translation>通过你的中转站生成图像，或先用内置演示体验全部功能。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="122" />
       <source>No images match these filters</source>
-      <translation type="unfinished" />
+      <translation>没有符合筛选条件的图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="120" />
       <source>No images match “{search}”</source>
-      <translation type="unfinished" />
+      <translation>没有与“{search}”匹配的图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="105" />
       <source>The demo runs on this computer: nothing is sent anywhere and nothing is billed.</source>
-      <translation type="unfinished" />
+      <translation>演示在本机运行：不会向外发送任何内容，也不会产生扣费。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="131" />
       <source>The history could not be read</source>
-      <translation type="unfinished" />
+      <translation>无法读取历史记录</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="71" />
       <source>Try the demo</source>
-      <translation type="unfinished" />
+      <translation>试用演示</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="113" />
       <source>Type a prompt on the left and press Ctrl+Enter.</source>
-      <translation type="unfinished" />
+      <translation>在左侧输入提示词，然后按 Ctrl+Enter。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="103" />
       <source>Welcome to Studio</source>
-      <translation type="unfinished" />
+      <translation>欢迎使用 Studio</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="132" />
       <source>Your images are safe on disk. Restart Studio; if this stays, see the log.</source>
-      <translation type="unfinished" />
+      <translation>你的图像仍完好地保存在磁盘上。请重启 Studio；如果问题仍然存在，请查看日志。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="112" />
       <source>Your images will appear here</source>
-      <translation type="unfinished" />
+      <translation>你的图像将显示在这里</translation>
     </message>
   </context>
   <context>
@@ -1811,99 +1844,99 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="174" />
       <source>All models</source>
-      <translation type="unfinished" />
+      <translation>全部模型</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="175" />
       <source>All profiles</source>
-      <translation type="unfinished" />
+      <translation>全部配置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="33" />
       <source>Any status</source>
-      <translation type="unfinished" />
+      <translation>全部状态</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="24" />
       <source>Any time</source>
-      <translation type="unfinished" />
+      <translation>全部时间</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="80" />
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="36" />
       <source>Done</source>
-      <translation type="unfinished" />
+      <translation>已完成</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="35" />
       <source>Failed</source>
-      <translation type="unfinished" />
+      <translation>失败</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="50" />
       <location filename="../../studio/ui/gallery/filters.py" line="88" />
       <location filename="../../studio/ui/gallery/filters.py" line="89" />
       <source>Favourites only</source>
-      <translation type="unfinished" />
+      <translation>仅显示收藏</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="27" />
       <source>Last 30 days</source>
-      <translation type="unfinished" />
+      <translation>最近 30 天</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="26" />
       <source>Last 7 days</source>
-      <translation type="unfinished" />
+      <translation>最近 7 天</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="78" />
       <source>Model</source>
-      <translation type="unfinished" />
+      <translation>模型</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="44" />
       <source>Model: {model}</source>
-      <translation type="unfinished" />
+      <translation>模型：{model}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="79" />
       <source>Profile</source>
-      <translation type="unfinished" />
+      <translation>配置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="46" />
       <source>Profile: {profile}</source>
-      <translation type="unfinished" />
+      <translation>配置：{profile}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="34" />
       <source>Running</source>
-      <translation type="unfinished" />
+      <translation>进行中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="69" />
       <source>Search prompts…</source>
-      <translation type="unfinished" />
+      <translation>搜索提示词…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="90" />
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>状态</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="52" />
       <source>Status: {status}</source>
-      <translation type="unfinished" />
+      <translation>状态：{status}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/filters.py" line="25" />
       <source>Today</source>
-      <translation type="unfinished" />
+      <translation>今天</translation>
     </message>
   </context>
   <context>
@@ -1911,27 +1944,27 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/gallery/texts.py" line="40" />
       <source>Failed: {message}</source>
-      <translation type="unfinished" />
+      <translation>失败：{message}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/texts.py" line="38" />
       <source>Image {width} × {height}</source>
-      <translation type="unfinished" />
+      <translation>图像 {width} × {height}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/texts.py" line="41" />
       <source>Running: {model}</source>
-      <translation type="unfinished" />
+      <translation>进行中：{model}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/texts.py" line="19" />
       <source>This job did not finish.</source>
-      <translation type="unfinished" />
+      <translation>此任务未完成。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/texts.py" line="28" />
       <source>{width} × {height} pixels</source>
-      <translation type="unfinished" />
+      <translation>{width} × {height} 像素</translation>
     </message>
   </context>
   <context>
@@ -1939,62 +1972,62 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="359" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="62" />
       <source>Downloading…</source>
-      <translation type="unfinished" />
+      <translation>正在下载…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="59" />
       <source>Preparing…</source>
-      <translation type="unfinished" />
+      <translation>正在准备…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="361" />
       <source>Put away</source>
-      <translation type="unfinished" />
+      <translation>隐藏</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="58" />
       <source>Queued</source>
-      <translation type="unfinished" />
+      <translation>排队中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="61" />
       <source>Rendering…</source>
-      <translation type="unfinished" />
+      <translation>正在生成…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="316" />
       <source>Retry</source>
-      <translation type="unfinished" />
+      <translation>重试</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="50" />
       <source>Retrying in {seconds} s</source>
-      <translation type="unfinished" />
+      <translation>{seconds} 秒后重试</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="360" />
       <source>Send it again</source>
-      <translation type="unfinished" />
+      <translation>重新发送</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="60" />
       <source>Waiting for the relay…</source>
-      <translation type="unfinished" />
+      <translation>等待中转站…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="52" />
       <source>{percent}%</source>
-      <translation type="unfinished" />
+      <translation>{percent}%</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="54" />
       <source>{seconds} s</source>
-      <translation type="unfinished" />
+      <translation>{seconds} 秒</translation>
     </message>
   </context>
   <context>
@@ -2002,47 +2035,47 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/context_menu.py" line="22" />
       <source>Copy image</source>
-      <translation type="unfinished" />
+      <translation>复制图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/context_menu.py" line="23" />
       <source>Copy prompt</source>
-      <translation type="unfinished" />
+      <translation>复制提示词</translation>
     </message>
     <message>
       <location filename="../../studio/ui/context_menu.py" line="20" />
       <source>Edit with mask…</source>
-      <translation type="unfinished" />
+      <translation>用蒙版编辑…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/context_menu.py" line="24" />
       <source>Export…</source>
-      <translation type="unfinished" />
+      <translation>导出…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/context_menu.py" line="27" />
       <source>Favourite</source>
-      <translation type="unfinished" />
+      <translation>收藏</translation>
     </message>
     <message>
       <location filename="../../studio/ui/context_menu.py" line="28" />
       <source>Move to trash</source>
-      <translation type="unfinished" />
+      <translation>移到回收站</translation>
     </message>
     <message>
       <location filename="../../studio/ui/context_menu.py" line="25" />
       <source>Open containing folder</source>
-      <translation type="unfinished" />
+      <translation>打开所在文件夹</translation>
     </message>
     <message>
       <location filename="../../studio/ui/context_menu.py" line="18" />
       <source>Reuse settings</source>
-      <translation type="unfinished" />
+      <translation>复用设置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/context_menu.py" line="19" />
       <source>Use as reference</source>
-      <translation type="unfinished" />
+      <translation>用作参考图</translation>
     </message>
   </context>
   <context>
@@ -2050,7 +2083,7 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/jobs/delegate.py" line="316" />
       <source>{percent} %</source>
-      <translation type="unfinished" />
+      <translation>{percent}%</translation>
     </message>
   </context>
   <context>
@@ -2058,153 +2091,153 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="214" />
       <source>(no prompt)</source>
-      <translation type="unfinished" />
+      <translation>（无提示词）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="67" />
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>取消</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="169" />
       <source>Cancelled</source>
-      <translation type="unfinished" />
+      <translation>已取消</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="151" />
       <source>Check the relay's address, key and models</source>
-      <translation type="unfinished" />
+      <translation>检查中转站的地址、密钥和模型</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="167" />
       <source>Done</source>
-      <translation type="unfinished" />
+      <translation>已完成</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="69" />
       <source>Edit request</source>
-      <translation type="unfinished" />
+      <translation>编辑请求</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="168" />
       <source>Failed</source>
-      <translation type="unfinished" />
+      <translation>失败</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="170" />
       <source>Interrupted</source>
-      <translation type="unfinished" />
+      <translation>已中断</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="62" />
       <source>May have been billed.</source>
-      <translation type="unfinished" />
+      <translation>可能已扣费。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="70" />
       <source>Open settings</source>
-      <translation type="unfinished" />
+      <translation>打开设置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="164" />
       <source>Preparing</source>
-      <translation type="unfinished" />
+      <translation>准备中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="150" />
       <source>Put this request in the composer to change it</source>
-      <translation type="unfinished" />
+      <translation>将此请求放回创作面板以便修改</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="163" />
       <source>Queued</source>
-      <translation type="unfinished" />
+      <translation>排队中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="166" />
       <source>Receiving</source>
-      <translation type="unfinished" />
+      <translation>接收中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="68" />
       <source>Retry</source>
-      <translation type="unfinished" />
+      <translation>重试</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="142" />
       <source>Send the same request again as a new job.</source>
-      <translation type="unfinished" />
+      <translation>将相同的请求作为新任务再次发送。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="138" />
       <source>Send the same request again as a new job. The first one may have been billed, so this may be billed a second time.</source>
-      <translation type="unfinished" />
+      <translation>将相同的请求作为新任务再次发送。第一次请求可能已扣费，因此这次可能会再次扣费。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="161" />
       <source>Sending</source>
-      <translation type="unfinished" />
+      <translation>发送中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="145" />
       <source>Stop waiting for this job. The relay may still make the image and bill it.</source>
-      <translation type="unfinished" />
+      <translation>不再等待此任务。中转站可能仍会生成图像并扣费。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="148" />
       <source>Take this job out of the queue. Nothing is billed.</source>
-      <translation type="unfinished" />
+      <translation>将此任务移出队列，不会产生扣费。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="161" />
       <location filename="../../studio/ui/jobs/entry.py" line="165" />
       <source>The relay is working</source>
-      <translation type="unfinished" />
+      <translation>中转站处理中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="51" />
       <source>could not connect, retrying in {seconds} s</source>
-      <translation type="unfinished" />
+      <translation>无法连接，{seconds} 秒后重试</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="57" />
       <source>download failed, retrying in {seconds} s</source>
-      <translation type="unfinished" />
+      <translation>下载失败，{seconds} 秒后重试</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="178" />
       <source>images: {count}</source>
-      <translation type="unfinished" />
+      <translation>{count} 张图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="53" />
       <source>no answer to the status check, asking again in {seconds} s</source>
-      <translation type="unfinished" />
+      <translation>状态查询无响应，{seconds} 秒后再次查询</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="49" />
       <source>rate-limited, retrying in {seconds} s</source>
-      <translation type="unfinished" />
+      <translation>请求受限，{seconds} 秒后重试</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="187" />
       <source>retried as a new job</source>
-      <translation type="unfinished" />
+      <translation>已作为新任务重试</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="58" />
       <source>retrying in {seconds} s</source>
-      <translation type="unfinished" />
+      <translation>{seconds} 秒后重试</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="206" />
       <source>took {time}</source>
-      <translation type="unfinished" />
+      <translation>用时 {time}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/entry.py" line="181" />
       <source>warnings: {count} (see the image)</source>
-      <translation type="unfinished" />
+      <translation>{count} 条提醒（请查看图像）</translation>
     </message>
   </context>
   <context>
@@ -2212,47 +2245,47 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/jobs/panel.py" line="84" />
       <source>Clear finished</source>
-      <translation type="unfinished" />
+      <translation>清除已结束</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/panel.py" line="256" />
       <source>Copy message</source>
-      <translation type="unfinished" />
+      <translation>复制消息</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/panel.py" line="110" />
       <source>Jobs you start appear here, with their progress.</source>
-      <translation type="unfinished" />
+      <translation>你发起的任务及其进度会显示在这里。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/panel.py" line="62" />
       <source>Nothing running</source>
-      <translation type="unfinished" />
+      <translation>没有进行中的任务</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/panel.py" line="86" />
       <source>Remove finished jobs from this list (not from the history)</source>
-      <translation type="unfinished" />
+      <translation>从此列表中移除已结束的任务（不会从历史记录中删除）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/panel.py" line="57" />
       <source>{count} failed</source>
-      <translation type="unfinished" />
+      <translation>{count} 个失败</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/panel.py" line="58" />
       <source>{count} interrupted</source>
-      <translation type="unfinished" />
+      <translation>{count} 个已中断</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/panel.py" line="56" />
       <source>{count} queued</source>
-      <translation type="unfinished" />
+      <translation>{count} 个排队中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/jobs/panel.py" line="55" />
       <source>{count} running</source>
-      <translation type="unfinished" />
+      <translation>{count} 个进行中</translation>
     </message>
   </context>
   <context>
@@ -2260,235 +2293,250 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="47" />
       <source>Hide the key you are typing</source>
-      <translation type="unfinished" />
+      <translation>隐藏正在输入的密钥</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="79" />
       <source>Kept in the system keyring, never in a file.</source>
-      <translation type="unfinished" />
+      <translation>密钥保存在系统钥匙串中，绝不会写入文件。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="71" />
       <source>No system keyring is available: the key is forgotten when Studio quits.</source>
-      <translation type="unfinished" />
+      <translation>没有可用的系统钥匙串：Studio 退出后将不再保留此密钥。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="78" />
       <source>Paste the API key the relay gave you</source>
-      <translation type="unfinished" />
+      <translation>粘贴中转站提供给你的 API 密钥</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="47" />
       <source>Show the key you are typing</source>
-      <translation type="unfinished" />
+      <translation>显示正在输入的密钥</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="93" />
       <source>The API key contains spaces or line breaks. Paste only the key.</source>
-      <translation type="unfinished" />
+      <translation>API 密钥中包含空格或换行。请只粘贴密钥本身。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="74" />
       <source>The key comes from {variable}. Type one to store it instead.</source>
-      <translation type="unfinished" />
+      <translation>密钥来自 {variable}。如需改为保存密钥，请在此输入。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="65" />
       <source>Type a key to use another one.</source>
-      <translation type="unfinished" />
+      <translation>输入密钥即可改用其他密钥。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="68" />
       <source>Type a new key to replace it; leave the field empty to keep it.</source>
-      <translation type="unfinished" />
+      <translation>输入新密钥即可替换；留空则保留现有密钥。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="88" />
       <source>•••• built in</source>
-      <translation type="unfinished" />
+      <translation>•••• 内置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="73" />
       <source>•••• from the environment</source>
-      <translation type="unfinished" />
+      <translation>•••• 来自环境变量</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="70" />
       <source>•••• kept for this session only</source>
-      <translation type="unfinished" />
+      <translation>•••• 仅在本次会话中保留</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="67" />
       <source>•••• stored in the system keyring</source>
-      <translation type="unfinished" />
+      <translation>•••• 已存入系统钥匙串</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/key_field.py" line="64" />
       <source>•••• the key of {name} will be copied</source>
-      <translation type="unfinished" />
+      <translation>•••• 将复制 {name} 的密钥</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="176" />
+      <location filename="../../studio/ui/main_window.py" line="186" />
       <source>&amp;Copy image</source>
-      <translation type="unfinished" />
+      <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="191" />
+      <location filename="../../studio/ui/main_window.py" line="201" />
       <source>&amp;Delete</source>
-      <translation type="unfinished" />
+      <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="162" />
+      <location filename="../../studio/ui/main_window.py" line="172" />
       <source>&amp;Edit</source>
-      <translation type="unfinished" />
+      <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="155" />
+      <location filename="../../studio/ui/main_window.py" line="165" />
       <source>&amp;Export…</source>
-      <translation type="unfinished" />
+      <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="184" />
+      <location filename="../../studio/ui/main_window.py" line="194" />
       <source>&amp;Favourite</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="153" />
-      <source>&amp;File</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="200" />
-      <source>&amp;Find in prompts</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="208" />
-      <source>&amp;Generate</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="220" />
-      <source>&amp;Help</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="207" />
-      <source>&amp;Jobs</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="221" />
-      <source>&amp;Keyboard shortcuts</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="160" />
-      <source>&amp;Quit</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="168" />
-      <source>&amp;Redo</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="211" />
-      <source>&amp;Reuse settings</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="158" />
-      <source>&amp;Settings…</source>
-      <translation type="unfinished" />
+      <translation>收藏(&amp;F)</translation>
     </message>
     <message>
       <location filename="../../studio/ui/main_window.py" line="163" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="210" />
+      <source>&amp;Find in prompts</source>
+      <translation>在提示词中查找(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="218" />
+      <source>&amp;Generate</source>
+      <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="230" />
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="217" />
+      <source>&amp;Jobs</source>
+      <translation>任务(&amp;J)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="231" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="170" />
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="178" />
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="221" />
+      <source>&amp;Reuse settings</source>
+      <translation>复用设置(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="168" />
+      <source>&amp;Settings…</source>
+      <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="173" />
       <source>&amp;Undo</source>
-      <translation type="unfinished" />
+      <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="203" />
+      <location filename="../../studio/ui/main_window.py" line="213" />
       <source>&amp;View</source>
-      <translation type="unfinished" />
+      <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="68" />
+      <location filename="../../studio/ui/main_window.py" line="70" />
       <source>Compose</source>
-      <translation type="unfinished" />
+      <translation>创作</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="179" />
+      <location filename="../../studio/ui/main_window.py" line="189" />
       <source>Copy &amp;prompt</source>
-      <translation type="unfinished" />
+      <translation>复制提示词(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="120" />
+      <source>Demo</source>
+      <translation>演示</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="123" />
+      <source>Demo mode: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed.</source>
+      <translation>演示模式：在本机模拟的中转站。不会向外发送任何内容，也不会产生扣费。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="73" />
+      <source>Detail</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="76" />
+      <source>Jobs</source>
+      <translation>任务</translation>
     </message>
     <message>
       <location filename="../../studio/ui/main_window.py" line="110" />
-      <source>Demo</source>
-      <translation type="unfinished" />
+      <source>No relay yet</source>
+      <translation>尚无中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="113" />
-      <source>Demo mode: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="71" />
-      <source>Detail</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="74" />
-      <source>Jobs</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="174" />
+      <location filename="../../studio/ui/main_window.py" line="184" />
       <source>Paste as &amp;reference</source>
-      <translation type="unfinished" />
+      <translation>粘贴为参考图(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="102" />
+      <location filename="../../studio/ui/main_window.py" line="104" />
       <source>Profile:</source>
-      <translation type="unfinished" />
+      <translation>配置：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="79" />
+      <location filename="../../studio/ui/main_window.py" line="81" />
       <source>Ready.</source>
-      <translation type="unfinished" />
+      <translation>就绪。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="96" />
+      <location filename="../../studio/ui/main_window.py" line="98" />
       <source>Relay</source>
-      <translation type="unfinished" />
+      <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="348" />
+      <location filename="../../studio/ui/main_window.py" line="358" />
       <source>Settings restored from {name}.</source>
-      <translation type="unfinished" />
+      <translation>已从 {name} 恢复设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="51" />
+      <location filename="../../studio/ui/main_window.py" line="115" />
+      <source>Settings: relays, look, export folder (Ctrl+,)</source>
+      <translation>设置：中转站、外观、导出文件夹（Ctrl+,）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="53" />
       <source>Studio</source>
-      <translation type="unfinished" />
+      <translation>Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="327" />
+      <location filename="../../studio/ui/main_window.py" line="53" />
+      <source>Studio — demo</source>
+      <translation>Studio — 演示</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="337" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
-      <translation type="unfinished" />
+      <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="216" />
+      <location filename="../../studio/ui/main_window.py" line="226" />
       <source>Use as r&amp;eference</source>
-      <translation type="unfinished" />
+      <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="350" />
+      <location filename="../../studio/ui/main_window.py" line="360" />
       <source>{count} reference image(s) are not in this history.</source>
-      <translation type="unfinished" />
+      <translation>有 {count} 张参考图不在当前历史记录中。</translation>
     </message>
   </context>
   <context>
@@ -2496,17 +2544,17 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/notify.py" line="40" />
       <source>A job failed</source>
-      <translation type="unfinished" />
+      <translation>有任务失败</translation>
     </message>
     <message>
       <location filename="../../studio/ui/notify.py" line="35" />
       <source>Image ready</source>
-      <translation type="unfinished" />
+      <translation>图像已生成</translation>
     </message>
     <message>
       <location filename="../../studio/ui/notify.py" line="35" />
       <source>Images ready</source>
-      <translation type="unfinished" />
+      <translation>多张图像已生成</translation>
     </message>
   </context>
   <context>
@@ -2514,22 +2562,22 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/settings/profile_list.py" line="57" />
       <source>New relay</source>
-      <translation type="unfinished" />
+      <translation>新中转站</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/profile_list.py" line="60" />
       <source>{name} (demo)</source>
-      <translation type="unfinished" />
+      <translation>{name}（演示）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/profile_list.py" line="57" />
       <source>{name} (not saved)</source>
-      <translation type="unfinished" />
+      <translation>{name}（未保存）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/profile_list.py" line="61" />
       <source>{name} (this session)</source>
-      <translation type="unfinished" />
+      <translation>{name}（仅本次会话）</translation>
     </message>
   </context>
   <context>
@@ -2537,197 +2585,197 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/settings/relay_form.py" line="80" />
       <source> s</source>
-      <translation type="unfinished" />
+      <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="166" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="167" />
       <source>API key</source>
-      <translation type="unfinished" />
+      <translation>API 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="181" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="182" />
       <source>Async mode</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="124" />
-      <source>Authorization: Bearer</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="165" />
-      <source>Base URL</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="168" />
-      <source>CONNECTION</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="170" />
-      <source>Connect time-out</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="340" />
-      <source>Enter the relay's base URL, e.g. https://relay.example/v1.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="212" />
-      <source>Failure statuses</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="189" />
-      <source>For relays that answer with a task id to poll instead of the image. The defaults fit most relays.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="337" />
-      <source>Give the profile a name, e.g. “my-relay”.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="214" />
-      <source>Give up after</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="172" />
-      <source>HTTP proxy</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="115" />
-      <source>How long to wait for an image. Slow models can take several minutes.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="111" />
-      <source>How many requests this relay gets at the same time.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="176" />
-      <source>Key for Gemini</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="177" />
-      <source>Key for Midjourney</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="175" />
-      <source>Key for images and chat</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="178" />
-      <source>Multi-image field</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="163" />
-      <source>Name</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="174" />
-      <source>PROTOCOL</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="210" />
-      <source>Pending statuses</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="213" />
-      <source>Poll every</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="209" />
-      <source>Poll path</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="162" />
-      <source>RELAY</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="171" />
-      <source>Read time-out</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="169" />
-      <source>Requests at once</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="207" />
-      <source>Submit path</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="208" />
-      <source>Submit query</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="211" />
-      <source>Success statuses</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="141" />
-      <source>Task statuses, separated by commas.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="130" />
-      <source>The form field that carries several images in one edit request.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="164" />
-      <source>With or without /v1 at the end; both work.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="119" />
-      <source>e.g. http://127.0.0.1:7890 or socks5://127.0.0.1:1080</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="101" />
-      <source>e.g. my-relay</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="126" />
-      <source>mj-api-secret header</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="118" />
-      <source>none (the system's settings apply)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="134" />
-      <source>the normal path</source>
-      <translation type="unfinished" />
+      <translation>异步模式</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relay_form.py" line="125" />
+      <source>Authorization: Bearer</source>
+      <translation>Authorization: Bearer</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="166" />
+      <source>Base URL</source>
+      <translation>Base URL（接口地址）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="169" />
+      <source>CONNECTION</source>
+      <translation>连接</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="171" />
+      <source>Connect time-out</source>
+      <translation>连接超时</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="341" />
+      <source>Enter the relay's base URL, e.g. https://relay.example/v1.</source>
+      <translation>请输入中转站的 Base URL，例如 https://relay.example/v1。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="213" />
+      <source>Failure statuses</source>
+      <translation>失败状态</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="190" />
+      <source>For relays that answer with a task id to poll instead of the image. The defaults fit most relays.</source>
+      <translation>适用于不直接返回图像、而是返回任务 ID 供轮询的中转站。默认设置适合大多数中转站。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="338" />
+      <source>Give the profile a name, e.g. “my-relay”.</source>
+      <translation>请为配置命名，例如“my-relay”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="215" />
+      <source>Give up after</source>
+      <translation>最长等待</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="173" />
+      <source>HTTP proxy</source>
+      <translation>HTTP 代理</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="116" />
+      <source>How long to wait for an image. Slow models can take several minutes.</source>
+      <translation>等待图像返回的最长时间。较慢的模型可能需要几分钟。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="112" />
+      <source>How many requests this relay gets at the same time.</source>
+      <translation>同时向此中转站发送的请求数。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="177" />
+      <source>Key for Gemini</source>
+      <translation>Gemini 密钥</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="178" />
+      <source>Key for Midjourney</source>
+      <translation>Midjourney 密钥</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="176" />
+      <source>Key for images and chat</source>
+      <translation>images 和 chat 密钥</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="179" />
+      <source>Multi-image field</source>
+      <translation>多图字段</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="164" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="175" />
+      <source>PROTOCOL</source>
+      <translation>协议</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="211" />
+      <source>Pending statuses</source>
+      <translation>进行中状态</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="214" />
+      <source>Poll every</source>
+      <translation>轮询间隔</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="210" />
+      <source>Poll path</source>
+      <translation>轮询路径</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="163" />
+      <source>RELAY</source>
+      <translation>中转站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="172" />
+      <source>Read time-out</source>
+      <translation>读取超时</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="170" />
+      <source>Requests at once</source>
+      <translation>并发请求数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="208" />
+      <source>Submit path</source>
+      <translation>提交路径</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="209" />
+      <source>Submit query</source>
+      <translation>提交查询参数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="212" />
+      <source>Success statuses</source>
+      <translation>成功状态</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="142" />
+      <source>Task statuses, separated by commas.</source>
+      <translation>任务状态值，用英文逗号 (,) 分隔。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="131" />
+      <source>The form field that carries several images in one edit request.</source>
+      <translation>在一次编辑请求中携带多张图像的表单字段。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="165" />
+      <source>With or without /v1 at the end; both work.</source>
+      <translation>末尾带不带 /v1 均可。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="120" />
+      <source>e.g. http://127.0.0.1:7890 or socks5://127.0.0.1:1080</source>
+      <translation>例如 http://127.0.0.1:7890 或 socks5://127.0.0.1:1080</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="102" />
+      <source>e.g. my-relay</source>
+      <translation>例如 my-relay</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="127" />
+      <source>mj-api-secret header</source>
+      <translation>mj-api-secret 请求头</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="119" />
+      <source>none (the system's settings apply)</source>
+      <translation>无（使用系统设置）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="135" />
+      <source>the normal path</source>
+      <translation>常规路径</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="126" />
       <source>x-goog-api-key header</source>
-      <translation type="unfinished" />
+      <translation>x-goog-api-key 请求头</translation>
     </message>
   </context>
   <context>
@@ -2735,62 +2783,62 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="69" />
       <source>Add</source>
-      <translation type="unfinished" />
+      <translation>添加</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="71" />
       <source>Duplicate</source>
-      <translation type="unfinished" />
+      <translation>创建副本</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="77" />
       <source>Reload</source>
-      <translation type="unfinished" />
+      <translation>重新加载</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="74" />
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="90" />
       <source>Revert</source>
-      <translation type="unfinished" />
+      <translation>还原</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="92" />
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>保存</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="374" />
       <source>Saved.</source>
-      <translation type="unfinished" />
+      <translation>已保存。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="208" />
       <source>The demo relay is built in: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed. It cannot be edited; Duplicate makes an editable copy.</source>
-      <translation type="unfinished" />
+      <translation>演示中转站为内置项：在本机模拟的中转站，不会向外发送任何内容，也不会产生扣费。它无法编辑；点击“创建副本”可得到可编辑的副本。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="346" />
       <source>There is already a profile named “{name}”. Choose another name.</source>
-      <translation type="unfinished" />
+      <translation>已存在名为“{name}”的配置。请换一个名称。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="214" />
       <source>This profile was given for this session only and cannot be edited here; Duplicate makes an editable copy.</source>
-      <translation type="unfinished" />
+      <translation>此配置仅供本次会话使用，无法在此编辑；点击“创建副本”可得到可编辑的副本。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="224" />
       <source>the original</source>
-      <translation type="unfinished" />
+      <translation>原配置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="292" />
       <source>{name} copy</source>
-      <translation type="unfinished" />
+      <translation>{name} 副本</translation>
     </message>
   </context>
   <context>
@@ -2798,22 +2846,22 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/settings/dialog.py" line="50" />
       <source>Appearance</source>
-      <translation type="unfinished" />
+      <translation>外观</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/dialog.py" line="51" />
       <source>Export</source>
-      <translation type="unfinished" />
+      <translation>导出</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/dialog.py" line="49" />
       <source>Relays</source>
-      <translation type="unfinished" />
+      <translation>中转站</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/dialog.py" line="36" />
       <source>Settings</source>
-      <translation type="unfinished" />
+      <translation>设置</translation>
     </message>
   </context>
   <context>
@@ -2821,17 +2869,17 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/settings/widgets.py" line="50" />
       <source>Keep</source>
-      <translation type="unfinished" />
+      <translation>保留</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/widgets.py" line="47" />
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>删除</translation>
     </message>
     <message>
       <location filename="../../studio/ui/settings/widgets.py" line="61" />
       <source>Remove “{name}” and its key? This cannot be undone.</source>
-      <translation type="unfinished" />
+      <translation>删除“{name}”及其密钥？此操作无法撤销。</translation>
     </message>
   </context>
   <context>
@@ -2839,72 +2887,72 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="27" />
       <source>Close viewers</source>
-      <translation type="unfinished" />
+      <translation>关闭查看窗口</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="24" />
       <source>Export</source>
-      <translation type="unfinished" />
+      <translation>导出</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="23" />
       <source>Favourite</source>
-      <translation type="unfinished" />
+      <translation>收藏</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="16" />
       <source>Generate (in the prompt)</source>
-      <translation type="unfinished" />
+      <translation>生成（在提示词框中）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="35" />
       <source>Keyboard shortcuts</source>
-      <translation type="unfinished" />
+      <translation>键盘快捷键</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="20" />
       <source>Move in the gallery</source>
-      <translation type="unfinished" />
+      <translation>在图库中移动</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="21" />
       <source>Move the selected images to the trash</source>
-      <translation type="unfinished" />
+      <translation>将所选图像移到回收站</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="17" />
       <source>Paste an image as a reference</source>
-      <translation type="unfinished" />
+      <translation>粘贴图像作为参考图</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="19" />
       <source>Quick look at the selected image</source>
-      <translation type="unfinished" />
+      <translation>快速查看所选图像</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="25" />
       <source>Reuse the settings of the selected image</source>
-      <translation type="unfinished" />
+      <translation>复用所选图像的设置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="18" />
       <source>Search the prompts</source>
-      <translation type="unfinished" />
+      <translation>搜索提示词</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="26" />
       <source>Settings</source>
-      <translation type="unfinished" />
+      <translation>设置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="28" />
       <source>This sheet</source>
-      <translation type="unfinished" />
+      <translation>显示此快捷键列表</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="22" />
       <source>Undo (trash, mask strokes)</source>
-      <translation type="unfinished" />
+      <translation>撤销（移到回收站、蒙版笔画）</translation>
     </message>
   </context>
   <context>
@@ -2912,72 +2960,72 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/engine/runner.py" line="55" />
       <source>Image {number} could not be saved: {reason}</source>
-      <translation type="unfinished" />
+      <translation>图像 {number} 无法保存：{reason}</translation>
     </message>
     <message>
       <location filename="../../studio/engine/composite.py" line="15" />
       <source>Made from image {number}: the original kept outside the mask (feather {feather} px).</source>
-      <translation type="unfinished" />
+      <translation>由图像 {number} 生成：蒙版外保留原图（羽化 {feather} px）。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/secrets.py" line="27" />
       <source>No system keyring is available, so the key for {name} was kept for this session only and not saved. Install or unlock a keyring (GNOME Keyring or KWallet, Windows Credential Manager, macOS Keychain) or set {variable} for scripts.</source>
-      <translation type="unfinished" />
+      <translation>没有可用的系统钥匙串，因此 {name} 的密钥仅在本次会话中保留，未保存。请安装或解锁钥匙串（GNOME Keyring 或 KWallet、Windows 凭据管理器、macOS 钥匙串），或为脚本设置 {variable}。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/checks.py" line="58" />
       <source>The image came back at {width}×{height} (ratio {got}:1), not in the {asked} shape that was asked for. The relay may have ignored the setting.</source>
-      <translation type="unfinished" />
+      <translation>返回的图像为 {width}×{height}（比例 {got}:1），与请求的 {asked} 比例不符。中转站可能忽略了该设置。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/checks.py" line="73" />
       <source>The image came back at {width}×{height} pixels, not the {asked_width}×{asked_height} that was asked for.</source>
-      <translation type="unfinished" />
+      <translation>返回的图像为 {width}×{height} 像素，而不是请求的 {asked_width}×{asked_height}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/verify.py" line="19" />
       <source>{percent}% of the pixels outside the mask changed: the relay may have ignored the mask. “Keep original outside the mask” repairs it.</source>
-      <translation type="unfinished" />
+      <translation>蒙版外有 {percent}% 的像素发生了变化：中转站可能忽略了蒙版。使用“保留蒙版外的原图”可以修复。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="242" />
       <source>“{name}” has 16 bits per channel; it was reduced to 8.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”为每通道 16 位，已降为 8 位。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="252" />
       <source>“{name}” has several frames (an animation or pages); only the first is used.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”包含多帧（动画或多页），仅使用第一帧。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/uploads.py" line="277" />
       <source>“{name}” has transparent areas, which the model's formats cannot keep: they were filled with white.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”含有透明区域，而模型支持的格式无法保留透明度，已用白色填充。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/uploads.py" line="289" />
       <source>“{name}” was compressed more strongly to stay under the model's {limit} MB upload limit.</source>
-      <translation type="unfinished" />
+      <translation>为保持在模型 {limit} MB 的上传限制以内，已对“{name}”进行了更大幅度的压缩。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="234" />
       <source>“{name}” was converted from CMYK to RGB colours.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”已从 CMYK 转换为 RGB 颜色。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/uploads.py" line="252" />
       <source>“{name}” was downscaled from {source_width}×{source_height} to {width}×{height} to fit the model's limits.</source>
-      <translation type="unfinished" />
+      <translation>为符合模型的限制，“{name}”已从 {source_width}×{source_height} 缩小到 {width}×{height}。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/uploads.py" line="265" />
       <source>“{name}” was padded to a {side}×{side} square (the model takes only square images); nothing was cut off or stretched.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”已补边为 {side}×{side} 的正方形（该模型只接受正方形图像）；没有裁切或拉伸任何内容。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="263" />
       <source>“{name}” was turned upright as its camera orientation says.</source>
-      <translation type="unfinished" />
+      <translation>已按相机方向信息将“{name}”转正。</translation>
     </message>
   </context>
 </TS>

@@ -76,6 +76,17 @@ OPERATION_WORDS = {
 }
 
 
+# Words that fill {option}: marked so the window shows them in the user's language too.
+OPTION_WORDS = {
+    "quality": QT_TRANSLATE_NOOP(ERRORS, "quality"),
+    "style": QT_TRANSLATE_NOOP(ERRORS, "style"),
+    "output_format": QT_TRANSLATE_NOOP(ERRORS, "output format"),
+    "background": QT_TRANSLATE_NOOP(ERRORS, "background"),
+    "seed": QT_TRANSLATE_NOOP(ERRORS, "seed"),
+    "negative_prompt": QT_TRANSLATE_NOOP(ERRORS, "negative prompt"),
+}
+
+
 @dataclass(frozen=True)
 class Plan:
     protocol: ProtocolId
@@ -195,13 +206,17 @@ def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
 
     if not 1 <= request.n <= spec.n_max:
         raise InputError(ErrorKind.UNSUPPORTED, MSG_N, model=model, limit=spec.n_max, n=request.n)
-    _check_choice(spec, "quality", request.quality, spec.qualities)
-    _check_choice(spec, "style", request.style, spec.styles)
-    _check_choice(spec, "output format", request.output_format, spec.output_formats)
-    _check_choice(spec, "background", request.background, spec.backgrounds)
+    _check_choice(spec, OPTION_WORDS["quality"], request.quality, spec.qualities)
+    _check_choice(spec, OPTION_WORDS["style"], request.style, spec.styles)
+    _check_choice(spec, OPTION_WORDS["output_format"], request.output_format, spec.output_formats)
+    _check_choice(spec, OPTION_WORDS["background"], request.background, spec.backgrounds)
     if request.seed is not None and not spec.seed:
-        raise InputError(ErrorKind.UNSUPPORTED, MSG_OPTION, model=model, option="seed")
+        raise InputError(
+            ErrorKind.UNSUPPORTED, MSG_OPTION, model=model, option=OPTION_WORDS["seed"]
+        )
     if request.negative_prompt and not spec.negative_prompt:
-        raise InputError(ErrorKind.UNSUPPORTED, MSG_OPTION, model=model, option="negative prompt")
+        raise InputError(
+            ErrorKind.UNSUPPORTED, MSG_OPTION, model=model, option=OPTION_WORDS["negative_prompt"]
+        )
 
     return Plan(protocol, operation, resolve(request, spec, protocol))

@@ -106,10 +106,17 @@ def install(language: str) -> None:
 
 
 def message(item: StudioError | Notice) -> str:
-    """An engine message in the user's language, its parameters filled in."""
+    """An engine message in the user's language, its parameters filled in.
+
+    Parameters that are themselves marked words (an operation, an option name) are translated
+    too; anything else (names, numbers, the relay's text) is shown as it is.
+    """
     context = "Errors" if isinstance(item, StudioError) else "Warnings"
     template = QCoreApplication.translate(context, item.template)
-    params = dict(item.params)
+    params = {
+        key: QCoreApplication.translate(context, value) if isinstance(value, str) else value
+        for key, value in item.params.items()
+    }
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

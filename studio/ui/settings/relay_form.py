@@ -83,7 +83,8 @@ def _seconds(minimum: float, name: str) -> QDoubleSpinBox:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(word.strip() for word in text.split(",") if word.strip())
+    """Comma-separated words; a Chinese full-width comma counts too."""
+    return tuple(word.strip() for word in text.replace("，", ",").split(",") if word.strip())
 
 
 class RelayForm(QWidget):
