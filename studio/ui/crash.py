@@ -8,11 +8,12 @@ import threading
 import time
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("studio.crash")
 _last_shown = 0.0
+_open_boxes: list[QMessageBox] = []
 _QUIET_SECONDS = 10.0  # one dialog at most in this time: no dialog storms
 
 
@@ -42,6 +43,9 @@ def _show(kind: str) -> None:
             "that file to us."
         ).format(folder=log_dir())
     )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_boxes.append(box)  # a strong reference: without a parent it would be collected
+    box.destroyed.connect(lambda: _open_boxes.clear())
     box.open()  # never exec(): that would re-enter the event loop inside a coroutine
 
 

@@ -158,3 +158,61 @@ def test_a_job_that_ends_in_the_background_notifies(harness: Harness) -> None:
     harness.run(scenario())
     assert not window.isActiveWindow()
     assert window.notifier.sent and window.notifier.sent[0][1] == "a quiet harbour"
+
+
+def test_dropping_an_exported_image_on_the_gallery_restores_its_settings(
+    harness: Harness, tmp_path: Path
+) -> None:
+    window = _window(harness)
+    done: list[JobState] = []
+    harness.bridge.job_changed.connect(
+        lambda job: done.append(job.state) if job.state.is_terminal else None
+    )
+    out = tmp_path / "out"
+
+    async def scenario() -> None:
+        await window.ready()
+        window.composer.prompt.setPlainText("a paper boat on a pond")
+        window.composer.generate()
+        await harness.until(lambda: done)
+        await harness.until(lambda: len(_image_ids(window)) == 1)
+        window.actions_.export_to(_image_ids(window), out)
+        await harness.until(lambda: out.is_dir() and any(out.iterdir()))
+        window.composer.prompt.setPlainText("")
+        (exported,) = out.iterdir()
+        assert drop(window.gallery, _files([exported]))  # lands on the window's handler
+        assert window.composer.prompt.toPlainText() == "a paper boat on a pond"
+
+    harness.run(scenario())
+
+
+def test_an_unexpected_error_is_logged_and_shown_once(harness: Harness, caplog) -> None:
+    from studio.ui import crash
+
+    window = _window(harness)
+    crash._last_shown = 0.0
+    for _ in range(3):
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as error:
+            crash._hook(RuntimeError, error, error.__traceback__)
+
+    async def scenario() -> None:
+        await window.ready()
+        await harness.until(
+            lambda: [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()
+            ]
+        )
+
+    harness.run(scenario())
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    assert len(boxes) == 1  # three errors, one calm dialog
+    assert "RuntimeError" in boxes[0].text() and "Traceback" not in boxes[0].text()
+    assert "uncaught exception" in caplog.text
+    for box in boxes:
+        box.close()
