@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import statistics
 import sys
@@ -61,6 +62,7 @@ def one_round(app: QApplication, url: str, jobs: int, folder: Path) -> list[floa
 
         async def scenario() -> None:
             await window.ready()
+            gc.freeze()  # as the studio does once it is ready
             await asyncio.sleep(0.5)
             timer.start()
             for _ in range(jobs):
