@@ -47,6 +47,22 @@ class MidjourneyAction:
     index: int | None = None
 
 
+# Optional settings recorded as they are (history, provenance); protocol and operation are
+# recorded too, as their string values.
+RECORDED_FIELDS = (
+    "ratio",
+    "resolution",
+    "size",
+    "quality",
+    "seed",
+    "negative_prompt",
+    "style",
+    "output_format",
+    "background",
+    "blend_dimensions",
+)
+
+
 @dataclass(frozen=True)
 class GenerationRequest:
     prompt: str
@@ -72,20 +88,7 @@ class GenerationRequest:
     def parameters(self) -> dict[str, Any]:
         """The settings worth recording (history, provenance): no bytes, no paths."""
         params: dict[str, Any] = {"prompt": self.prompt, "model": self.model}
-        for key in (
-            "protocol",
-            "operation",
-            "ratio",
-            "resolution",
-            "size",
-            "quality",
-            "seed",
-            "negative_prompt",
-            "style",
-            "output_format",
-            "background",
-            "blend_dimensions",
-        ):
+        for key in ("protocol", "operation", *RECORDED_FIELDS):
             value = getattr(self, key)
             if value is not None:
                 params[key] = str(value) if key in ("protocol", "operation") else value

@@ -10,7 +10,13 @@ from typing import Any
 from studio.domain.errors import ErrorKind, InputError, RelayError, StudioError
 from studio.domain.model_spec import Operation, ProtocolId
 from studio.domain.notice import Notice
-from studio.domain.request import GenerationRequest, Mask, MidjourneyAction, Reference
+from studio.domain.request import (
+    RECORDED_FIELDS,
+    GenerationRequest,
+    Mask,
+    MidjourneyAction,
+    Reference,
+)
 
 _ERROR_CLASSES: dict[str, type[StudioError]] = {
     "input": InputError,
@@ -103,20 +109,6 @@ def request_to_params(request: GenerationRequest) -> str:
     return dump(params)
 
 
-_SIMPLE_FIELDS = (
-    "ratio",
-    "resolution",
-    "size",
-    "quality",
-    "seed",
-    "negative_prompt",
-    "style",
-    "output_format",
-    "background",
-    "blend_dimensions",
-)
-
-
 def request_from_params(
     params_json: str,
     references: tuple[Reference, ...] = (),
@@ -135,7 +127,7 @@ def request_from_params(
         n=int(params.get("n", 1)),
         midjourney=MidjourneyAction(**follow) if isinstance(follow, dict) else None,
         extra=dict(params.get("extra", {})),
-        **{key: params[key] for key in _SIMPLE_FIELDS if params.get(key) is not None},
+        **{key: params[key] for key in RECORDED_FIELDS if params.get(key) is not None},
     )
 
 

@@ -204,14 +204,7 @@ class Store:
                     job.protocol.value if job.protocol else None,
                     request.prompt,
                     request_to_params(request),
-                    job.state.value,
-                    job.task_id,
-                    job.progress,
-                    error_to_json(job.error),
-                    dump(job.usage.raw) if job.usage else None,
-                    notices_to_json(job.warnings),
-                    job.text,
-                    dump(job.meta),
+                    *_progress_values(job),
                     owner,
                     retry_of,
                 ),
@@ -236,14 +229,7 @@ class Store:
                 (
                     time.time(),
                     job.protocol.value if job.protocol else None,
-                    job.state.value,
-                    job.task_id,
-                    job.progress,
-                    error_to_json(job.error),
-                    dump(job.usage.raw) if job.usage else None,
-                    notices_to_json(job.warnings),
-                    job.text,
-                    dump(job.meta),
+                    *_progress_values(job),
                     owner,
                     job.id,
                 ),
@@ -612,3 +598,17 @@ class Store:
 
     def integrity_check(self) -> str:
         return str(self._query("PRAGMA integrity_check")[0][0])
+
+
+def _progress_values(job: Job) -> tuple[object, ...]:
+    """The columns that change while a job runs: state … meta, in the table's order."""
+    return (
+        job.state.value,
+        job.task_id,
+        job.progress,
+        error_to_json(job.error),
+        dump(job.usage.raw) if job.usage else None,
+        notices_to_json(job.warnings),
+        job.text,
+        dump(job.meta),
+    )
