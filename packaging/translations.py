@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -127,9 +128,16 @@ def read_ts(path: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
     return found
 
 
-def write_ts(path: Path, language: str, catalogue: Catalogue) -> tuple[int, int]:
-    """Merge ``catalogue`` into ``path``; returns (messages, still untranslated)."""
+def write_ts(
+    path: Path,
+    language: str,
+    catalogue: Catalogue,
+    filled: dict[tuple[str, str], str] | None = None,
+) -> tuple[int, int]:
+    """Merge ``catalogue`` into ``path`` (``filled``: new translations by (context, source));
+    returns (messages, still untranslated)."""
     existing = read_ts(path)
+    existing.update({key: (text, None) for key, text in (filled or {}).items() if text})
     root = ET.Element("TS", version="2.1", language=language)
     total = missing = 0
     for context_name in sorted(catalogue):
@@ -187,8 +195,25 @@ def compile_all() -> list[Path]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["extract", "compile", "check"])
+    parser.add_argument("command", choices=["extract", "compile", "check", "fill"])
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="fill: a JSON list of [context, source, translation] for --language",
+    )
+    parser.add_argument("--language", default="zh_CN", choices=LANGUAGES)
     args = parser.parse_args()
+    if args.command == "fill":
+        if args.file is None:
+            parser.error("fill needs a JSON file")
+        entries = json.loads(args.file.read_text("utf-8"))
+        filled = {(context, source): text for context, source, text in entries}
+        catalogue, _ = extract()
+        path = TRANSLATIONS / f"studio_{args.language}.ts"
+        total, missing = write_ts(path, args.language, catalogue, filled)
+        print(f"{path.relative_to(ROOT)}: {total} messages, {missing} untranslated")
+        return 0
     if args.command == "compile":
         for path in compile_all():
             print(f"compiled {path.relative_to(ROOT)}")

@@ -709,17 +709,17 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Crash</name>
     <message>
-      <location filename="../../studio/ui/crash.py" line="33" />
+      <location filename="../../studio/ui/crash.py" line="34" />
       <source>Something went wrong</source>
       <translation>出现问题</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/crash.py" line="35" />
+      <location filename="../../studio/ui/crash.py" line="36" />
       <source>Something went wrong inside the studio ({kind}). Your images and history are safe.</source>
       <translation>Studio 内部出现问题（{kind}）。你的图像和历史记录不受影响。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/crash.py" line="40" />
+      <location filename="../../studio/ui/crash.py" line="41" />
       <source>The details were written to the log in {folder}. If it happens again, please send that file to us.</source>
       <translation>详细信息已写入 {folder} 中的日志。如果问题再次出现，请将该文件发送给我们。</translation>
     </message>
@@ -1114,6 +1114,11 @@ Double-click to preview; drag to reorder.</source>
       <translation>蒙版需要它所对应的图像：请将该图像添加为第一张参考图。</translation>
     </message>
     <message>
+      <location filename="../../studio/imaging/outpaint/layout.py" line="239" />
+      <source>All margins are zero, so there is nothing to add to “{name}”. Enter a margin for at least one side.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../studio/engine/manager.py" line="53" />
       <source>Cancelled after it was sent. The relay may still make the image and bill it; check its usage log.</source>
       <translation>已在发送后取消。中转站可能仍会生成图像并扣费，请查看其用量记录。</translation>
@@ -1142,6 +1147,11 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/protocols/transport.py" line="75" />
       <source>Could not reach the relay to check on the task ({reason}). It will be checked again.</source>
       <translation>无法连接中转站查询任务状态（{reason}）。稍后会再次查询。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/outpaint/layout.py" line="232" />
+      <source>Margins cannot be negative. Enter zero or more pixels for each side.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../studio/protocols/midjourney.py" line="35" />
@@ -1214,6 +1224,11 @@ Double-click to preview; drag to reorder.</source>
       <translation>在收到中转站的响应之前连接已中断。图像可能仍已生成并扣费，因此没有重新发送。重试前请先查看中转站的用量记录。</translation>
     </message>
     <message>
+      <location filename="../../studio/imaging/outpaint/layout.py" line="169" />
+      <source>The expanded canvas cannot fit within {limit} megapixels. Choose a less extreme ratio or a smaller size.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../studio/protocols/transport.py" line="86" />
       <source>The image at the link is larger than {limit} MB; it was not downloaded.</source>
       <translation>链接指向的图像超过 {limit} MB，未下载。</translation>
@@ -1252,6 +1267,16 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/protocols/gemini.py" line="20" />
       <source>The model finished without an image ({reason}). Try again or rephrase the prompt.</source>
       <translation>模型已结束，但没有生成图像（{reason}）。请重试，或改写提示词。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/outpaint/layout.py" line="206" />
+      <source>The new canvas ({width}×{height}) is smaller than “{name}” ({image_width}×{image_height}). Choose a size at least as large as the image.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/imaging/outpaint/layout.py" line="220" />
+      <source>The new canvas is exactly the size of “{name}”, so there is nothing to add. Choose a larger size.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="37" />
@@ -1670,6 +1695,16 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 最多接受 {limit} 张参考图，当前有 {count} 张。</translation>
     </message>
     <message>
+      <location filename="../../studio/imaging/outpaint/layout.py" line="184" />
+      <source>{ratio} is too wide or too tall. Choose a ratio between 1:16 and 16:1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/imaging/outpaint/layout.py" line="194" />
+      <source>“{name}” already has the {ratio} shape, so there is nothing to add. Choose another ratio or a larger size.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../studio/imaging/uploads.py" line="228" />
       <source>“{name}” cannot be made smaller than the model's {limit} MB upload limit. Choose a simpler or smaller image.</source>
       <translation>无法将“{name}”压缩到模型 {limit} MB 的上传限制以内。请选择内容更简单或尺寸更小的图像。</translation>
@@ -1691,6 +1726,16 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/imaging/provenance.py" line="565" />
       <source>“{name}” is a folder, not an image. Choose an image file.</source>
       <translation>“{name}”是文件夹，不是图像。请选择图像文件。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/source.py" line="40" />
+      <source>“{name}” is a link to an image on the web; the mask can only be painted on an image on this computer. Save the image, add the file as the reference and try again.</source>
+      <translation>“{name}” 是网络图片的链接；蒙版只能绘制在本机的图片上。请先保存图片，把文件添加为参考图后再试。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/outpaint/pixels.py" line="81" />
+      <source>“{name}” is a link. Save the picture to this computer first, then expand its canvas.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="152" />
@@ -1731,6 +1776,172 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/imaging/inputs.py" line="188" />
       <source>“{name}” uses a colour format the studio cannot convert. Save it as an ordinary RGB PNG or JPEG and try again.</source>
       <translation>“{name}”使用了 Studio 无法转换的颜色格式。请另存为普通的 RGB PNG 或 JPEG 后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/outpaint/layout.py" line="122" />
+      <source>“{value}” is not a ratio. Write it as width:height, for example 16:9.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/imaging/outpaint/layout.py" line="132" />
+      <source>“{value}” is not a size. Write it as width×height in pixels, for example 2048×1152.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ExpandCanvas</name>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="284" />
+      <source>Choose a shape for the new canvas.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="101" />
+      <source>Custom</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="317" />
+      <source>Everything is reduced to {percent} % to stay within the {limit} megapixels the model takes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="149" />
+      <source>Expand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="77" />
+      <source>Expand canvas — {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="338" />
+      <source>Expanding the canvas…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="131" />
+      <source>Keep the picture at</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="153" />
+      <source>Make the larger picture and a mask over the new area, and add them to the composer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="104" />
+      <source>New height in pixels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="127" />
+      <source>New shape</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="103" />
+      <source>New width in pixels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="216" />
+      <source>No preview</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="134" />
+      <source>Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="351" />
+      <source>The canvas could not be expanded. Try a smaller size.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="322" />
+      <source>The hatched area is new: it is masked for the edit. Describe what should fill it, then generate.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="210" />
+      <source>The picture could not be read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="102" />
+      <source>Type the new width and height in pixels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="110" />
+      <source>px</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/dialog.py" line="312" />
+      <source>{width} × {height} px (the picture is {source_width} × {source_height})</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ExpandCanvasWidgets</name>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="46" />
+      <source>Bottom</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="45" />
+      <source>Bottom left</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="47" />
+      <source>Bottom right</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="43" />
+      <source>Centre</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="162" />
+      <source>Keep the picture at: {place}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="42" />
+      <source>Left</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="61" />
+      <source>Reading the picture…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="44" />
+      <source>Right</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="40" />
+      <source>Top</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="39" />
+      <source>Top left</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/widgets.py" line="41" />
+      <source>Top right</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2364,179 +2575,631 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="186" />
+      <location filename="../../studio/ui/main_window.py" line="188" />
       <source>&amp;Copy image</source>
       <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="201" />
+      <location filename="../../studio/ui/main_window.py" line="203" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="172" />
+      <location filename="../../studio/ui/main_window.py" line="174" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="165" />
+      <location filename="../../studio/ui/main_window.py" line="167" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="194" />
+      <location filename="../../studio/ui/main_window.py" line="196" />
       <source>&amp;Favourite</source>
       <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="163" />
+      <location filename="../../studio/ui/main_window.py" line="165" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="210" />
+      <location filename="../../studio/ui/main_window.py" line="212" />
       <source>&amp;Find in prompts</source>
       <translation>在提示词中查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="218" />
+      <location filename="../../studio/ui/main_window.py" line="220" />
       <source>&amp;Generate</source>
       <translation>生成(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="230" />
+      <location filename="../../studio/ui/main_window.py" line="232" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="217" />
+      <location filename="../../studio/ui/main_window.py" line="219" />
       <source>&amp;Jobs</source>
       <translation>任务(&amp;J)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="231" />
+      <location filename="../../studio/ui/main_window.py" line="233" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="170" />
+      <location filename="../../studio/ui/main_window.py" line="172" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="178" />
+      <location filename="../../studio/ui/main_window.py" line="180" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="221" />
+      <location filename="../../studio/ui/main_window.py" line="223" />
       <source>&amp;Reuse settings</source>
       <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="168" />
+      <location filename="../../studio/ui/main_window.py" line="170" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="173" />
+      <location filename="../../studio/ui/main_window.py" line="175" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="213" />
+      <location filename="../../studio/ui/main_window.py" line="215" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="70" />
+      <location filename="../../studio/ui/main_window.py" line="72" />
       <source>Compose</source>
       <translation>创作</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="189" />
+      <location filename="../../studio/ui/main_window.py" line="191" />
       <source>Copy &amp;prompt</source>
       <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="120" />
+      <location filename="../../studio/ui/main_window.py" line="122" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="123" />
+      <location filename="../../studio/ui/main_window.py" line="125" />
       <source>Demo mode: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed.</source>
       <translation>演示模式：在本机模拟的中转站。不会向外发送任何内容，也不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="73" />
+      <location filename="../../studio/ui/main_window.py" line="75" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="76" />
+      <location filename="../../studio/ui/main_window.py" line="78" />
       <source>Jobs</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="110" />
+      <location filename="../../studio/ui/main_window.py" line="112" />
       <source>No relay yet</source>
       <translation>尚无中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="184" />
+      <location filename="../../studio/ui/main_window.py" line="186" />
       <source>Paste as &amp;reference</source>
       <translation>粘贴为参考图(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="104" />
+      <location filename="../../studio/ui/main_window.py" line="106" />
       <source>Profile:</source>
       <translation>配置：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="81" />
+      <location filename="../../studio/ui/main_window.py" line="83" />
       <source>Ready.</source>
       <translation>就绪。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="98" />
+      <location filename="../../studio/ui/main_window.py" line="100" />
       <source>Relay</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="358" />
+      <location filename="../../studio/ui/main_window.py" line="368" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="115" />
+      <location filename="../../studio/ui/main_window.py" line="117" />
       <source>Settings: relays, look, export folder (Ctrl+,)</source>
       <translation>设置：中转站、外观、导出文件夹（Ctrl+,）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="53" />
+      <location filename="../../studio/ui/main_window.py" line="54" />
       <source>Studio</source>
       <translation>Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="53" />
+      <location filename="../../studio/ui/main_window.py" line="54" />
       <source>Studio — demo</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="337" />
+      <location filename="../../studio/ui/main_window.py" line="347" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="226" />
+      <location filename="../../studio/ui/main_window.py" line="228" />
       <source>Use as r&amp;eference</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="360" />
+      <location filename="../../studio/ui/main_window.py" line="370" />
       <source>{count} reference image(s) are not in this history.</source>
       <translation>有 {count} 张参考图不在当前历史记录中。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaskControls</name>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="171" />
+      <source> px</source>
+      <translation> 像素</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="322" />
+      <source>1:1</source>
+      <translation>1:1</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="322" />
+      <source>Actual pixels</source>
+      <translation>实际像素</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="122" />
+      <source>Brush</source>
+      <translation>画笔</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="158" />
+      <source>Brush size</source>
+      <translation>画笔大小</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="122" />
+      <source>Brush: paint where to edit</source>
+      <translation>画笔：涂抹需要编辑的地方</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="204" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="195" />
+      <source>Clear</source>
+      <translation>清除</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="303" />
+      <source>Colour</source>
+      <translation>颜色</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="208" />
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="127" />
+      <source>Eraser</source>
+      <translation>橡皮擦</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="128" />
+      <source>Eraser: take areas out of the mask</source>
+      <translation>橡皮擦：将区域移出蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="172" />
+      <source>Feather</source>
+      <translation>羽化</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="165" />
+      <source>Feather…</source>
+      <translation>羽化…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="194" />
+      <source>Fill</source>
+      <translation>填充</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="320" />
+      <source>Fit</source>
+      <translation>适应窗口</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="320" />
+      <source>Fit to the window</source>
+      <translation>适应窗口</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="216" />
+      <source>Hardness</source>
+      <translation>硬度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="161" />
+      <source>Hardness: low values give a soft edge</source>
+      <translation>硬度：数值越低边缘越柔和</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="307" />
+      <source>How strongly the mask is shown</source>
+      <translation>蒙版的显示强度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="192" />
+      <source>Invert</source>
+      <translation>反转</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="141" />
+      <source>Lasso</source>
+      <translation>套索</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="142" />
+      <source>Lasso: draw around an area to mask it (hold Alt to remove instead)</source>
+      <translation>套索：圈出区域加入蒙版（按住 Alt 则改为移除）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="207" />
+      <source>Leave without a mask</source>
+      <translation>不使用蒙版并离开</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="201" />
+      <source>Load a mask PNG (white or transparent = edit)</source>
+      <translation>载入蒙版 PNG（白色或透明 = 编辑）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="201" />
+      <source>Load…</source>
+      <translation>载入…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="194" />
+      <source>Mask the whole image</source>
+      <translation>将整张图片加入蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="334" />
+      <source>Opacity</source>
+      <translation>不透明度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="179" />
+      <source>Radius</source>
+      <translation>半径</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="134" />
+      <source>Rectangle</source>
+      <translation>矩形</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="135" />
+      <source>Rectangle: drag to mask an area (hold Alt to remove instead)</source>
+      <translation>矩形：拖动以将区域加入蒙版（按住 Alt 则改为移除）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="198" />
+      <location filename="../../studio/ui/mask/controls.py" line="198" />
+      <source>Redo</source>
+      <translation>重做</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="152" />
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="195" />
+      <source>Remove the whole mask</source>
+      <translation>移除整个蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="203" />
+      <source>Save the mask as a PNG</source>
+      <translation>将蒙版保存为 PNG</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="203" />
+      <source>Save…</source>
+      <translation>保存…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="153" />
+      <source>Selections remove from the mask instead of adding to it</source>
+      <translation>选区从蒙版中移除，而不是加入</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="310" />
+      <source>Show mask</source>
+      <translation>显示蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="310" />
+      <source>Show or hide the mask</source>
+      <translation>显示或隐藏蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="215" />
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="165" />
+      <source>Soften the mask's edges</source>
+      <translation>柔化蒙版边缘</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="192" />
+      <source>Swap the masked and the kept areas</source>
+      <translation>互换蒙版区域与保留区域</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="303" />
+      <source>The colour the mask is shown in</source>
+      <translation>蒙版的显示颜色</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="196" />
+      <location filename="../../studio/ui/mask/controls.py" line="196" />
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="211" />
+      <source>Use this mask for the request</source>
+      <translation>在请求中使用此蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="318" />
+      <location filename="../../studio/ui/mask/controls.py" line="318" />
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="313" />
+      <location filename="../../studio/ui/mask/controls.py" line="313" />
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="380" />
+      <source>brush {size} px</source>
+      <translation>画笔 {size} 像素</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="383" />
+      <source>x {x}, y {y}</source>
+      <translation>x {x}，y {y}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="257" />
+      <location filename="../../studio/ui/mask/controls.py" line="357" />
+      <location filename="../../studio/ui/mask/controls.py" line="366" />
+      <source>{percent} %</source>
+      <translation>{percent}%</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="253" />
+      <source>{size} px</source>
+      <translation>{size} 像素</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/controls.py" line="379" />
+      <source>{width} × {height} px</source>
+      <translation>{width} × {height} 像素</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaskFiles</name>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="49" />
+      <source>All files (*)</source>
+      <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="31" />
+      <source>Black and white PNG, white = edit (*.png)</source>
+      <translation>黑白 PNG，白色 = 编辑 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="48" />
+      <source>Images (*.png *.webp *.jpg *.jpeg *.bmp *.tif *.tiff *.gif)</source>
+      <translation>图片 (*.png *.webp *.jpg *.jpeg *.bmp *.tif *.tiff *.gif)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="42" />
+      <source>Load a mask</source>
+      <translation>载入蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="68" />
+      <source>Loaded the mask “{name}”.</source>
+      <translation>已载入蒙版“{name}”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="62" />
+      <source>Loading “{name}”…</source>
+      <translation>正在载入“{name}”…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="145" />
+      <source>Mask colour</source>
+      <translation>蒙版颜色</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="95" />
+      <source>Save the mask</source>
+      <translation>保存蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="119" />
+      <source>Saved the mask as “{name}”.</source>
+      <translation>蒙版已保存为“{name}”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="116" />
+      <source>Saving “{name}”…</source>
+      <translation>正在保存“{name}”…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="126" />
+      <source>The mask could not be saved as “{name}”. Check that the folder exists and that you may write there.</source>
+      <translation>无法将蒙版保存为“{name}”。请检查文件夹是否存在，以及你是否有写入权限。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="93" />
+      <source>The mask is empty: paint the area to edit before saving it.</source>
+      <translation>蒙版是空的：请先涂抹需要编辑的区域再保存。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="32" />
+      <source>Transparent PNG, transparent = edit (*.png)</source>
+      <translation>透明 PNG，透明 = 编辑 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/files.py" line="76" />
+      <source>“{name}” is {mask_width} × {mask_height} px but the image is {width} × {height} px. A mask must be exactly the image's size.</source>
+      <translation>“{name}” 为 {mask_width} × {mask_height} 像素，而图片为 {width} × {height} 像素。蒙版必须与图片尺寸完全相同。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaskLauncher</name>
+    <message>
+      <location filename="../../studio/ui/mask/launcher.py" line="41" />
+      <source>Add an image as reference #1 first, then paint its mask.</source>
+      <translation>请先添加一张图片作为参考图 #1，再绘制它的蒙版。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/launcher.py" line="76" />
+      <source>Mask set on reference #1.</source>
+      <translation>已为参考图 #1 设置蒙版。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/launcher.py" line="52" />
+      <source>Opening the mask painter…</source>
+      <translation>正在打开蒙版绘制…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/launcher.py" line="73" />
+      <source>The mask was not used: reference #1 changed while you painted.</source>
+      <translation>蒙版未被使用：绘制期间参考图 #1 已变更。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaskPainter</name>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="330" />
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="327" />
+      <location filename="../../studio/ui/mask/window.py" line="328" />
+      <source>Discard this mask?</source>
+      <translation>放弃这个蒙版？</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="251" />
+      <source>Feathering the mask…</source>
+      <translation>正在羽化蒙版…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="332" />
+      <source>Keep painting</source>
+      <translation>继续绘制</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="279" />
+      <source>Opening the mask…</source>
+      <translation>正在打开蒙版…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="51" />
+      <source>Paint a mask</source>
+      <translation>绘制蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="204" />
+      <source>Paint where the image should change. Pan: Space + drag. Zoom: wheel.</source>
+      <translation>涂抹图片中需要改变的地方。平移：空格 + 拖动。缩放：滚轮。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="302" />
+      <source>Preparing the mask…</source>
+      <translation>正在准备蒙版…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="379" />
+      <source>That did not work; the mask is unchanged. The log has the details.</source>
+      <translation>操作未成功，蒙版保持不变。详情见日志。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="256" />
+      <source>The edges were feathered by {radius} px.</source>
+      <translation>边缘已羽化 {radius} 像素。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="298" />
+      <source>The mask is empty. Paint where the image should change, then press Done.</source>
+      <translation>蒙版是空的。请涂抹图片中需要改变的地方，然后点击“完成”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="266" />
+      <source>The mask set before is {mask_width} × {mask_height} px but this image is {width} × {height} px, so you start with an empty one.</source>
+      <translation>之前设置的蒙版为 {mask_width} × {mask_height} 像素，而这张图片为 {width} × {height} 像素，因此将从空白蒙版开始。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="377" />
+      <source>There is not enough memory for this. Close other images and try again.</source>
+      <translation>内存不足。请关闭其他图片后再试。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="249" />
+      <source>There is nothing to feather yet: paint the area to edit first.</source>
+      <translation>还没有可羽化的内容：请先涂抹需要编辑的区域。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/mask/window.py" line="329" />
+      <source>What you painted will be lost.</source>
+      <translation>你绘制的内容将会丢失。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MaskSource</name>
+    <message>
+      <location filename="../../studio/ui/mask/source.py" line="83" />
+      <source>Paint a mask — {name}</source>
+      <translation>绘制蒙版 — {name}</translation>
     </message>
   </context>
   <context>
@@ -3021,6 +3684,11 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/imaging/uploads.py" line="265" />
       <source>“{name}” was padded to a {side}×{side} square (the model takes only square images); nothing was cut off or stretched.</source>
       <translation>“{name}”已补边为 {side}×{side} 的正方形（该模型只接受正方形图像）；没有裁切或拉伸任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/outpaint/pixels.py" line="126" />
+      <source>“{name}” was reduced to {percent} % so that the expanded picture stays within {limit} megapixels.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="263" />

@@ -33,6 +33,7 @@ from studio.ui.detail.panel import DetailPanel
 from studio.ui.gallery.panel import GalleryPanel
 from studio.ui.icons import icon
 from studio.ui.jobs.panel import JobsPanel
+from studio.ui.mask.launcher import MaskPainterLauncher
 from studio.ui.notify import Notifier
 from studio.ui.services import Services
 from studio.ui.shortcuts import ShortcutSheet
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.jobs = JobsPanel(services)
         self.notifier = Notifier(self)
         self._settings: QWidget | None = None
+        self.mask_painter = MaskPainterLauncher(self.composer, self)
         self.setCentralWidget(self.gallery)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.composer_dock = self._dock(
@@ -245,6 +247,8 @@ class MainWindow(QMainWindow):
         self.actions_.reuse.connect(self._reuse)
         self.actions_.use_as_reference.connect(self._add_reference)
         self.actions_.edit_with_mask.connect(self._edit_with_mask)
+        self.composer.mask_painter_requested.connect(self.mask_painter.open)
+        self.mask_painter.message.connect(self._status)
         self.actions_.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         bridge.job_changed.connect(self._on_job_changed)
         self.jobs.reuse_requested.connect(lambda job: self._reuse(job.request, job.profile_name))
@@ -283,6 +287,12 @@ class MainWindow(QMainWindow):
     def _edit_with_mask(self, reference: Reference) -> None:
         self.composer.add_reference(reference, first=True)
         self.composer.mask_painter_requested.emit(0)
+
+    def _status(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 10000)
+        else:
+            self.statusBar().clearMessage()
 
     def _on_job_changed(self, job: Job) -> None:
         if job.state.is_terminal:
@@ -379,5 +389,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.services.preferences.save_window_state(self.saveGeometry(), self.saveState())
+        self.mask_painter.close()
         event.accept()
         self.closed.emit()
