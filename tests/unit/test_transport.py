@@ -179,3 +179,13 @@ def test_downloads_are_capped_and_keys_stay_home() -> None:
     assert cdn == own == b"fine"
     assert "authorization" not in seen[-2].headers  # the CDN never sees the key
     assert seen[-1].headers["authorization"] == "Bearer sim-secret-key"
+
+
+def test_a_socks_proxy_that_is_down_is_a_network_error(tmp_path: Path) -> None:
+    """socks5:// proxies are supported (httpx[socks]); one that is not running says so."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    job = run_job("https://relay.example", PROMPT, tmp_path, proxy=f"socks5://127.0.0.1:{port}")
+    assert job.error is not None and job.error.kind is ErrorKind.NETWORK
+    assert not job.error.may_be_billed
