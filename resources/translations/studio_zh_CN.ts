@@ -4,7 +4,7 @@
   <context>
     <name>Actions</name>
     <message>
-      <location filename="../../studio/ui/actions.py" line="152" />
+      <location filename="../../studio/ui/actions.py" line="159" />
       <source>Added to favourites.</source>
       <translation>已加入收藏。</translation>
     </message>
@@ -14,42 +14,42 @@
       <translation>删除图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="162" />
+      <location filename="../../studio/ui/actions.py" line="169" />
       <source>Export to folder</source>
       <translation>导出到文件夹</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="174" />
+      <location filename="../../studio/ui/actions.py" line="181" />
       <source>Exported {count} image(s) to {folder}.</source>
       <translation>已将 {count} 张图像导出到 {folder}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="127" />
+      <location filename="../../studio/ui/actions.py" line="134" />
       <source>Image copied.</source>
       <translation>图像已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="159" />
+      <location filename="../../studio/ui/actions.py" line="166" />
       <source>Moved to the trash. Press Ctrl+Z to undo.</source>
       <translation>已移到回收站。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="115" />
+      <location filename="../../studio/ui/actions.py" line="122" />
       <source>Prompt copied.</source>
       <translation>提示词已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="152" />
+      <location filename="../../studio/ui/actions.py" line="159" />
       <source>Removed from favourites.</source>
       <translation>已取消收藏。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="92" />
+      <location filename="../../studio/ui/actions.py" line="94" />
       <source>Settings restored from this image's job.</source>
       <translation>已恢复这张图像所属任务的设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="124" />
+      <location filename="../../studio/ui/actions.py" line="131" />
       <source>The image file could not be read.</source>
       <translation>无法读取图像文件。</translation>
     </message>
@@ -98,67 +98,67 @@
   <context>
     <name>Composer</name>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="256" />
+      <location filename="../../studio/ui/composer/panel.py" line="258" />
       <source>A pasted image is still being read. Try again in a moment.</source>
       <translation>粘贴的图像仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="270" />
+      <location filename="../../studio/ui/composer/panel.py" line="272" />
       <source>Choose a relay profile first (or try the demo).</source>
       <translation>请先选择一个中转配置（或试用演示）。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="90" />
+      <location filename="../../studio/ui/composer/panel.py" line="91" />
       <source>Describe the image you want…</source>
       <translation>描述你想要的图像…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="81" />
+      <location filename="../../studio/ui/composer/panel.py" line="82" />
       <source>History</source>
       <translation>历史记录</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="111" />
+      <location filename="../../studio/ui/composer/panel.py" line="112" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="102" />
+      <location filename="../../studio/ui/composer/panel.py" line="103" />
       <source>Negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="260" />
+      <location filename="../../studio/ui/composer/panel.py" line="262" />
       <source>Not readable as an image: {names}. Remove it to generate.</source>
       <translation>无法作为图像读取：{names}。请移除后再生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="166" />
+      <location filename="../../studio/ui/composer/panel.py" line="168" />
       <source>Paste as reference</source>
       <translation>粘贴为参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="76" />
+      <location filename="../../studio/ui/composer/panel.py" line="77" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="84" />
+      <location filename="../../studio/ui/composer/panel.py" line="85" />
       <source>Recent prompts (Ctrl+Up / Ctrl+Down in the prompt)</source>
       <translation>最近的提示词（在提示词框中按 Ctrl+Up / Ctrl+Down）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="105" />
+      <location filename="../../studio/ui/composer/panel.py" line="106" />
       <source>What the image should not contain…</source>
       <translation>图像中不应出现的内容…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="93" />
+      <location filename="../../studio/ui/composer/panel.py" line="94" />
       <source>{keys} generates · Ctrl+Up/Down recall earlier prompts</source>
       <translation>{keys} 生成 · Ctrl+Up/Down 调出之前的提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="316" />
+      <location filename="../../studio/ui/composer/panel.py" line="318" />
       <source>{model} takes at most {limit} characters.</source>
       <translation>{model} 最多接受 {limit} 个字符。</translation>
     </message>
@@ -469,67 +469,67 @@
   <context>
     <name>ComposerReferences</name>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="320" />
+      <location filename="../../studio/ui/composer/references.py" line="322" />
       <source>Add reference images</source>
       <translation>添加参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="92" />
+      <location filename="../../studio/ui/composer/references.py" line="93" />
       <source>Add reference images (or drop or paste them here)</source>
       <translation>添加参考图（也可拖放或粘贴到此处）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="309" />
+      <location filename="../../studio/ui/composer/references.py" line="311" />
       <source>Drop images here, paste them (Ctrl+V) or click +.</source>
       <translation>将图像拖放到此处、粘贴（Ctrl+V）或点击 +。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="323" />
+      <location filename="../../studio/ui/composer/references.py" line="325" />
       <source>Images ({patterns})</source>
       <translation>图像 ({patterns})</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="283" />
+      <location filename="../../studio/ui/composer/references.py" line="285" />
       <source>Not added: {names}.</source>
       <translation>未添加：{names}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="167" />
+      <location filename="../../studio/ui/composer/references.py" line="168" />
       <source>Not an image: {names}.</source>
       <translation>不是图像：{names}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="183" />
+      <location filename="../../studio/ui/composer/references.py" line="184" />
       <source>Nothing to paste: copy an image, an image file or a link to an image first.</source>
       <translation>没有可粘贴的内容：请先复制图像、图像文件或图像链接。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="75" />
+      <location filename="../../studio/ui/composer/references.py" line="76" />
       <source>References</source>
       <translation>参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="303" />
+      <location filename="../../studio/ui/composer/references.py" line="305" />
       <source>Remove the dimmed ones to generate.</source>
       <translation>移除变暗的参考图后即可生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="300" />
+      <location filename="../../studio/ui/composer/references.py" line="302" />
       <source>Remove them to generate.</source>
       <translation>移除这些参考图后即可生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="199" />
+      <location filename="../../studio/ui/composer/references.py" line="200" />
       <source>The pasted image could not be read.</source>
       <translation>无法读取粘贴的图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="290" />
+      <location filename="../../studio/ui/composer/references.py" line="292" />
       <source>not used</source>
       <translation>不适用</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="278" />
+      <location filename="../../studio/ui/composer/references.py" line="280" />
       <source>{model} does not take reference images.</source>
       <translation>{model} 不接受参考图。</translation>
     </message>
@@ -598,7 +598,7 @@
   <context>
     <name>ComposerTile</name>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="85" />
+      <location filename="../../studio/ui/composer/tile.py" line="87" />
       <source>#{number} · {name}
 {where}
 Double-click to preview; drag to reorder.</source>
@@ -607,32 +607,37 @@ Double-click to preview; drag to reorder.</source>
 双击预览；拖动可调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="88" />
+      <location filename="../../studio/ui/composer/tile.py" line="224" />
+      <source>Expand canvas…</source>
+      <translation>扩展画布…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/tile.py" line="90" />
       <source>Reference {number}: {name}</source>
       <translation>参考图 {number}：{name}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="69" />
+      <location filename="../../studio/ui/composer/tile.py" line="71" />
       <source>Remove (Delete)</source>
       <translation>移除（Delete）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="141" />
+      <location filename="../../studio/ui/composer/tile.py" line="143" />
       <source>link</source>
       <translation>链接</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="84" />
+      <location filename="../../studio/ui/composer/tile.py" line="86" />
       <source>pasted or dropped image</source>
       <translation>粘贴或拖入的图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="143" />
+      <location filename="../../studio/ui/composer/tile.py" line="145" />
       <source>unreadable</source>
       <translation>无法读取</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="82" />
+      <location filename="../../studio/ui/composer/tile.py" line="84" />
       <source>“{name}” could not be read as an image.</source>
       <translation>无法将“{name}”作为图像读取。</translation>
     </message>
@@ -727,98 +732,103 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>DetailBars</name>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="59" />
+      <location filename="../../studio/ui/detail/bars.py" line="60" />
       <source>Actual pixels (1:1)</source>
       <translation>1:1（原始大小）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="72" />
+      <location filename="../../studio/ui/detail/bars.py" line="73" />
       <source>Compare with a reference or another result</source>
       <translation>与参考图或其他结果对比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="98" />
+      <location filename="../../studio/ui/detail/bars.py" line="100" />
       <source>Copy the image</source>
       <translation>复制图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="99" />
+      <location filename="../../studio/ui/detail/bars.py" line="101" />
       <source>Copy the prompt</source>
       <translation>复制提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="96" />
+      <location filename="../../studio/ui/detail/bars.py" line="97" />
       <source>Edit with a mask…</source>
       <translation>用蒙版编辑…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="100" />
+      <location filename="../../studio/ui/detail/bars.py" line="98" />
+      <source>Expand the canvas (outpainting)…</source>
+      <translation>扩展画布（外绘）…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/bars.py" line="102" />
       <source>Export with its settings…</source>
       <translation>连同设置一起导出…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="103" />
-      <location filename="../../studio/ui/detail/bars.py" line="134" />
+      <location filename="../../studio/ui/detail/bars.py" line="105" />
+      <location filename="../../studio/ui/detail/bars.py" line="136" />
       <source>Favourite</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="57" />
+      <location filename="../../studio/ui/detail/bars.py" line="58" />
       <source>Fit</source>
       <translation>适应窗口</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="104" />
+      <location filename="../../studio/ui/detail/bars.py" line="106" />
       <source>Move to the trash</source>
       <translation>移到回收站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="101" />
+      <location filename="../../studio/ui/detail/bars.py" line="103" />
       <source>Open the containing folder</source>
       <translation>打开所在文件夹</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="134" />
+      <location filename="../../studio/ui/detail/bars.py" line="136" />
       <source>Remove from favourites</source>
       <translation>取消收藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="94" />
+      <location filename="../../studio/ui/detail/bars.py" line="95" />
       <source>Reuse these settings in the composer</source>
       <translation>在创作面板中复用这些设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="81" />
+      <location filename="../../studio/ui/detail/bars.py" line="82" />
       <source>Show the masked area (where the edit was asked)</source>
       <translation>显示蒙版区域（要求编辑的位置）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="95" />
+      <location filename="../../studio/ui/detail/bars.py" line="96" />
       <source>Use as a reference image</source>
       <translation>用作参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="77" />
+      <location filename="../../studio/ui/detail/bars.py" line="78" />
       <source>What to compare with</source>
       <translation>对比对象</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="62" />
+      <location filename="../../studio/ui/detail/bars.py" line="63" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="61" />
+      <location filename="../../studio/ui/detail/bars.py" line="62" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="45" />
+      <location filename="../../studio/ui/detail/bars.py" line="46" />
       <source>{action} ({keys})</source>
       <translation>{action}（{keys}）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="88" />
+      <location filename="../../studio/ui/detail/bars.py" line="89" />
       <source>{percent} %</source>
       <translation>{percent}%</translation>
     </message>
@@ -1116,7 +1126,7 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="239" />
       <source>All margins are zero, so there is nothing to add to “{name}”. Enter a margin for at least one side.</source>
-      <translation type="unfinished" />
+      <translation>所有边距都为 0，“{name}”没有可扩展的区域。请至少为一边输入边距。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/manager.py" line="53" />
@@ -1151,7 +1161,7 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="232" />
       <source>Margins cannot be negative. Enter zero or more pixels for each side.</source>
-      <translation type="unfinished" />
+      <translation>边距不能为负数。请为每一边输入 0 或更多像素。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/midjourney.py" line="35" />
@@ -1226,7 +1236,7 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="169" />
       <source>The expanded canvas cannot fit within {limit} megapixels. Choose a less extreme ratio or a smaller size.</source>
-      <translation type="unfinished" />
+      <translation>扩展后的画布无法控制在 {limit} 百万像素以内。请选择不那么极端的比例或更小的尺寸。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="86" />
@@ -1271,12 +1281,12 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="206" />
       <source>The new canvas ({width}×{height}) is smaller than “{name}” ({image_width}×{image_height}). Choose a size at least as large as the image.</source>
-      <translation type="unfinished" />
+      <translation>新画布（{width}×{height}）比“{name}”（{image_width}×{image_height}）小。请选择不小于图片的尺寸。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="220" />
       <source>The new canvas is exactly the size of “{name}”, so there is nothing to add. Choose a larger size.</source>
-      <translation type="unfinished" />
+      <translation>新画布与“{name}”大小完全相同，没有可扩展的区域。请选择更大的尺寸。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="37" />
@@ -1697,12 +1707,12 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="184" />
       <source>{ratio} is too wide or too tall. Choose a ratio between 1:16 and 16:1.</source>
-      <translation type="unfinished" />
+      <translation>{ratio} 过宽或过高。请选择 1:16 到 16:1 之间的比例。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="194" />
       <source>“{name}” already has the {ratio} shape, so there is nothing to add. Choose another ratio or a larger size.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”已经是 {ratio} 的比例，没有可扩展的区域。请选择其他比例或更大的尺寸。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/uploads.py" line="228" />
@@ -1735,7 +1745,7 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/imaging/outpaint/pixels.py" line="81" />
       <source>“{name}” is a link. Save the picture to this computer first, then expand its canvas.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”是一个网络链接。请先把图片保存到本机，再扩展画布。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="152" />
@@ -1780,12 +1790,12 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="122" />
       <source>“{value}” is not a ratio. Write it as width:height, for example 16:9.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是比例。请写成 宽:高，例如 16:9。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="132" />
       <source>“{value}” is not a size. Write it as width×height in pixels, for example 2048×1152.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是尺寸。请以像素写成 宽×高，例如 2048×1152。</translation>
     </message>
   </context>
   <context>
@@ -1793,97 +1803,97 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="284" />
       <source>Choose a shape for the new canvas.</source>
-      <translation type="unfinished" />
+      <translation>请为新画布选择一个比例。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="101" />
       <source>Custom</source>
-      <translation type="unfinished" />
+      <translation>自定义</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="317" />
       <source>Everything is reduced to {percent} % to stay within the {limit} megapixels the model takes.</source>
-      <translation type="unfinished" />
+      <translation>整体缩小到 {percent}%，以符合模型接受的 {limit} 百万像素上限。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="149" />
       <source>Expand</source>
-      <translation type="unfinished" />
+      <translation>扩展</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="77" />
       <source>Expand canvas — {name}</source>
-      <translation type="unfinished" />
+      <translation>扩展画布 — {name}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="338" />
       <source>Expanding the canvas…</source>
-      <translation type="unfinished" />
+      <translation>正在扩展画布…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="131" />
       <source>Keep the picture at</source>
-      <translation type="unfinished" />
+      <translation>图片位置</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="153" />
       <source>Make the larger picture and a mask over the new area, and add them to the composer</source>
-      <translation type="unfinished" />
+      <translation>生成更大的图片和覆盖新区域的蒙版，并加入创作面板</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="104" />
       <source>New height in pixels</source>
-      <translation type="unfinished" />
+      <translation>新高度（像素）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="127" />
       <source>New shape</source>
-      <translation type="unfinished" />
+      <translation>新比例</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="103" />
       <source>New width in pixels</source>
-      <translation type="unfinished" />
+      <translation>新宽度（像素）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="216" />
       <source>No preview</source>
-      <translation type="unfinished" />
+      <translation>无预览</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="134" />
       <source>Result</source>
-      <translation type="unfinished" />
+      <translation>结果</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="351" />
       <source>The canvas could not be expanded. Try a smaller size.</source>
-      <translation type="unfinished" />
+      <translation>无法扩展画布。请尝试更小的尺寸。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="322" />
       <source>The hatched area is new: it is masked for the edit. Describe what should fill it, then generate.</source>
-      <translation type="unfinished" />
+      <translation>斜线区域是新增的：它已被蒙版标记为待编辑区域。描述要填充的内容，然后生成。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="210" />
       <source>The picture could not be read.</source>
-      <translation type="unfinished" />
+      <translation>无法读取这张图片。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="102" />
       <source>Type the new width and height in pixels</source>
-      <translation type="unfinished" />
+      <translation>输入新的宽度和高度（像素）</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="110" />
       <source>px</source>
-      <translation type="unfinished" />
+      <translation>像素</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/dialog.py" line="312" />
       <source>{width} × {height} px (the picture is {source_width} × {source_height})</source>
-      <translation type="unfinished" />
+      <translation>{width} × {height} 像素（原图为 {source_width} × {source_height}）</translation>
     </message>
   </context>
   <context>
@@ -1891,57 +1901,57 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="46" />
       <source>Bottom</source>
-      <translation type="unfinished" />
+      <translation>下</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="45" />
       <source>Bottom left</source>
-      <translation type="unfinished" />
+      <translation>左下</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="47" />
       <source>Bottom right</source>
-      <translation type="unfinished" />
+      <translation>右下</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="43" />
       <source>Centre</source>
-      <translation type="unfinished" />
+      <translation>居中</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="162" />
       <source>Keep the picture at: {place}</source>
-      <translation type="unfinished" />
+      <translation>图片位置：{place}</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="42" />
       <source>Left</source>
-      <translation type="unfinished" />
+      <translation>左</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="61" />
       <source>Reading the picture…</source>
-      <translation type="unfinished" />
+      <translation>正在读取图片…</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="44" />
       <source>Right</source>
-      <translation type="unfinished" />
+      <translation>右</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="40" />
       <source>Top</source>
-      <translation type="unfinished" />
+      <translation>上</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="39" />
       <source>Top left</source>
-      <translation type="unfinished" />
+      <translation>左上</translation>
     </message>
     <message>
       <location filename="../../studio/ui/outpaint/widgets.py" line="41" />
       <source>Top right</source>
-      <translation type="unfinished" />
+      <translation>右上</translation>
     </message>
   </context>
   <context>
@@ -2244,12 +2254,12 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>ImageMenu</name>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="22" />
+      <location filename="../../studio/ui/context_menu.py" line="23" />
       <source>Copy image</source>
       <translation>复制图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="23" />
+      <location filename="../../studio/ui/context_menu.py" line="24" />
       <source>Copy prompt</source>
       <translation>复制提示词</translation>
     </message>
@@ -2259,22 +2269,27 @@ Double-click to preview; drag to reorder.</source>
       <translation>用蒙版编辑…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="24" />
+      <location filename="../../studio/ui/context_menu.py" line="21" />
+      <source>Expand canvas…</source>
+      <translation>扩展画布…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/context_menu.py" line="25" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="27" />
+      <location filename="../../studio/ui/context_menu.py" line="28" />
       <source>Favourite</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="28" />
+      <location filename="../../studio/ui/context_menu.py" line="29" />
       <source>Move to trash</source>
       <translation>移到回收站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="25" />
+      <location filename="../../studio/ui/context_menu.py" line="26" />
       <source>Open containing folder</source>
       <translation>打开所在文件夹</translation>
     </message>
@@ -2660,6 +2675,11 @@ Double-click to preview; drag to reorder.</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
+      <location filename="../../studio/ui/main_window.py" line="328" />
+      <source>Canvas expanded: describe what should fill the new area, then generate.</source>
+      <translation>画布已扩展：描述新区域要填充的内容，然后生成。</translation>
+    </message>
+    <message>
       <location filename="../../studio/ui/main_window.py" line="72" />
       <source>Compose</source>
       <translation>创作</translation>
@@ -2715,7 +2735,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="368" />
+      <location filename="../../studio/ui/main_window.py" line="402" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
@@ -2735,7 +2755,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="347" />
+      <location filename="../../studio/ui/main_window.py" line="381" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
@@ -2745,7 +2765,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="370" />
+      <location filename="../../studio/ui/main_window.py" line="404" />
       <source>{count} reference image(s) are not in this history.</source>
       <translation>有 {count} 张参考图不在当前历史记录中。</translation>
     </message>
@@ -3688,7 +3708,7 @@ Double-click to preview; drag to reorder.</source>
     <message>
       <location filename="../../studio/imaging/outpaint/pixels.py" line="126" />
       <source>“{name}” was reduced to {percent} % so that the expanded picture stays within {limit} megapixels.</source>
-      <translation type="unfinished" />
+      <translation>“{name}”已缩小到 {percent}%，使扩展后的图片不超过 {limit} 百万像素。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="263" />

@@ -44,6 +44,7 @@ class ImageActions(QObject):
     reuse = Signal(object, str)  # GenerationRequest, profile name
     use_as_reference = Signal(object)  # Reference
     edit_with_mask = Signal(object)  # Reference of the image to paint on (issue 4/5)
+    expand_canvas = Signal(object)  # Reference of the image to enlarge (Expand canvas…)
     message = Signal(str)  # a short status line
 
     def __init__(self, services: Services, parent: QWidget) -> None:
@@ -74,6 +75,7 @@ class ImageActions(QObject):
             "reuse": self.reuse_settings,
             "use_as_reference": self.as_reference,
             "edit_with_mask": self.paint_mask,
+            "expand_canvas": self.expand,
             "copy_image": self.copy_image,
             "copy_prompt": self.copy_prompt,
             "open_folder": self.open_folder,
@@ -107,6 +109,11 @@ class ImageActions(QObject):
     def paint_mask(self, image_id: int) -> None:
         self._with_record(
             image_id, lambda image, record: self.edit_with_mask.emit(self._reference(image, record))
+        )
+
+    def expand(self, image_id: int) -> None:
+        self._with_record(
+            image_id, lambda image, record: self.expand_canvas.emit(self._reference(image, record))
         )
 
     def copy_prompt(self, image_id: int) -> None:

@@ -15,6 +15,7 @@ LATER_MODULES = (
     "studio.engine.export",
     "studio.imaging.provenance",
     "studio.imaging.thumbnails",
+    "studio.imaging.outpaint",
     "studio.protocols.images_async",
     "studio.protocols.gemini",
     "studio.protocols.chat",

@@ -47,6 +47,7 @@ def tr(text: str) -> str:
 class ComposerPanel(QWidget):
     generate_requested = Signal(object, str)  # GenerationRequest, profile name
     mask_painter_requested = Signal(int)  # reference index (issue 4/5)
+    expand_canvas_requested = Signal(object)  # Reference: a tile's "Expand canvas…"
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -159,6 +160,7 @@ class ComposerPanel(QWidget):
         self.tray.changed.connect(self._references_changed)
         self.tray.paste_requested.connect(self.paste)
         self.tray.preview_requested.connect(self.preview_reference)
+        self.tray.expand_requested.connect(self.expand_canvas_requested)
         self.mask_row.paint_requested.connect(self.mask_painter_requested)
         self.mask_row.changed.connect(self._clear_error)
         self.show_request_button.clicked.connect(self.show_request)

@@ -57,6 +57,7 @@ class ReferenceTray(TrayDrops, QWidget):
     changed = Signal()
     paste_requested = Signal()
     preview_requested = Signal(object)  # Reference
+    expand_requested = Signal(object)  # Reference: a tile's "Expand canvas…"
 
     def __init__(self, spawn: Spawn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,6 +235,7 @@ class ReferenceTray(TrayDrops, QWidget):
         tile.remove_requested.connect(lambda t: self.remove(self.tiles.index(t)))
         tile.preview_requested.connect(lambda t: self.preview_requested.emit(t.reference))
         tile.move_requested.connect(self._step)
+        tile.expand_requested.connect(lambda t: self.expand_requested.emit(t.reference))
         self.tiles.insert(index, tile)
         self._relayout()
         if not reference.is_remote:

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDrag,
     QEnterEvent,
     QFocusEvent,
@@ -28,7 +29,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QApplication, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSizePolicy, QToolButton, QWidget
 
 from studio.domain.request import Reference
 from studio.ui.composer.sources import MOVE_MIME
@@ -46,6 +47,7 @@ class ReferenceTile(QWidget):
     remove_requested = Signal(object)  # the tile
     preview_requested = Signal(object)
     move_requested = Signal(object, int)  # the tile, -1 (earlier) or +1 (later)
+    expand_requested = Signal(object)  # the tile: "Expand canvas…"
 
     def __init__(self, reference: Reference, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,6 +218,14 @@ class ReferenceTile(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press = None
         super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = QMenu(self)
+        expand = menu.addAction(tr("Expand canvas…"))
+        expand.setObjectName("expand_canvas")
+        expand.setEnabled(not self.reference.is_remote and not self._failed)
+        expand.triggered.connect(lambda: self.expand_requested.emit(self))
+        menu.popup(event.globalPos())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
