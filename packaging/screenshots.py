@@ -3,7 +3,8 @@
     python packaging/screenshots.py [--out resources/screenshots]
 
 Each picture is `studio --screenshot` of a scripted state (`--scenario`), in a fresh data
-folder: the first run, demo jobs running, a full gallery, failed jobs, the settings dialog.
+folder: the first run, demo jobs running, a full gallery, failed jobs, the settings dialog, the mask
+painter, a relay caught ignoring the mask, Expand canvas.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ SHOTS = (
     ("gallery", True),
     ("error", True),
     ("settings", True),
+    ("mask-painter", True),
+    ("inpaint-warning", True),
+    ("expand", True),
 )
 
 

@@ -27,7 +27,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--scenario",
-        choices=["first-run", "running", "gallery", "error", "settings"],
+        choices=[
+            "first-run",
+            "running",
+            "gallery",
+            "error",
+            "settings",
+            "mask-painter",
+            "inpaint-warning",
+            "expand",
+        ],
         help=argparse.SUPPRESS,  # a scripted state for --screenshot (packaging/screenshots.py)
     )
     return parser.parse_args(argv)

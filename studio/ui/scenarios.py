@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
@@ -87,10 +88,109 @@ async def first_run(window: MainWindow) -> QWidget:
     return window
 
 
+async def _outside_task(action: Callable[[], object]) -> None:
+    """QTest's event functions process events: call them from a plain loop callback."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+    loop.call_soon(lambda: (action(), done.set_result(None)))
+    await done
+
+
+async def _painter_on_new_image(window: MainWindow, prompt: str) -> QWidget:
+    """Generate one picture, open "Edit with mask…" on it and paint a stroke with the mouse."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    finished = _finished(window, 1)
+    _submit(window, prompt, "gpt-image-1", "3:2")
+    await _until(finished)
+    image_id = window.gallery.model.image_id(0)
+    window.actions_.do("edit_with_mask", [image_id])
+    launcher = window.mask_painter
+    for _ in range(200):
+        if launcher.is_open() and launcher.painter.canvas.picture is not None:  # type: ignore[union-attr]
+            break
+        await asyncio.sleep(0.05)
+    painter = launcher.painter
+    assert painter is not None
+    canvas = painter.canvas
+    canvas.set_brush_size(150)
+    width, height = painter.source.width(), painter.source.height()
+    path = [(0.30 + 0.05 * i, 0.62 - 0.02 * i * (4 - i)) for i in range(9)]
+    points = [canvas.widget_point(QPointF(x * width, y * height)).toPoint() for x, y in path]
+
+    def stroke() -> None:
+        button = Qt.MouseButton.LeftButton
+        QTest.mousePress(canvas, button, Qt.KeyboardModifier.NoModifier, points[0])
+        for point in points[1:]:
+            QTest.mouseMove(canvas, point)
+        QTest.mouseRelease(canvas, button, Qt.KeyboardModifier.NoModifier, points[-1])
+
+    await _outside_task(stroke)
+    return painter
+
+
+async def mask_painter(window: MainWindow) -> QWidget:
+    painter = await _painter_on_new_image(window, "a quiet beach, morning light")
+    painter.resize(1440, 900)
+    await asyncio.sleep(0.3)
+    return painter
+
+
+async def inpaint_warning(window: MainWindow) -> QWidget:
+    """A relay that ignored the mask: the warning and its one-click repair in the detail view."""
+    painter = await _painter_on_new_image(window, "a quiet beach, morning light")
+    from PySide6.QtWidgets import QPushButton
+
+    done = painter.findChild(QPushButton, "primary")
+    done.click()
+    composer = window.composer
+    for _ in range(100):
+        if composer.mask is not None:
+            break
+        await asyncio.sleep(0.05)
+    finished = _finished(window, 1)
+    prompt = "a red beach umbrella [[sim:ignore-mask]]"
+    composer.set_request(replace(composer.request(), prompt=prompt))
+    composer.generate()
+    await _until(finished)
+    await asyncio.sleep(0.5)
+    from PySide6.QtCore import QItemSelectionModel
+
+    gallery = window.gallery
+    gallery.view.selectionModel().setCurrentIndex(
+        gallery.model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    await asyncio.sleep(1.0)
+    return window
+
+
+async def expand(window: MainWindow) -> QWidget:
+    finished = _finished(window, 1)
+    _submit(window, "a lighthouse at dusk, long exposure", "gpt-image-1", "2:3")
+    await _until(finished)
+    image_id = window.gallery.model.image_id(0)
+    window.actions_.do("expand_canvas", [image_id])
+    from studio.ui.outpaint.dialog import ExpandCanvasDialog
+
+    for _ in range(100):
+        dialogs = [d for d in window.findChildren(ExpandCanvasDialog) if d.isVisible()]
+        if dialogs and dialogs[-1].expand_button.isEnabled():
+            break
+        await asyncio.sleep(0.05)
+    dialog = dialogs[-1]
+    dialog.shapes.button("16:9").click()
+    await asyncio.sleep(0.3)
+    return dialog
+
+
 SCENARIOS: dict[str, Callable[[MainWindow], Awaitable[QWidget]]] = {
     "first-run": first_run,
     "running": running,
     "gallery": gallery,
     "error": error,
     "settings": settings,
+    "mask-painter": mask_painter,
+    "inpaint-warning": inpaint_warning,
+    "expand": expand,
 }
