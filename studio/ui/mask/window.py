@@ -357,6 +357,12 @@ class MaskPainterWindow(MaskFiles, QWidget):
 
     def present(self) -> None:
         """Show as a full window over the studio, ready for painting."""
+        if not self.isVisible():
+            # the whole screen even where nothing maximises windows (no window manager, some
+            # tiling ones): maximising alone would leave the first, small geometry
+            parent = self.parentWidget()
+            screen = (parent.screen() if parent is not None else None) or self.screen()
+            self.setGeometry(screen.availableGeometry())
         self.showMaximized()
         self.raise_()
         self.activateWindow()
