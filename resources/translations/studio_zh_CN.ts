@@ -3179,7 +3179,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>正在准备蒙版…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="379" />
+      <location filename="../../studio/ui/mask/window.py" line="385" />
       <source>That did not work; the mask is unchanged. The log has the details.</source>
       <translation>操作未成功，蒙版保持不变。详情见日志。</translation>
     </message>
@@ -3199,7 +3199,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>之前设置的蒙版为 {mask_width} × {mask_height} 像素，而这张图片为 {width} × {height} 像素，因此将从空白蒙版开始。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="377" />
+      <location filename="../../studio/ui/mask/window.py" line="383" />
       <source>There is not enough memory for this. Close other images and try again.</source>
       <translation>内存不足。请关闭其他图片后再试。</translation>
     </message>
@@ -3568,74 +3568,149 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Shortcuts</name>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="27" />
+      <location filename="../../studio/ui/shortcuts.py" line="52" />
+      <source>Actual pixels (1:1)</source>
+      <translation>实际像素（1:1）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="42" />
+      <source>Brush</source>
+      <translation>画笔</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="54" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="35" />
       <source>Close viewers</source>
       <translation>关闭查看窗口</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="24" />
+      <location filename="../../studio/ui/shortcuts.py" line="43" />
+      <source>Eraser</source>
+      <translation>橡皮擦</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="32" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="23" />
+      <location filename="../../studio/ui/shortcuts.py" line="31" />
       <source>Favourite</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="16" />
+      <location filename="../../studio/ui/shortcuts.py" line="51" />
+      <source>Fit the image</source>
+      <translation>适合窗口</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="24" />
       <source>Generate (in the prompt)</source>
       <translation>生成（在提示词框中）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="35" />
+      <location filename="../../studio/ui/shortcuts.py" line="53" />
+      <source>Hold and drag to pan (or the middle button)</source>
+      <translation>按住并拖动以平移（或用鼠标中键）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="61" />
       <source>Keyboard shortcuts</source>
       <translation>键盘快捷键</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="20" />
+      <location filename="../../studio/ui/shortcuts.py" line="46" />
+      <source>Lasso selection</source>
+      <translation>套索选区</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="66" />
+      <source>Mask painter</source>
+      <translation>蒙版绘制</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="28" />
       <source>Move in the gallery</source>
       <translation>在图库中移动</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="21" />
+      <location filename="../../studio/ui/shortcuts.py" line="29" />
       <source>Move the selected images to the trash</source>
       <translation>将所选图像移到回收站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="17" />
+      <location filename="../../studio/ui/shortcuts.py" line="25" />
       <source>Paste an image as a reference</source>
       <translation>粘贴图像作为参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="19" />
+      <location filename="../../studio/ui/shortcuts.py" line="27" />
       <source>Quick look at the selected image</source>
       <translation>快速查看所选图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="25" />
+      <location filename="../../studio/ui/shortcuts.py" line="45" />
+      <source>Rectangle selection</source>
+      <translation>矩形选区</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="49" />
+      <source>Redo</source>
+      <translation>重做</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="33" />
       <source>Reuse the settings of the selected image</source>
       <translation>复用所选图像的设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="18" />
+      <location filename="../../studio/ui/shortcuts.py" line="26" />
       <source>Search the prompts</source>
       <translation>搜索提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="26" />
+      <location filename="../../studio/ui/shortcuts.py" line="34" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="28" />
+      <location filename="../../studio/ui/shortcuts.py" line="47" />
+      <source>Smaller / bigger brush</source>
+      <translation>缩小 / 放大画笔</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="65" />
+      <source>Studio</source>
+      <translation>Studio</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="44" />
+      <source>Swap brush and eraser</source>
+      <translation>切换画笔与橡皮擦</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="36" />
       <source>This sheet</source>
       <translation>显示此快捷键列表</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="22" />
-      <source>Undo (trash, mask strokes)</source>
-      <translation>撤销（移到回收站、蒙版笔画）</translation>
+      <location filename="../../studio/ui/shortcuts.py" line="30" />
+      <source>Undo moving to the trash</source>
+      <translation>撤销移入回收站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="48" />
+      <source>Undo the last step</source>
+      <translation>撤销上一步</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="50" />
+      <source>Zoom in / out (or the wheel)</source>
+      <translation>放大 / 缩小（或用滚轮）</translation>
     </message>
   </context>
   <context>
