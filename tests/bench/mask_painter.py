@@ -46,6 +46,7 @@ from PySide6.QtWidgets import QApplication
 from studio.ui import theme
 from studio.ui.application import tune_interpreter
 from studio.ui.mask.canvas import MaskCanvas
+from studio.ui.mask.document import blank_mask
 from studio.ui.mask.window import MaskPainterWindow
 
 WINDOW = (1600, 1000)
@@ -143,8 +144,8 @@ async def settle(app: QApplication, condition: Callable[[], bool], within: float
     app.processEvents()
 
 
-def new_window(image: QImage) -> MaskPainterWindow:
-    window = MaskPainterWindow(image, title="bench")
+def new_window(image: QImage, blank: QImage | None = None) -> MaskPainterWindow:
+    window = MaskPainterWindow(image, title="bench", blank=blank)
     window.resize(*WINDOW)
     window.show()
     window.activateWindow()
@@ -223,10 +224,13 @@ async def measure_4096(app: QApplication, args: argparse.Namespace) -> dict[str,
 async def measure_8192(app: QApplication) -> dict[str, str]:
     image = photo(8192)
     started = time.perf_counter()
-    window = new_window(image)
+    # as open_painter_for does: the zeroed mask pixels are made in a worker thread
+    blank = await asyncio.to_thread(blank_mask, image.width(), image.height())
+    gui_started = time.perf_counter()
+    window = new_window(image, blank)
     del image
     window.repaint()  # the first paint, from the full image while the copies are made
-    blocked = (time.perf_counter() - started) * 1000
+    blocked = (time.perf_counter() - gui_started) * 1000
     canvas = window.canvas
     await settle(app, lambda: canvas.picture is not None)
     canvas.update()

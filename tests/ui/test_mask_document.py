@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPointF, QRect
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPolygonF
 
-from studio.ui.mask.document import MaskDocument, Tool
+from studio.ui.mask.document import MaskDocument, Tool, blank_mask
 from studio.ui.mask.tiles import ENTRY_OVERHEAD, TILE
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -487,3 +487,15 @@ def test_a_long_diagonal_stroke_keeps_a_band_of_tiles_not_its_bounding_box() -> 
     assert kept <= 3 * side // TILE < tiles  # a diagonal band, not the whole bounding box
     document.undo()
     assert document.gray_bytes() == original
+
+
+def test_blank_pixels_made_beforehand_are_used_and_checked() -> None:
+    blank = blank_mask(64, 48)
+    document = MaskDocument(64, 48, blank=blank)
+    assert document.is_empty() and document.gray_bytes() == bytes(64 * 48)
+    document.fill()
+    assert blank.pixelColor(10, 10).value() == 255  # painted in place: no copy was made
+    with pytest.raises(ValueError, match="blank mask"):
+        MaskDocument(64, 48, blank=blank_mask(48, 64))
+    with pytest.raises(ValueError, match="blank mask"):
+        MaskDocument(64, 48, blank=QImage(64, 48, QImage.Format.Format_RGB32))

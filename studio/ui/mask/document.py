@@ -35,6 +35,15 @@ class _Stroke:
     step: TileStep = field(default_factory=TileStep)
 
 
+def blank_mask(width: int, height: int) -> QImage:
+    """Zeroed mask pixels (thread-safe: QImage is not tied to the GUI thread)."""
+    image = QImage(width, height, GRAY)
+    if image.isNull():
+        raise MemoryError(f"no memory for a {width}×{height} mask")
+    image.fill(0)
+    return image
+
+
 class MaskDocument(QObject):
     """Mask pixels the size of the source image, edited by strokes and whole-mask operations.
 
@@ -48,14 +57,17 @@ class MaskDocument(QObject):
     MAX_UNDO_STEPS = 100
     MAX_UNDO_BYTES = 512 * 1024 * 1024
 
-    def __init__(self, width: int, height: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, width: int, height: int, parent: QObject | None = None, *, blank: QImage | None = None
+    ) -> None:
+        """``blank``: the zeroed pixels made beforehand by :func:`blank_mask` (in a worker
+        thread: zeroing 64 MB for 8192² takes longer than a frame)."""
         super().__init__(parent)
         if width < 1 or height < 1:
             raise ValueError(f"a mask needs a positive size, not {width}×{height}")
-        image = QImage(width, height, GRAY)
-        if image.isNull():
-            raise MemoryError(f"no memory for a {width}×{height} mask")
-        image.fill(0)
+        if blank is not None and (blank.size() != QSize(width, height) or blank.format() != GRAY):
+            raise ValueError("the blank mask must be Grayscale8 of the document's size")
+        image = blank if blank is not None else blank_mask(width, height)
         self._image = image
         self._bounds = QRect(0, 0, width, height)
         self._grid = TileGrid(image, 0)

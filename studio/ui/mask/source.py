@@ -19,6 +19,7 @@ from studio.domain.errors import ErrorKind, InputError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.request import Mask, Reference
 from studio.imaging.inputs import load_image
+from studio.ui.mask.document import blank_mask
 from studio.ui.mask.window import MaskPainterWindow
 
 
@@ -80,7 +81,8 @@ async def open_painter_for(
     user's message: ``i18n.message``) when the image cannot be opened.
     """
     image = await load_source(reference)
+    blank = await asyncio.to_thread(blank_mask, image.width(), image.height())
     title = tr("Paint a mask — {name}").format(name=reference.name)
-    window = MaskPainterWindow(image, mask, parent, title)
+    window = MaskPainterWindow(image, mask, parent, title, blank)
     window.present()
     return window

@@ -44,13 +44,16 @@ class MaskPainterWindow(MaskFiles, QWidget):
         mask: Mask | None = None,
         parent: QWidget | None = None,
         title: str = "",
+        blank: QImage | None = None,
     ) -> None:
+        """``blank``: zeroed mask pixels made in a worker thread (``document.blank_mask``), so
+        a huge image opens without a stall; made here when not given."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("maskPainter")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title or tr("Paint a mask"))
         self.source = source
-        self.document = MaskDocument(source.width(), source.height())
+        self.document = MaskDocument(source.width(), source.height(), blank=blank)
         self.canvas = MaskCanvas(self.document, source)
         self.toolbar = ToolBar()
         self.status = StatusBar()
