@@ -58,6 +58,11 @@ ICON_NAMES = (
     "eye-off",
     "refresh",
     "info",
+    "eraser",
+    "rect-select",
+    "lasso",
+    "undo",
+    "redo",
 )
 APP_ICON = "studio"
 STANDARD_SIZES = (16, 24, 32, 48, 64, 128, 256)

@@ -20,7 +20,7 @@ REQUIRED = {
     "generate", "cancel", "retry", "star", "star-filled", "trash", "export", "settings",
     "search", "zoom-in", "zoom-out", "fit", "one-to-one", "compare", "mask", "reuse",
     "reference", "copy", "folder", "warning", "close", "add", "history", "eye", "eye-off",
-    "refresh", "info",
+    "refresh", "info", "eraser", "rect-select", "lasso", "undo", "redo",
 }  # fmt: skip
 
 

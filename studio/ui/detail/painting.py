@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -17,6 +15,8 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 from PySide6.QtWidgets import QWidget
+
+from studio.ui.scaling import covering
 
 # Chrome drawn *on* the picture cannot follow the palette: whatever the image's colours, a dark
 # translucent pill with white text and a white line with a soft shadow stay readable.
@@ -61,18 +61,7 @@ def draw_scaled(
         visible = visible.intersected(painter.clipBoundingRect())
     if visible.isEmpty() or image.isNull():
         return
-    per_source = target.width() / image.width()  # logical px per source px
-    left = math.floor((visible.x() - target.x()) / per_source)
-    top = math.floor((visible.y() - target.y()) / per_source)
-    right = min(math.ceil((visible.right() - target.x()) / per_source), image.width())
-    bottom = min(math.ceil((visible.bottom() - target.y()) / per_source), image.height())
-    source = QRect(left, top, right - left, bottom - top)
-    drawn = QRectF(
-        target.x() + left * per_source,
-        target.y() + top * per_source,
-        source.width() * per_source,
-        source.height() * per_source,
-    )
+    source, drawn = covering(image.size(), target, visible)
     painter.drawImage(drawn, image, QRectF(source))
 
 

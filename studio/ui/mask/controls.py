@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from studio.ui.composer.flow_layout import FlowLayout
 from studio.ui.icons import icon
 from studio.ui.mask.document import Tool
-from studio.ui.mask.tool_icons import tool_icon
 from studio.ui.mask.tools import MAX_BRUSH, MIN_BRUSH, Shape
 
 SIZE_STEPS = 1000  # the size slider is logarithmic: fine steps for small brushes
@@ -64,7 +63,7 @@ def _tool_button(
     button.setText(text)
     button.setToolTip(tip)
     if icon_name is not None:
-        button.setIcon(tool_icon(icon_name))
+        button.setIcon(icon(icon_name))
         button.setIconSize(ICON)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     else:

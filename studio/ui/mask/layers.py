@@ -12,13 +12,12 @@ Painting the widget is then two blits of its exposed rectangle.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPixmap
 
 from studio.ui.detail.picture import Picture
 from studio.ui.mask.viewport import Viewport
+from studio.ui.scaling import covering
 
 SMOOTH_FROM = 0.5  # the overlay is sampled smoothly between this scale and 1:1
 MAX_PENDING = 32  # dirty rectangles kept apart before they are merged into one
@@ -37,19 +36,7 @@ def draw_mapped(
     visible = QRectF(clip).intersected(target)
     if visible.isEmpty() or image.isNull():
         return
-    per_source = target.width() / image.width()
-    pad = 2 if smooth else 0
-    left = max(math.floor((visible.left() - target.x()) / per_source) - pad, 0)
-    top = max(math.floor((visible.top() - target.y()) / per_source) - pad, 0)
-    right = min(math.ceil((visible.right() - target.x()) / per_source) + pad, image.width())
-    bottom = min(math.ceil((visible.bottom() - target.y()) / per_source) + pad, image.height())
-    source = QRect(left, top, right - left, bottom - top)
-    drawn = QRectF(
-        target.x() + left * per_source,
-        target.y() + top * per_source,
-        source.width() * per_source,
-        source.height() * per_source,
-    )
+    source, drawn = covering(image.size(), target, visible, 2 if smooth else 0)
     painter.setClipRect(clip)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
     painter.drawImage(drawn, image, QRectF(source))
