@@ -89,12 +89,16 @@ def _value_label(name: str, sample: str) -> QLabel:
     return label
 
 
-def _separator() -> QFrame:
+def rule(vertical: bool = False) -> QFrame:
+    """A 1 px line in the palette's mid colour between groups of controls."""
     line = QFrame()
-    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShape(QFrame.Shape.VLine if vertical else QFrame.Shape.HLine)
     line.setFrameShadow(QFrame.Shadow.Plain)
     line.setStyleSheet("color: palette(mid);")
-    line.setFixedWidth(1)
+    if vertical:
+        line.setFixedWidth(1)
+    else:
+        line.setFixedHeight(1)
     return line
 
 
@@ -276,7 +280,7 @@ def _group(widgets: list[QWidget], separated: bool) -> QWidget:
         row.addWidget(widget)
     if separated:
         row.addSpacing(4)
-        row.addWidget(_separator())
+        row.addWidget(rule(vertical=True))
         row.addSpacing(4)
     return group
 
@@ -327,7 +331,7 @@ class StatusBar(QWidget):
         layout.addWidget(self.message, 1)
         layout.addWidget(self.facts)
         layout.addSpacing(8)
-        layout.addWidget(_separator())
+        layout.addWidget(rule(vertical=True))
         layout.addSpacing(4)
         layout.addWidget(self.colour)
         layout.addWidget(QLabel(tr("Opacity")))
@@ -335,7 +339,7 @@ class StatusBar(QWidget):
         layout.addWidget(self.opacity_value)
         layout.addWidget(self.show_mask)
         layout.addSpacing(4)
-        layout.addWidget(_separator())
+        layout.addWidget(rule(vertical=True))
         layout.addSpacing(4)
         for widget in (self.zoom_out, self.zoom_value, self.zoom_in, self.fit, self.actual):
             layout.addWidget(widget)

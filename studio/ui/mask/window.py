@@ -13,14 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
-from PySide6.QtWidgets import QFrame, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from studio.domain.errors import StudioError
 from studio.domain.request import Mask
 from studio.ui import i18n
 from studio.ui.detail.picture import Picture
 from studio.ui.mask.canvas import MaskCanvas
-from studio.ui.mask.controls import StatusBar, ToolBar, slider_to_size
+from studio.ui.mask.controls import StatusBar, ToolBar, rule, slider_to_size
 from studio.ui.mask.document import MaskDocument, Tool
 from studio.ui.mask.files import MaskFiles
 from studio.ui.mask.mask_io import feathered, finished_mask, mask_pixels, snapshot
@@ -70,9 +70,9 @@ class MaskPainterWindow(MaskFiles, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
-        layout.addWidget(_rule())
+        layout.addWidget(rule())
         layout.addWidget(self.canvas, 1)
-        layout.addWidget(_rule())
+        layout.addWidget(rule())
         layout.addWidget(self.status)
         self.setFocusProxy(self.canvas)
         self._build_actions()
@@ -388,11 +388,3 @@ class MaskPainterWindow(MaskFiles, QWidget):
             text = tr("That did not work; the mask is unchanged. The log has the details.")
         self._say(text, error=True)
 
-
-def _rule() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setFrameShadow(QFrame.Shadow.Plain)
-    line.setStyleSheet("color: palette(mid);")
-    line.setFixedHeight(1)
-    return line
