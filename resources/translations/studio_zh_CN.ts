@@ -945,92 +945,92 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>DetailInfo</name>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="133" />
+      <location filename="../../studio/ui/detail/info.py" line="137" />
       <source>(no prompt)</source>
       <translation>（无提示词）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="115" />
+      <location filename="../../studio/ui/detail/info.py" line="118" />
       <source>Cost</source>
       <translation>费用</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="112" />
+      <location filename="../../studio/ui/detail/info.py" line="115" />
       <source>Created</source>
       <translation>创建时间</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="98" />
+      <location filename="../../studio/ui/detail/info.py" line="101" />
       <source>DETAILS</source>
       <translation>详细信息</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="113" />
+      <location filename="../../studio/ui/detail/info.py" line="116" />
       <source>Image</source>
       <translation>图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="110" />
+      <location filename="../../studio/ui/detail/info.py" line="113" />
       <source>Inputs</source>
       <translation>输入</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="201" />
+      <location filename="../../studio/ui/detail/info.py" line="205" />
       <source>Keep original outside the mask</source>
       <translation>保留蒙版外的原图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="204" />
+      <location filename="../../studio/ui/detail/info.py" line="208" />
       <source>Makes a new image: the relay's result inside the mask, your original everywhere else (with a soft edge). This image stays as it is.</source>
       <translation>生成一张新图像：蒙版内使用中转站返回的结果，其余部分保留你的原图（边缘柔和过渡）。当前图像保持不变。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="227" />
+      <location filename="../../studio/ui/detail/info.py" line="231" />
       <source>Making the new image…</source>
       <translation>正在生成新图像…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="107" />
+      <location filename="../../studio/ui/detail/info.py" line="110" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="84" />
+      <location filename="../../studio/ui/detail/info.py" line="87" />
       <source>NEGATIVE PROMPT</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="81" />
+      <location filename="../../studio/ui/detail/info.py" line="84" />
       <source>PROMPT</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="111" />
+      <location filename="../../studio/ui/detail/info.py" line="114" />
       <source>Profile</source>
       <translation>配置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="108" />
+      <location filename="../../studio/ui/detail/info.py" line="111" />
       <source>Protocol</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="88" />
+      <location filename="../../studio/ui/detail/info.py" line="91" />
       <source>REVISED BY THE RELAY</source>
       <translation>中转站改写后的提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="109" />
+      <location filename="../../studio/ui/detail/info.py" line="112" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="93" />
+      <location filename="../../studio/ui/detail/info.py" line="96" />
       <source>THE MODEL ALSO SAID</source>
       <translation>模型还回复了</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/info.py" line="114" />
+      <location filename="../../studio/ui/detail/info.py" line="117" />
       <source>Usage</source>
       <translation>用量</translation>
     </message>
@@ -1038,42 +1038,47 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>DetailPanel</name>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="235" />
+      <location filename="../../studio/ui/detail/panel.py" line="242" />
       <source>Compare with a reference or another result</source>
       <translation>与参考图或其他结果对比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="237" />
+      <location filename="../../studio/ui/detail/panel.py" line="244" />
       <source>Nothing to compare with: this job had no reference and one result.</source>
       <translation>没有可对比的图像：此任务没有参考图，且只有一个结果。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="56" />
+      <location filename="../../studio/ui/detail/panel.py" line="59" />
       <source>Select an image to see it here.</source>
       <translation>选择一张图像，即可在此查看。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="285" />
+      <location filename="../../studio/ui/detail/panel.py" line="356" />
+      <source>Sent to Midjourney: {label}</source>
+      <translation>已发送到 Midjourney：{label}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/panel.py" line="292" />
       <source>Show the masked area (where the edit was asked)</source>
       <translation>显示蒙版区域（要求编辑的位置）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="204" />
+      <location filename="../../studio/ui/detail/panel.py" line="211" />
       <source>The image file could not be read.</source>
       <translation>无法读取图像文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="272" />
+      <location filename="../../studio/ui/detail/panel.py" line="279" />
       <source>This image</source>
       <translation>此图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="287" />
+      <location filename="../../studio/ui/detail/panel.py" line="294" />
       <source>This job had no mask.</source>
       <translation>此任务没有使用蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="269" />
+      <location filename="../../studio/ui/detail/panel.py" line="276" />
       <source>{name} could not be read.</source>
       <translation>无法读取 {name}。</translation>
     </message>
@@ -1738,7 +1743,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>“{name}”是文件夹，不是图像。请选择图像文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/source.py" line="40" />
+      <location filename="../../studio/ui/mask/source.py" line="41" />
       <source>“{name}” is a link to an image on the web; the mask can only be painted on an image on this computer. Save the image, add the file as the reference and try again.</source>
       <translation>“{name}” 是网络图片的链接；蒙版只能绘制在本机的图片上。请先保存图片，把文件添加为参考图后再试。</translation>
     </message>
@@ -2773,268 +2778,268 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MaskControls</name>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="171" />
+      <location filename="../../studio/ui/mask/controls.py" line="174" />
       <source> px</source>
       <translation> 像素</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="322" />
+      <location filename="../../studio/ui/mask/controls.py" line="325" />
       <source>1:1</source>
       <translation>1:1</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="322" />
+      <location filename="../../studio/ui/mask/controls.py" line="325" />
       <source>Actual pixels</source>
       <translation>实际像素</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="122" />
+      <location filename="../../studio/ui/mask/controls.py" line="125" />
       <source>Brush</source>
       <translation>画笔</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="158" />
+      <location filename="../../studio/ui/mask/controls.py" line="161" />
       <source>Brush size</source>
       <translation>画笔大小</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="122" />
+      <location filename="../../studio/ui/mask/controls.py" line="125" />
       <source>Brush: paint where to edit</source>
       <translation>画笔：涂抹需要编辑的地方</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="204" />
+      <location filename="../../studio/ui/mask/controls.py" line="207" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="195" />
+      <location filename="../../studio/ui/mask/controls.py" line="198" />
       <source>Clear</source>
       <translation>清除</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="303" />
+      <location filename="../../studio/ui/mask/controls.py" line="306" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="208" />
+      <location filename="../../studio/ui/mask/controls.py" line="211" />
       <source>Done</source>
       <translation>完成</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="127" />
+      <location filename="../../studio/ui/mask/controls.py" line="130" />
       <source>Eraser</source>
       <translation>橡皮擦</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="128" />
+      <location filename="../../studio/ui/mask/controls.py" line="131" />
       <source>Eraser: take areas out of the mask</source>
       <translation>橡皮擦：将区域移出蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="172" />
+      <location filename="../../studio/ui/mask/controls.py" line="175" />
       <source>Feather</source>
       <translation>羽化</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="165" />
+      <location filename="../../studio/ui/mask/controls.py" line="168" />
       <source>Feather…</source>
       <translation>羽化…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="194" />
+      <location filename="../../studio/ui/mask/controls.py" line="197" />
       <source>Fill</source>
       <translation>填充</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="320" />
+      <location filename="../../studio/ui/mask/controls.py" line="323" />
       <source>Fit</source>
       <translation>适应窗口</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="320" />
+      <location filename="../../studio/ui/mask/controls.py" line="323" />
       <source>Fit to the window</source>
       <translation>适应窗口</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="216" />
+      <location filename="../../studio/ui/mask/controls.py" line="219" />
       <source>Hardness</source>
       <translation>硬度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="161" />
+      <location filename="../../studio/ui/mask/controls.py" line="164" />
       <source>Hardness: low values give a soft edge</source>
       <translation>硬度：数值越低边缘越柔和</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="307" />
+      <location filename="../../studio/ui/mask/controls.py" line="310" />
       <source>How strongly the mask is shown</source>
       <translation>蒙版的显示强度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="192" />
+      <location filename="../../studio/ui/mask/controls.py" line="195" />
       <source>Invert</source>
       <translation>反转</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="141" />
+      <location filename="../../studio/ui/mask/controls.py" line="144" />
       <source>Lasso</source>
       <translation>套索</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="142" />
+      <location filename="../../studio/ui/mask/controls.py" line="145" />
       <source>Lasso: draw around an area to mask it (hold Alt to remove instead)</source>
       <translation>套索：圈出区域加入蒙版（按住 Alt 则改为移除）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="207" />
+      <location filename="../../studio/ui/mask/controls.py" line="210" />
       <source>Leave without a mask</source>
       <translation>不使用蒙版并离开</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="201" />
+      <location filename="../../studio/ui/mask/controls.py" line="204" />
       <source>Load a mask PNG (white or transparent = edit)</source>
       <translation>载入蒙版 PNG（白色或透明 = 编辑）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="201" />
+      <location filename="../../studio/ui/mask/controls.py" line="204" />
       <source>Load…</source>
       <translation>载入…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="194" />
+      <location filename="../../studio/ui/mask/controls.py" line="197" />
       <source>Mask the whole image</source>
       <translation>将整张图片加入蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="334" />
+      <location filename="../../studio/ui/mask/controls.py" line="337" />
       <source>Opacity</source>
       <translation>不透明度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="179" />
+      <location filename="../../studio/ui/mask/controls.py" line="182" />
       <source>Radius</source>
       <translation>半径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="134" />
+      <location filename="../../studio/ui/mask/controls.py" line="137" />
       <source>Rectangle</source>
       <translation>矩形</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="135" />
+      <location filename="../../studio/ui/mask/controls.py" line="138" />
       <source>Rectangle: drag to mask an area (hold Alt to remove instead)</source>
       <translation>矩形：拖动以将区域加入蒙版（按住 Alt 则改为移除）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="198" />
-      <location filename="../../studio/ui/mask/controls.py" line="198" />
+      <location filename="../../studio/ui/mask/controls.py" line="201" />
+      <location filename="../../studio/ui/mask/controls.py" line="201" />
       <source>Redo</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="152" />
+      <location filename="../../studio/ui/mask/controls.py" line="155" />
       <source>Remove</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="195" />
+      <location filename="../../studio/ui/mask/controls.py" line="198" />
       <source>Remove the whole mask</source>
       <translation>移除整个蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="203" />
+      <location filename="../../studio/ui/mask/controls.py" line="206" />
       <source>Save the mask as a PNG</source>
       <translation>将蒙版保存为 PNG</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="203" />
+      <location filename="../../studio/ui/mask/controls.py" line="206" />
       <source>Save…</source>
       <translation>保存…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="153" />
+      <location filename="../../studio/ui/mask/controls.py" line="156" />
       <source>Selections remove from the mask instead of adding to it</source>
       <translation>选区从蒙版中移除，而不是加入</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="310" />
+      <location filename="../../studio/ui/mask/controls.py" line="313" />
       <source>Show mask</source>
       <translation>显示蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="310" />
+      <location filename="../../studio/ui/mask/controls.py" line="313" />
       <source>Show or hide the mask</source>
       <translation>显示或隐藏蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="215" />
+      <location filename="../../studio/ui/mask/controls.py" line="218" />
       <source>Size</source>
       <translation>大小</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="165" />
+      <location filename="../../studio/ui/mask/controls.py" line="168" />
       <source>Soften the mask's edges</source>
       <translation>柔化蒙版边缘</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="192" />
+      <location filename="../../studio/ui/mask/controls.py" line="195" />
       <source>Swap the masked and the kept areas</source>
       <translation>互换蒙版区域与保留区域</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="303" />
+      <location filename="../../studio/ui/mask/controls.py" line="306" />
       <source>The colour the mask is shown in</source>
       <translation>蒙版的显示颜色</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="196" />
-      <location filename="../../studio/ui/mask/controls.py" line="196" />
+      <location filename="../../studio/ui/mask/controls.py" line="199" />
+      <location filename="../../studio/ui/mask/controls.py" line="199" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="211" />
+      <location filename="../../studio/ui/mask/controls.py" line="214" />
       <source>Use this mask for the request</source>
       <translation>在请求中使用此蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="318" />
-      <location filename="../../studio/ui/mask/controls.py" line="318" />
+      <location filename="../../studio/ui/mask/controls.py" line="321" />
+      <location filename="../../studio/ui/mask/controls.py" line="321" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="313" />
-      <location filename="../../studio/ui/mask/controls.py" line="313" />
+      <location filename="../../studio/ui/mask/controls.py" line="316" />
+      <location filename="../../studio/ui/mask/controls.py" line="316" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="380" />
+      <location filename="../../studio/ui/mask/controls.py" line="383" />
       <source>brush {size} px</source>
       <translation>画笔 {size} 像素</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="383" />
+      <location filename="../../studio/ui/mask/controls.py" line="386" />
       <source>x {x}, y {y}</source>
       <translation>x {x}，y {y}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="257" />
-      <location filename="../../studio/ui/mask/controls.py" line="357" />
-      <location filename="../../studio/ui/mask/controls.py" line="366" />
+      <location filename="../../studio/ui/mask/controls.py" line="260" />
+      <location filename="../../studio/ui/mask/controls.py" line="360" />
+      <location filename="../../studio/ui/mask/controls.py" line="369" />
       <source>{percent} %</source>
       <translation>{percent}%</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="253" />
+      <location filename="../../studio/ui/mask/controls.py" line="256" />
       <source>{size} px</source>
       <translation>{size} 像素</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/controls.py" line="379" />
+      <location filename="../../studio/ui/mask/controls.py" line="382" />
       <source>{width} × {height} px</source>
       <translation>{width} × {height} 像素</translation>
     </message>
@@ -3138,78 +3143,78 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MaskPainter</name>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="330" />
+      <location filename="../../studio/ui/mask/window.py" line="333" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="327" />
-      <location filename="../../studio/ui/mask/window.py" line="328" />
+      <location filename="../../studio/ui/mask/window.py" line="330" />
+      <location filename="../../studio/ui/mask/window.py" line="331" />
       <source>Discard this mask?</source>
       <translation>放弃这个蒙版？</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="251" />
+      <location filename="../../studio/ui/mask/window.py" line="254" />
       <source>Feathering the mask…</source>
       <translation>正在羽化蒙版…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="332" />
+      <location filename="../../studio/ui/mask/window.py" line="335" />
       <source>Keep painting</source>
       <translation>继续绘制</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="279" />
+      <location filename="../../studio/ui/mask/window.py" line="282" />
       <source>Opening the mask…</source>
       <translation>正在打开蒙版…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="51" />
+      <location filename="../../studio/ui/mask/window.py" line="54" />
       <source>Paint a mask</source>
       <translation>绘制蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="204" />
+      <location filename="../../studio/ui/mask/window.py" line="207" />
       <source>Paint where the image should change. Pan: Space + drag. Zoom: wheel.</source>
       <translation>涂抹图片中需要改变的地方。平移：空格 + 拖动。缩放：滚轮。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="302" />
+      <location filename="../../studio/ui/mask/window.py" line="305" />
       <source>Preparing the mask…</source>
       <translation>正在准备蒙版…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="385" />
+      <location filename="../../studio/ui/mask/window.py" line="388" />
       <source>That did not work; the mask is unchanged. The log has the details.</source>
       <translation>操作未成功，蒙版保持不变。详情见日志。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="256" />
+      <location filename="../../studio/ui/mask/window.py" line="259" />
       <source>The edges were feathered by {radius} px.</source>
       <translation>边缘已羽化 {radius} 像素。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="298" />
+      <location filename="../../studio/ui/mask/window.py" line="301" />
       <source>The mask is empty. Paint where the image should change, then press Done.</source>
       <translation>蒙版是空的。请涂抹图片中需要改变的地方，然后点击“完成”。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="266" />
+      <location filename="../../studio/ui/mask/window.py" line="269" />
       <source>The mask set before is {mask_width} × {mask_height} px but this image is {width} × {height} px, so you start with an empty one.</source>
       <translation>之前设置的蒙版为 {mask_width} × {mask_height} 像素，而这张图片为 {width} × {height} 像素，因此将从空白蒙版开始。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="383" />
+      <location filename="../../studio/ui/mask/window.py" line="386" />
       <source>There is not enough memory for this. Close other images and try again.</source>
       <translation>内存不足。请关闭其他图片后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="249" />
+      <location filename="../../studio/ui/mask/window.py" line="252" />
       <source>There is nothing to feather yet: paint the area to edit first.</source>
       <translation>还没有可羽化的内容：请先涂抹需要编辑的区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="329" />
+      <location filename="../../studio/ui/mask/window.py" line="332" />
       <source>What you painted will be lost.</source>
       <translation>你绘制的内容将会丢失。</translation>
     </message>
@@ -3217,9 +3222,88 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MaskSource</name>
     <message>
-      <location filename="../../studio/ui/mask/source.py" line="83" />
+      <location filename="../../studio/ui/mask/source.py" line="85" />
       <source>Paint a mask — {name}</source>
       <translation>绘制蒙版 — {name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MidjourneyButtons</name>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="104" />
+      <source>Extend the image downwards</source>
+      <translation>向下扩展画面</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="101" />
+      <source>Extend the image to the left</source>
+      <translation>向左扩展画面</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="102" />
+      <source>Extend the image to the right</source>
+      <translation>向右扩展画面</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="103" />
+      <source>Extend the image upwards</source>
+      <translation>向上扩展画面</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="192" />
+      <source>Midjourney</source>
+      <translation>Midjourney</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="94" />
+      <source>Paint an area of this image and describe what goes there</source>
+      <translation>在这张图上涂出一块区域，并描述那里要画什么</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="96" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="98" />
+      <source>Run the prompt again</source>
+      <translation>用同一提示词重新生成</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="263" />
+      <source>Sent: {label}</source>
+      <translation>已发送：{label}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="99" />
+      <source>Strong variations of this image</source>
+      <translation>对这张图做强烈变化</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="100" />
+      <source>Subtle variations of this image</source>
+      <translation>对这张图做细微变化</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="91" />
+      <source>Upscale image {n}</source>
+      <translation>放大第 {n} 张图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="107" />
+      <source>Upscale this image further</source>
+      <translation>进一步放大这张图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="91" />
+      <source>Variations of image {n}</source>
+      <translation>基于第 {n} 张图生成变体</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="106" />
+      <source>Zoom out 1.5×</source>
+      <translation>缩小 1.5 倍（扩展画面）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/midjourney.py" line="105" />
+      <source>Zoom out 2×</source>
+      <translation>缩小 2 倍（扩展画面）</translation>
     </message>
   </context>
   <context>
@@ -3711,6 +3795,40 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/ui/shortcuts.py" line="50" />
       <source>Zoom in / out (or the wheel)</source>
       <translation>放大 / 缩小（或用滚轮）</translation>
+    </message>
+  </context>
+  <context>
+    <name>VaryRegion</name>
+    <message>
+      <location filename="../../studio/ui/detail/vary_region.py" line="75" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/vary_region.py" line="59" />
+      <source>Describe what goes in the painted area</source>
+      <translation>描述涂抹区域里要画什么</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/vary_region.py" line="130" />
+      <source>Opening the mask painter…</source>
+      <translation>正在打开蒙版绘制…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/vary_region.py" line="144" />
+      <source>Paint the area to change, then press Done.</source>
+      <translation>涂出要修改的区域，然后点击“完成”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/vary_region.py" line="68" />
+      <source>The rest of the image stays as it is. {keys} sends.</source>
+      <translation>图像的其余部分保持不变。按 {keys} 发送。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/vary_region.py" line="55" />
+      <location filename="../../studio/ui/detail/vary_region.py" line="78" />
+      <source>Vary region</source>
+      <translation>局部重绘</translation>
     </message>
   </context>
   <context>

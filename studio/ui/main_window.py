@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         )
         self.composer.mask_painter_requested.connect(self.mask_painter.open)
         self.mask_painter.message.connect(self._status)
+        self.detail.message.connect(self._status)
         self.actions_.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         bridge.job_changed.connect(self._on_job_changed)
         self.jobs.reuse_requested.connect(lambda job: self._reuse(job.request, job.profile_name))
@@ -424,5 +425,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.services.preferences.save_window_state(self.saveGeometry(), self.saveState())
         self.mask_painter.close()
+        self.detail.vary_region.close()
         event.accept()
         self.closed.emit()

@@ -18,6 +18,7 @@ from studio.domain.notice import Notice
 from studio.store.history import ImageRecord, JobRecord
 from studio.ui import i18n
 from studio.ui.detail import facts
+from studio.ui.detail.midjourney import MidjourneyButtons
 from studio.ui.services import Services
 
 MASK_IGNORED = "mask_ignored"
@@ -77,6 +78,8 @@ class DetailInfo(QWidget):
         self.warnings_layout.setContentsMargins(0, 0, 0, 0)
         self.warnings_layout.setSpacing(8)
         layout.addWidget(self.warnings_box)
+        self.midjourney = MidjourneyButtons()  # the relay's follow-ups, when it gave some
+        layout.addWidget(self.midjourney)
 
         layout.addWidget(_section(tr("PROMPT")))
         self.prompt = _text_label("promptLabel")
@@ -130,6 +133,7 @@ class DetailInfo(QWidget):
         job = record.job
         request = job.request
         self._show_notices(notices_for(image, record))
+        self.midjourney.show_record(image, record)
         self.prompt.setText(request.prompt or tr("(no prompt)"))
         self._set_optional(self.negative_title, self.negative, request.negative_prompt)
         revised = image.result.revised_prompt

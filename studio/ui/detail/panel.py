@@ -27,8 +27,10 @@ from studio.store.history import THUMBNAIL_SIZE, ImageRecord, JobRecord
 from studio.ui.context_menu import entries
 from studio.ui.detail.bars import ActionBar, ViewBar
 from studio.ui.detail.info import DetailInfo
+from studio.ui.detail.midjourney import MjButton, follow_up_request
 from studio.ui.detail.picture import Picture, decode_picture, decode_preview, mask_overlay
 from studio.ui.detail.sources import CompareChoice, compare_choices, load_records, make_composite
+from studio.ui.detail.vary_region import VaryRegionFlow
 from studio.ui.detail.viewer import ImageViewer
 from studio.ui.services import Services
 
@@ -39,6 +41,7 @@ def tr(text: str) -> str:
 
 class DetailPanel(QWidget):
     action_requested = Signal(str, int)  # action name (as in context_menu.py), image id
+    message = Signal(str)  # a short status line (Midjourney follow-ups)
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -63,6 +66,7 @@ class DetailPanel(QWidget):
         self.viewer = ImageViewer()
         self.action_bar = ActionBar()
         self.info = DetailInfo(services)
+        self.vary_region = VaryRegionFlow(services, self)
         scroll = QScrollArea()
         scroll.setObjectName("detailInfoScroll")
         scroll.setWidgetResizable(True)
@@ -112,6 +116,9 @@ class DetailPanel(QWidget):
         self.viewer.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.viewer.customContextMenuRequested.connect(self._context_menu)
         self.info.keep_outside_requested.connect(self.keep_original_outside_mask)
+        self.info.midjourney.chosen.connect(self.follow_up)
+        self.vary_region.message.connect(self._say)
+        self.vary_region.sent.connect(self._sent)
         self.bridge.history_changed.connect(self._on_history_changed)
         for keys, slot in (("Ctrl+0", self.viewer.fit), ("Ctrl+1", self.viewer.actual_size)):
             action = QAction(self)
@@ -332,6 +339,25 @@ class DetailPanel(QWidget):
             action.setObjectName(name)
             action.triggered.connect(partial(self._on_action, name))
         menu.popup(self.viewer.mapToGlobal(position))
+
+    def follow_up(self, button: MjButton) -> None:
+        """A Midjourney button of the shown image: send it (Vary (Region) asks first)."""
+        image, record = self._image, self._record
+        if image is None or record is None:
+            return
+        if button.is_vary_region:
+            self.vary_region.start(image, record, button)
+            return
+        self.bridge.submit(follow_up_request(record, button), record.job.profile_name)
+        self._sent(button)
+
+    def _sent(self, button: MjButton) -> None:
+        self.info.midjourney.sent(button)
+        self.message.emit(tr("Sent to Midjourney: {label}").format(label=button.label))
+
+    def _say(self, text: str) -> None:
+        self.info.midjourney.set_status(text)
+        self.message.emit(text)
 
     def keep_original_outside_mask(self) -> None:
         """The repair for an ignored mask: a new image, then show it."""
