@@ -98,12 +98,12 @@
   <context>
     <name>Composer</name>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="258" />
+      <location filename="../../studio/ui/composer/panel.py" line="259" />
       <source>A pasted image is still being read. Try again in a moment.</source>
       <translation>粘贴的图像仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="272" />
+      <location filename="../../studio/ui/composer/panel.py" line="273" />
       <source>Choose a relay profile first (or try the demo).</source>
       <translation>请先选择一个中转配置（或试用演示）。</translation>
     </message>
@@ -128,12 +128,12 @@
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="262" />
+      <location filename="../../studio/ui/composer/panel.py" line="263" />
       <source>Not readable as an image: {names}. Remove it to generate.</source>
       <translation>无法作为图像读取：{names}。请移除后再生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="168" />
+      <location filename="../../studio/ui/composer/panel.py" line="169" />
       <source>Paste as reference</source>
       <translation>粘贴为参考图</translation>
     </message>
@@ -158,7 +158,7 @@
       <translation>{keys} 生成 · Ctrl+Up/Down 调出之前的提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="318" />
+      <location filename="../../studio/ui/composer/panel.py" line="319" />
       <source>{model} takes at most {limit} characters.</source>
       <translation>{model} 最多接受 {limit} 个字符。</translation>
     </message>
@@ -469,67 +469,67 @@
   <context>
     <name>ComposerReferences</name>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="322" />
+      <location filename="../../studio/ui/composer/references.py" line="329" />
       <source>Add reference images</source>
       <translation>添加参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="93" />
+      <location filename="../../studio/ui/composer/references.py" line="94" />
       <source>Add reference images (or drop or paste them here)</source>
       <translation>添加参考图（也可拖放或粘贴到此处）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="311" />
+      <location filename="../../studio/ui/composer/references.py" line="318" />
       <source>Drop images here, paste them (Ctrl+V) or click +.</source>
       <translation>将图像拖放到此处、粘贴（Ctrl+V）或点击 +。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="325" />
+      <location filename="../../studio/ui/composer/references.py" line="332" />
       <source>Images ({patterns})</source>
       <translation>图像 ({patterns})</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="285" />
+      <location filename="../../studio/ui/composer/references.py" line="292" />
       <source>Not added: {names}.</source>
       <translation>未添加：{names}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="168" />
+      <location filename="../../studio/ui/composer/references.py" line="169" />
       <source>Not an image: {names}.</source>
       <translation>不是图像：{names}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="184" />
+      <location filename="../../studio/ui/composer/references.py" line="185" />
       <source>Nothing to paste: copy an image, an image file or a link to an image first.</source>
       <translation>没有可粘贴的内容：请先复制图像、图像文件或图像链接。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="76" />
+      <location filename="../../studio/ui/composer/references.py" line="77" />
       <source>References</source>
       <translation>参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="305" />
+      <location filename="../../studio/ui/composer/references.py" line="312" />
       <source>Remove the dimmed ones to generate.</source>
       <translation>移除变暗的参考图后即可生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="302" />
+      <location filename="../../studio/ui/composer/references.py" line="309" />
       <source>Remove them to generate.</source>
       <translation>移除这些参考图后即可生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="200" />
+      <location filename="../../studio/ui/composer/references.py" line="201" />
       <source>The pasted image could not be read.</source>
       <translation>无法读取粘贴的图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="292" />
+      <location filename="../../studio/ui/composer/references.py" line="299" />
       <source>not used</source>
       <translation>不适用</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="280" />
+      <location filename="../../studio/ui/composer/references.py" line="287" />
       <source>{model} does not take reference images.</source>
       <translation>{model} 不接受参考图。</translation>
     </message>
@@ -598,7 +598,7 @@
   <context>
     <name>ComposerTile</name>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="87" />
+      <location filename="../../studio/ui/composer/tile.py" line="88" />
       <source>#{number} · {name}
 {where}
 Double-click to preview; drag to reorder.</source>
@@ -607,37 +607,47 @@ Double-click to preview; drag to reorder.</source>
 双击预览；拖动可调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="224" />
+      <location filename="../../studio/ui/composer/tile.py" line="231" />
       <source>Expand canvas…</source>
       <translation>扩展画布…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="90" />
+      <location filename="../../studio/ui/composer/tile.py" line="229" />
+      <source>Makes this image #1 and opens the mask painter on it</source>
+      <translation>将此图设为 #1 并在其上打开蒙版绘制</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/tile.py" line="226" />
+      <source>Paint a mask…</source>
+      <translation>绘制蒙版…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/tile.py" line="91" />
       <source>Reference {number}: {name}</source>
       <translation>参考图 {number}：{name}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="71" />
+      <location filename="../../studio/ui/composer/tile.py" line="72" />
       <source>Remove (Delete)</source>
       <translation>移除（Delete）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="143" />
+      <location filename="../../studio/ui/composer/tile.py" line="144" />
       <source>link</source>
       <translation>链接</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="86" />
+      <location filename="../../studio/ui/composer/tile.py" line="87" />
       <source>pasted or dropped image</source>
       <translation>粘贴或拖入的图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="145" />
+      <location filename="../../studio/ui/composer/tile.py" line="146" />
       <source>unreadable</source>
       <translation>无法读取</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="84" />
+      <location filename="../../studio/ui/composer/tile.py" line="85" />
       <source>“{name}” could not be read as an image.</source>
       <translation>无法将“{name}”作为图像读取。</translation>
     </message>
@@ -2680,7 +2690,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="328" />
+      <location filename="../../studio/ui/main_window.py" line="329" />
       <source>Canvas expanded: describe what should fill the new area, then generate.</source>
       <translation>画布已扩展：描述新区域要填充的内容，然后生成。</translation>
     </message>
@@ -2740,7 +2750,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="402" />
+      <location filename="../../studio/ui/main_window.py" line="403" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
@@ -2760,7 +2770,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="381" />
+      <location filename="../../studio/ui/main_window.py" line="382" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
@@ -2770,7 +2780,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="404" />
+      <location filename="../../studio/ui/main_window.py" line="405" />
       <source>{count} reference image(s) are not in this history.</source>
       <translation>有 {count} 张参考图不在当前历史记录中。</translation>
     </message>

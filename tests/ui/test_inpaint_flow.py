@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from studio.domain.job import Job, JobState
 from studio.domain.request import GenerationRequest, Reference
@@ -166,3 +167,31 @@ def test_a_relay_that_ignores_the_mask_is_caught_and_repaired(
     inside = painted.point(lambda v: 255 if v == 255 else 0).filter(ImageFilter.MinFilter(13))
     assert inside.getbbox() is not None
     assert ImageChops.multiply(_changed(relay, repaired), inside).getbbox() is None
+
+
+def test_paint_a_mask_on_another_reference_makes_it_first(harness: Harness, tmp_path: Path) -> None:
+    window, _ = _start(harness, tmp_path, "a lamp on the table")
+    other = tmp_path / "other.png"
+    Image.new("RGB", (120, 90), (10, 20, 30)).save(other)
+    composer = window.composer
+
+    async def scenario() -> None:
+        await window.ready()
+        composer.add_reference(Reference("other.png", other))
+        await harness.until(lambda: len(composer.tray.tiles) == 2)
+        tile = composer.tray.tiles[1]
+        at = QPoint(5, 5)
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, tile.mapToGlobal(at))
+        QApplication.sendEvent(tile, event)
+        menu = tile.findChildren(QMenu)[-1]
+        action = menu.findChild(QAction, "paint_mask")
+        assert action is not None and action.isEnabled()
+        menu.close()
+        action.trigger()
+        await harness.until(window.mask_painter.is_open)
+
+    harness.run(scenario())
+    assert [r.name for r in composer.tray.references()] == ["other.png", "room.png"]
+    painter = window.mask_painter.painter
+    assert painter is not None and (painter.source.width(), painter.source.height()) == (120, 90)
+    painter.discard()

@@ -161,6 +161,7 @@ class ComposerPanel(QWidget):
         self.tray.paste_requested.connect(self.paste)
         self.tray.preview_requested.connect(self.preview_reference)
         self.tray.expand_requested.connect(self.expand_canvas_requested)
+        self.tray.mask_requested.connect(lambda: self.mask_painter_requested.emit(0))
         self.mask_row.paint_requested.connect(self.mask_painter_requested)
         self.mask_row.changed.connect(self._clear_error)
         self.show_request_button.clicked.connect(self.show_request)

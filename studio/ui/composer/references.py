@@ -58,6 +58,7 @@ class ReferenceTray(TrayDrops, QWidget):
     paste_requested = Signal()
     preview_requested = Signal(object)  # Reference
     expand_requested = Signal(object)  # Reference: a tile's "Expand canvas…"
+    mask_requested = Signal()  # a tile's "Paint a mask…": that tile was made #1
 
     def __init__(self, spawn: Spawn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +237,7 @@ class ReferenceTray(TrayDrops, QWidget):
         tile.preview_requested.connect(lambda t: self.preview_requested.emit(t.reference))
         tile.move_requested.connect(self._step)
         tile.expand_requested.connect(lambda t: self.expand_requested.emit(t.reference))
+        tile.mask_requested.connect(self._paint_on)
         self.tiles.insert(index, tile)
         self._relayout()
         if not reference.is_remote:
@@ -254,6 +256,11 @@ class ReferenceTray(TrayDrops, QWidget):
     def _step(self, tile: ReferenceTile, step: int) -> None:
         index = self.tiles.index(tile)
         self.move_reference(index, index + (2 if step > 0 else -1))
+
+    def _paint_on(self, tile: ReferenceTile) -> None:
+        if tile in self.tiles:
+            self.move_reference(self.tiles.index(tile), 0)
+            self.mask_requested.emit()
 
     def _relayout(self) -> None:
         for tile in self.tiles:

@@ -48,6 +48,7 @@ class ReferenceTile(QWidget):
     preview_requested = Signal(object)
     move_requested = Signal(object, int)  # the tile, -1 (earlier) or +1 (later)
     expand_requested = Signal(object)  # the tile: "Expand canvas…"
+    mask_requested = Signal(object)  # the tile: "Paint a mask…" (it becomes #1)
 
     def __init__(self, reference: Reference, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,9 +222,15 @@ class ReferenceTile(QWidget):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = QMenu(self)
+        local = not self.reference.is_remote and not self._failed
+        paint = menu.addAction(tr("Paint a mask…"))
+        paint.setObjectName("paint_mask")
+        paint.setEnabled(local)
+        paint.setToolTip(tr("Makes this image #1 and opens the mask painter on it"))
+        paint.triggered.connect(lambda: self.mask_requested.emit(self))
         expand = menu.addAction(tr("Expand canvas…"))
         expand.setObjectName("expand_canvas")
-        expand.setEnabled(not self.reference.is_remote and not self._failed)
+        expand.setEnabled(local)
         expand.triggered.connect(lambda: self.expand_requested.emit(self))
         menu.popup(event.globalPos())
 
