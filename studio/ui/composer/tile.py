@@ -222,6 +222,7 @@ class ReferenceTile(QWidget):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)
         local = not self.reference.is_remote and not self._failed
         paint = menu.addAction(tr("Paint a mask…"))
         paint.setObjectName("paint_mask")
