@@ -4,54 +4,59 @@
   <context>
     <name>Actions</name>
     <message>
-      <location filename="../../studio/ui/actions.py" line="159" />
+      <location filename="../../studio/ui/actions.py" line="172" />
       <source>Added to favourites.</source>
       <translation>已加入收藏。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="26" />
+      <location filename="../../studio/ui/actions.py" line="27" />
       <source>Delete images</source>
       <translation>删除图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="169" />
+      <location filename="../../studio/ui/actions.py" line="182" />
       <source>Export to folder</source>
       <translation>导出到文件夹</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="181" />
+      <location filename="../../studio/ui/actions.py" line="194" />
       <source>Exported {count} image(s) to {folder}.</source>
       <translation>已将 {count} 张图像导出到 {folder}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="134" />
+      <location filename="../../studio/ui/actions.py" line="147" />
       <source>Image copied.</source>
       <translation>图像已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="166" />
+      <location filename="../../studio/ui/actions.py" line="179" />
       <source>Moved to the trash. Press Ctrl+Z to undo.</source>
       <translation>已移到回收站。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="122" />
+      <location filename="../../studio/ui/actions.py" line="135" />
       <source>Prompt copied.</source>
       <translation>提示词已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="159" />
+      <location filename="../../studio/ui/actions.py" line="172" />
       <source>Removed from favourites.</source>
       <translation>已取消收藏。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="94" />
+      <location filename="../../studio/ui/actions.py" line="97" />
       <source>Settings restored from this image's job.</source>
       <translation>已恢复这张图像所属任务的设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="131" />
+      <location filename="../../studio/ui/actions.py" line="144" />
       <source>The image file could not be read.</source>
       <translation>无法读取图像文件。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/actions.py" line="123" />
+      <source>Variations of this image are on their way.</source>
+      <translation>正在生成这张图片的变体。</translation>
     </message>
   </context>
   <context>
@@ -607,17 +612,17 @@ Double-click to preview; drag to reorder.</source>
 双击预览；拖动可调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="231" />
+      <location filename="../../studio/ui/composer/tile.py" line="232" />
       <source>Expand canvas…</source>
       <translation>扩展画布…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="229" />
+      <location filename="../../studio/ui/composer/tile.py" line="230" />
       <source>Makes this image #1 and opens the mask painter on it</source>
       <translation>将此图设为 #1 并在其上打开蒙版绘制</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="226" />
+      <location filename="../../studio/ui/composer/tile.py" line="227" />
       <source>Paint a mask…</source>
       <translation>绘制蒙版…</translation>
     </message>
@@ -742,103 +747,108 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>DetailBars</name>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="60" />
+      <location filename="../../studio/ui/detail/bars.py" line="61" />
       <source>Actual pixels (1:1)</source>
       <translation>1:1（原始大小）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="73" />
+      <location filename="../../studio/ui/detail/bars.py" line="74" />
       <source>Compare with a reference or another result</source>
       <translation>与参考图或其他结果对比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="100" />
+      <location filename="../../studio/ui/detail/bars.py" line="102" />
       <source>Copy the image</source>
       <translation>复制图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="101" />
+      <location filename="../../studio/ui/detail/bars.py" line="103" />
       <source>Copy the prompt</source>
       <translation>复制提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="97" />
+      <location filename="../../studio/ui/detail/bars.py" line="99" />
       <source>Edit with a mask…</source>
       <translation>用蒙版编辑…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="98" />
+      <location filename="../../studio/ui/detail/bars.py" line="100" />
       <source>Expand the canvas (outpainting)…</source>
       <translation>扩展画布（外绘）…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="102" />
+      <location filename="../../studio/ui/detail/bars.py" line="104" />
       <source>Export with its settings…</source>
       <translation>连同设置一起导出…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="105" />
-      <location filename="../../studio/ui/detail/bars.py" line="136" />
+      <location filename="../../studio/ui/detail/bars.py" line="107" />
+      <location filename="../../studio/ui/detail/bars.py" line="138" />
       <source>Favourite</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="58" />
+      <location filename="../../studio/ui/detail/bars.py" line="59" />
       <source>Fit</source>
       <translation>适应窗口</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="106" />
+      <location filename="../../studio/ui/detail/bars.py" line="108" />
       <source>Move to the trash</source>
       <translation>移到回收站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="103" />
+      <location filename="../../studio/ui/detail/bars.py" line="105" />
       <source>Open the containing folder</source>
       <translation>打开所在文件夹</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="136" />
+      <location filename="../../studio/ui/detail/bars.py" line="138" />
       <source>Remove from favourites</source>
       <translation>取消收藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="95" />
+      <location filename="../../studio/ui/detail/bars.py" line="96" />
       <source>Reuse these settings in the composer</source>
       <translation>在创作面板中复用这些设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="82" />
+      <location filename="../../studio/ui/detail/bars.py" line="83" />
       <source>Show the masked area (where the edit was asked)</source>
       <translation>显示蒙版区域（要求编辑的位置）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="96" />
+      <location filename="../../studio/ui/detail/bars.py" line="97" />
       <source>Use as a reference image</source>
       <translation>用作参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="78" />
+      <location filename="../../studio/ui/detail/bars.py" line="98" />
+      <source>Variations: more images like this one</source>
+      <translation>变体：生成更多类似的图片</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/detail/bars.py" line="79" />
       <source>What to compare with</source>
       <translation>对比对象</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="63" />
+      <location filename="../../studio/ui/detail/bars.py" line="64" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="62" />
+      <location filename="../../studio/ui/detail/bars.py" line="63" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="46" />
+      <location filename="../../studio/ui/detail/bars.py" line="47" />
       <source>{action} ({keys})</source>
       <translation>{action}（{keys}）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/bars.py" line="89" />
+      <location filename="../../studio/ui/detail/bars.py" line="90" />
       <source>{percent} %</source>
       <translation>{percent}%</translation>
     </message>
@@ -2269,42 +2279,42 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>ImageMenu</name>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="23" />
+      <location filename="../../studio/ui/context_menu.py" line="24" />
       <source>Copy image</source>
       <translation>复制图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="24" />
+      <location filename="../../studio/ui/context_menu.py" line="25" />
       <source>Copy prompt</source>
       <translation>复制提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="20" />
+      <location filename="../../studio/ui/context_menu.py" line="21" />
       <source>Edit with mask…</source>
       <translation>用蒙版编辑…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="21" />
+      <location filename="../../studio/ui/context_menu.py" line="22" />
       <source>Expand canvas…</source>
       <translation>扩展画布…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="25" />
+      <location filename="../../studio/ui/context_menu.py" line="26" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="28" />
+      <location filename="../../studio/ui/context_menu.py" line="29" />
       <source>Favourite</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="29" />
+      <location filename="../../studio/ui/context_menu.py" line="30" />
       <source>Move to trash</source>
       <translation>移到回收站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="26" />
+      <location filename="../../studio/ui/context_menu.py" line="27" />
       <source>Open containing folder</source>
       <translation>打开所在文件夹</translation>
     </message>
@@ -2317,6 +2327,11 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/ui/context_menu.py" line="19" />
       <source>Use as reference</source>
       <translation>用作参考图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/context_menu.py" line="20" />
+      <source>Variations</source>
+      <translation>变体</translation>
     </message>
   </context>
   <context>
@@ -2690,7 +2705,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="329" />
+      <location filename="../../studio/ui/main_window.py" line="330" />
       <source>Canvas expanded: describe what should fill the new area, then generate.</source>
       <translation>画布已扩展：描述新区域要填充的内容，然后生成。</translation>
     </message>
@@ -2750,7 +2765,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="403" />
+      <location filename="../../studio/ui/main_window.py" line="404" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
@@ -2770,7 +2785,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="382" />
+      <location filename="../../studio/ui/main_window.py" line="383" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
@@ -2780,7 +2795,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="405" />
+      <location filename="../../studio/ui/main_window.py" line="406" />
       <source>{count} reference image(s) are not in this history.</source>
       <translation>有 {count} 张参考图不在当前历史记录中。</translation>
     </message>

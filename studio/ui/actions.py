@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QUndoComman
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from studio.domain.request import Reference
+from studio.engine.variations import variation_request
 from studio.store.history import ImageRecord, JobRecord
 from studio.ui.services import Services
 
@@ -44,6 +45,7 @@ class ImageActions(QObject):
     reuse = Signal(object, str)  # GenerationRequest, profile name
     use_as_reference = Signal(object)  # Reference
     edit_with_mask = Signal(object)  # Reference of the image to paint on (issue 4/5)
+    generate = Signal(object, str)  # GenerationRequest, profile name: sent at once (Variations)
     expand_canvas = Signal(object)  # Reference of the image to enlarge (Expand canvas…)
     message = Signal(str)  # a short status line
 
@@ -76,6 +78,7 @@ class ImageActions(QObject):
             "use_as_reference": self.as_reference,
             "edit_with_mask": self.paint_mask,
             "expand_canvas": self.expand,
+            "variations": self.variations,
             "copy_image": self.copy_image,
             "copy_prompt": self.copy_prompt,
             "open_folder": self.open_folder,
@@ -110,6 +113,16 @@ class ImageActions(QObject):
         self._with_record(
             image_id, lambda image, record: self.edit_with_mask.emit(self._reference(image, record))
         )
+
+    def variations(self, image_id: int) -> None:
+        def then(image: ImageRecord, record: JobRecord) -> None:
+            request = record.job.request
+            spec = self.services.catalog.get(request.model)
+            varied = variation_request(request, self._reference(image, record), spec)
+            self.generate.emit(varied, record.job.profile_name)
+            self.message.emit(tr("Variations of this image are on their way."))
+
+        self._with_record(image_id, then)
 
     def expand(self, image_id: int) -> None:
         self._with_record(

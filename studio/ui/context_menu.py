@@ -17,6 +17,7 @@ def entries() -> list[tuple[str, str] | None]:
     return [
         ("reuse", tr("Reuse settings")),
         ("use_as_reference", tr("Use as reference")),
+        ("variations", tr("Variations")),
         ("edit_with_mask", tr("Edit with mask…")),
         ("expand_canvas", tr("Expand canvas…")),
         None,
@@ -35,6 +36,7 @@ def image_menu(parent: QWidget, image_ids: list[int], actions: ImageActions) -> 
     single_only = {
         "reuse",
         "use_as_reference",
+        "variations",
         "edit_with_mask",
         "expand_canvas",
         "copy_image",

@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.actions_.use_as_reference.connect(self._add_reference)
         self.actions_.edit_with_mask.connect(self._edit_with_mask)
         self.actions_.expand_canvas.connect(self.open_expand_canvas)
+        self.actions_.generate.connect(self._generate)
         self.composer.expand_canvas_requested.connect(
             lambda reference: self.open_expand_canvas(reference, replace=True)
         )

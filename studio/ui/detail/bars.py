@@ -18,6 +18,7 @@ def tr(text: str) -> str:
 ICONS = {  # action or control -> icon in resources/icons
     "reuse": "reuse",
     "use_as_reference": "reference",
+    "variations": "refresh",
     "edit_with_mask": "mask",
     "expand_canvas": "fit",
     "copy_image": "copy",
@@ -94,6 +95,7 @@ def action_entries() -> list[tuple[str, str] | None]:
     return [
         ("reuse", tr("Reuse these settings in the composer")),
         ("use_as_reference", tr("Use as a reference image")),
+        ("variations", tr("Variations: more images like this one")),
         ("edit_with_mask", tr("Edit with a mask…")),
         ("expand_canvas", tr("Expand the canvas (outpainting)…")),
         None,
