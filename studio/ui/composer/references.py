@@ -25,7 +25,6 @@ from shiboken6 import Shiboken
 
 from studio.domain.model_spec import ModelSpec
 from studio.domain.request import Reference
-from studio.ui.composer.flow_layout import FlowLayout
 from studio.ui.composer.sources import (
     IMAGE_SUFFIXES,
     harvest,
@@ -35,6 +34,7 @@ from studio.ui.composer.sources import (
 from studio.ui.composer.tile import TILE, ReferenceTile
 from studio.ui.composer.tray_drops import TrayDrops
 from studio.ui.composer.widgets import role_label, section_label, set_role
+from studio.ui.flow_layout import FlowLayout
 from studio.ui.icons import icon
 
 THUMBNAIL_SIDE = 256  # decoded size: sharp when cropped to a tile on HiDPI screens

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
-from studio.ui.composer.flow_layout import FlowLayout
+from studio.ui.flow_layout import FlowLayout
 
 CHIP_STYLE = """
 QToolButton { border: 1px solid palette(mid); border-radius: 6px; padding: 3px 8px;

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from studio.ui.composer.flow_layout import FlowLayout
+from studio.ui.flow_layout import FlowLayout
 from studio.ui.icons import icon
 from studio.ui.mask.document import Tool
 from studio.ui.mask.tools import MAX_BRUSH, MIN_BRUSH, Shape
