@@ -7,9 +7,6 @@ import io
 from pathlib import Path
 
 from PIL import Image, ImageChops
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QAction, QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu
 
 from studio.domain.job import Job, JobState
 from studio.domain.request import GenerationRequest, Reference
@@ -17,6 +14,7 @@ from studio.imaging.masks import mask_to_image
 from studio.ui.context_menu import entries
 from studio.ui.main_window import MainWindow
 from studio.ui.outpaint.dialog import ExpandCanvasDialog
+from tests.helpers.gui import context_action
 from tests.ui.conftest import Harness
 from tests.ui.test_gallery import click, outside_task
 
@@ -101,14 +99,8 @@ def test_expand_on_a_reference_tile_replaces_it(harness: Harness, tmp_path: Path
         composer.add_reference(Reference("first.png", first))
         composer.add_reference(Reference("second.png", second))
         await harness.until(lambda: len(composer.tray.tiles) == 2)
-        tile = composer.tray.tiles[1]
-        at = QPoint(5, 5)
-        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, tile.mapToGlobal(at))
-        QApplication.sendEvent(tile, event)
-        menu = tile.findChildren(QMenu)[-1]
-        action = menu.findChild(QAction, "expand_canvas")
-        assert action is not None and action.isEnabled()
-        menu.close()
+        action = context_action(composer.tray.tiles[1], "expand_canvas")
+        assert action.isEnabled()
         action.trigger()
         await _expand(harness, window, "1:1")
         await harness.until(lambda: composer.tray.references()[0].name == "second-expanded.png")

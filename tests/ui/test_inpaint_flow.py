@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from studio.domain.job import Job, JobState
 from studio.domain.request import GenerationRequest, Reference
@@ -17,6 +16,7 @@ from studio.imaging.masks import mask_to_image
 from studio.store.history import JobRecord
 from studio.ui.main_window import MainWindow
 from studio.ui.mask.window import MaskPainterWindow
+from tests.helpers.gui import context_action, drag_stroke
 from tests.ui.conftest import Harness
 from tests.ui.test_gallery import outside_task
 
@@ -43,18 +43,7 @@ async def _paint_mask(harness: Harness, window: MainWindow) -> MaskPainterWindow
     assert painter is not None
     await harness.until(lambda: painter.canvas.picture is not None)
     painter.canvas.set_brush_size(BRUSH)
-    canvas = painter.canvas
-
-    def at(x: float, y: float) -> QPoint:
-        return canvas.widget_point(QPointF(x + 0.5, y + 0.5)).toPoint()
-
-    def stroke() -> None:
-        QTest.mousePress(canvas, LEFT, NO_KEY, at(*STROKE[0]))
-        for point in STROKE[1:]:
-            QTest.mouseMove(canvas, at(*point))
-        QTest.mouseRelease(canvas, LEFT, NO_KEY, at(*STROKE[-1]))
-
-    await outside_task(stroke)
+    await outside_task(lambda: drag_stroke(painter.canvas, STROKE))
     assert not painter.document.is_empty()
     done = painter.findChild(QPushButton, "primary")
     await outside_task(lambda: QTest.mouseClick(done, LEFT))
@@ -179,14 +168,8 @@ def test_paint_a_mask_on_another_reference_makes_it_first(harness: Harness, tmp_
         await window.ready()
         composer.add_reference(Reference("other.png", other))
         await harness.until(lambda: len(composer.tray.tiles) == 2)
-        tile = composer.tray.tiles[1]
-        at = QPoint(5, 5)
-        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, tile.mapToGlobal(at))
-        QApplication.sendEvent(tile, event)
-        menu = tile.findChildren(QMenu)[-1]
-        action = menu.findChild(QAction, "paint_mask")
-        assert action is not None and action.isEnabled()
-        menu.close()
+        action = context_action(composer.tray.tiles[1], "paint_mask")
+        assert action.isEnabled()
         action.trigger()
         await harness.until(window.mask_painter.is_open)
 

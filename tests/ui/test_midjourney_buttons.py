@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolButton
 
@@ -17,6 +17,7 @@ from studio.imaging.masks import mask_to_image
 from studio.store.history import JobRecord
 from studio.ui.detail.midjourney import MjButton, buttons_of, follow_up_request
 from studio.ui.detail.panel import DetailPanel
+from tests.helpers.gui import drag_stroke
 from tests.ui.conftest import Harness
 from tests.ui.test_detail import finished, open_panel
 from tests.ui.test_gallery import outside_task
@@ -128,18 +129,7 @@ def test_vary_region_paints_on_the_image_and_sends_the_mask(harness: Harness) ->
         await harness.until(lambda: painter.canvas.picture is not None)
         assert (painter.source.width(), painter.source.height()) == (1024, 1024)
         painter.canvas.set_brush_size(BRUSH)
-        canvas = painter.canvas
-
-        def at(x: float, y: float) -> QPoint:
-            return canvas.widget_point(QPointF(x + 0.5, y + 0.5)).toPoint()
-
-        def stroke() -> None:
-            QTest.mousePress(canvas, LEFT, NO_KEY, at(*STROKE[0]))
-            for point in STROKE[1:]:
-                QTest.mouseMove(canvas, at(*point))
-            QTest.mouseRelease(canvas, LEFT, NO_KEY, at(*STROKE[-1]))
-
-        await outside_task(stroke)
+        await outside_task(lambda: drag_stroke(painter.canvas, STROKE))
         done = painter.findChild(object, "primary")
         await outside_task(lambda: QTest.mouseClick(done, LEFT))
         await harness.until(lambda: flow.dialog is not None and flow.dialog.isVisible())
