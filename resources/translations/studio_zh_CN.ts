@@ -1980,6 +1980,14 @@ Double-click to preview; drag to reorder.</source>
     </message>
   </context>
   <context>
+    <name>ExpandLauncher</name>
+    <message>
+      <location filename="../../studio/ui/outpaint/launcher.py" line="47" />
+      <source>Canvas expanded: describe what should fill the new area, then generate.</source>
+      <translation>画布已扩展：描述新区域要填充的内容，然后生成。</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportPage</name>
     <message>
       <location filename="../../studio/ui/settings/export.py" line="37" />
@@ -2620,182 +2628,177 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="188" />
+      <location filename="../../studio/ui/main_window.py" line="190" />
       <source>&amp;Copy image</source>
       <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="203" />
+      <location filename="../../studio/ui/main_window.py" line="205" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="174" />
+      <location filename="../../studio/ui/main_window.py" line="176" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="167" />
+      <location filename="../../studio/ui/main_window.py" line="169" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="196" />
+      <location filename="../../studio/ui/main_window.py" line="198" />
       <source>&amp;Favourite</source>
       <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="165" />
+      <location filename="../../studio/ui/main_window.py" line="167" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="212" />
+      <location filename="../../studio/ui/main_window.py" line="214" />
       <source>&amp;Find in prompts</source>
       <translation>在提示词中查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="220" />
+      <location filename="../../studio/ui/main_window.py" line="222" />
       <source>&amp;Generate</source>
       <translation>生成(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="232" />
+      <location filename="../../studio/ui/main_window.py" line="234" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="219" />
+      <location filename="../../studio/ui/main_window.py" line="221" />
       <source>&amp;Jobs</source>
       <translation>任务(&amp;J)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="233" />
+      <location filename="../../studio/ui/main_window.py" line="235" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="172" />
+      <location filename="../../studio/ui/main_window.py" line="174" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="180" />
+      <location filename="../../studio/ui/main_window.py" line="182" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="223" />
+      <location filename="../../studio/ui/main_window.py" line="225" />
       <source>&amp;Reuse settings</source>
       <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="170" />
+      <location filename="../../studio/ui/main_window.py" line="172" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="175" />
+      <location filename="../../studio/ui/main_window.py" line="177" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="215" />
+      <location filename="../../studio/ui/main_window.py" line="217" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="330" />
-      <source>Canvas expanded: describe what should fill the new area, then generate.</source>
-      <translation>画布已扩展：描述新区域要填充的内容，然后生成。</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="72" />
+      <location filename="../../studio/ui/main_window.py" line="74" />
       <source>Compose</source>
       <translation>创作</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="191" />
+      <location filename="../../studio/ui/main_window.py" line="193" />
       <source>Copy &amp;prompt</source>
       <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="122" />
+      <location filename="../../studio/ui/main_window.py" line="124" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="125" />
+      <location filename="../../studio/ui/main_window.py" line="127" />
       <source>Demo mode: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed.</source>
       <translation>演示模式：在本机模拟的中转站。不会向外发送任何内容，也不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="75" />
+      <location filename="../../studio/ui/main_window.py" line="77" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="78" />
+      <location filename="../../studio/ui/main_window.py" line="80" />
       <source>Jobs</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="112" />
+      <location filename="../../studio/ui/main_window.py" line="114" />
       <source>No relay yet</source>
       <translation>尚无中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="186" />
+      <location filename="../../studio/ui/main_window.py" line="188" />
       <source>Paste as &amp;reference</source>
       <translation>粘贴为参考图(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="106" />
+      <location filename="../../studio/ui/main_window.py" line="108" />
       <source>Profile:</source>
       <translation>配置：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="83" />
+      <location filename="../../studio/ui/main_window.py" line="85" />
       <source>Ready.</source>
       <translation>就绪。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="100" />
+      <location filename="../../studio/ui/main_window.py" line="102" />
       <source>Relay</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="404" />
+      <location filename="../../studio/ui/main_window.py" line="382" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="117" />
+      <location filename="../../studio/ui/main_window.py" line="119" />
       <source>Settings: relays, look, export folder (Ctrl+,)</source>
       <translation>设置：中转站、外观、导出文件夹（Ctrl+,）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="54" />
+      <location filename="../../studio/ui/main_window.py" line="55" />
       <source>Studio</source>
       <translation>Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="54" />
+      <location filename="../../studio/ui/main_window.py" line="55" />
       <source>Studio — demo</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="383" />
+      <location filename="../../studio/ui/main_window.py" line="361" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="228" />
+      <location filename="../../studio/ui/main_window.py" line="230" />
       <source>Use as r&amp;eference</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="406" />
+      <location filename="../../studio/ui/main_window.py" line="384" />
       <source>{count} reference image(s) are not in this history.</source>
       <translation>有 {count} 张参考图不在当前历史记录中。</translation>
     </message>
@@ -3255,78 +3258,78 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MidjourneyButtons</name>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="104" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="103" />
       <source>Extend the image downwards</source>
       <translation>向下扩展画面</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="101" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="100" />
       <source>Extend the image to the left</source>
       <translation>向左扩展画面</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="102" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="101" />
       <source>Extend the image to the right</source>
       <translation>向右扩展画面</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="103" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="102" />
       <source>Extend the image upwards</source>
       <translation>向上扩展画面</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="192" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="129" />
       <source>Midjourney</source>
       <translation>Midjourney</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="94" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="93" />
       <source>Paint an area of this image and describe what goes there</source>
       <translation>在这张图上涂出一块区域，并描述那里要画什么</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="96" />
-      <location filename="../../studio/ui/detail/midjourney.py" line="98" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="95" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="97" />
       <source>Run the prompt again</source>
       <translation>用同一提示词重新生成</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="263" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="200" />
       <source>Sent: {label}</source>
       <translation>已发送：{label}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="99" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="98" />
       <source>Strong variations of this image</source>
       <translation>对这张图做强烈变化</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="100" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="99" />
       <source>Subtle variations of this image</source>
       <translation>对这张图做细微变化</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="91" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="90" />
       <source>Upscale image {n}</source>
       <translation>放大第 {n} 张图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="107" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="106" />
       <source>Upscale this image further</source>
       <translation>进一步放大这张图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="91" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="90" />
       <source>Variations of image {n}</source>
       <translation>基于第 {n} 张图生成变体</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="106" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="105" />
       <source>Zoom out 1.5×</source>
       <translation>缩小 1.5 倍（扩展画面）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/midjourney.py" line="105" />
+      <location filename="../../studio/ui/detail/midjourney.py" line="104" />
       <source>Zoom out 2×</source>
       <translation>缩小 2 倍（扩展画面）</translation>
     </message>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.job import Job
-from studio.domain.request import GenerationRequest, Mask, Reference
+from studio.domain.request import GenerationRequest, Reference
 from studio.ui.actions import ImageActions
 from studio.ui.composer.panel import ComposerPanel
 from studio.ui.detail.panel import DetailPanel
@@ -35,6 +35,7 @@ from studio.ui.icons import icon
 from studio.ui.jobs.panel import JobsPanel
 from studio.ui.mask.launcher import MaskPainterLauncher
 from studio.ui.notify import Notifier
+from studio.ui.outpaint.launcher import ExpandCanvasLauncher
 from studio.ui.services import Services
 from studio.ui.shortcuts import ShortcutSheet
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self)
         self._settings: QWidget | None = None
         self.mask_painter = MaskPainterLauncher(self.composer, self)
+        self.expand_canvas = ExpandCanvasLauncher(self.composer, self)
         self.setCentralWidget(self.gallery)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.composer_dock = self._dock(
@@ -247,11 +249,13 @@ class MainWindow(QMainWindow):
         self.actions_.reuse.connect(self._reuse)
         self.actions_.use_as_reference.connect(self._add_reference)
         self.actions_.edit_with_mask.connect(self._edit_with_mask)
-        self.actions_.expand_canvas.connect(self.open_expand_canvas)
+        self.actions_.expand_canvas.connect(self.expand_canvas.open)
         self.actions_.generate.connect(self._generate)
         self.composer.expand_canvas_requested.connect(
-            lambda reference: self.open_expand_canvas(reference, replace=True)
+            lambda reference: self.expand_canvas.open(reference, replace=True)
         )
+        self.expand_canvas.expanded.connect(self._show_composer)
+        self.expand_canvas.message.connect(self._status)
         self.composer.mask_painter_requested.connect(self.mask_painter.open)
         self.mask_painter.message.connect(self._status)
         self.detail.message.connect(self._status)
@@ -294,41 +298,15 @@ class MainWindow(QMainWindow):
         self.composer.add_reference(reference, first=True)
         self.composer.mask_painter_requested.emit(0)
 
+    def _show_composer(self) -> None:
+        self.composer_dock.show()
+        self.composer.focus_prompt()
+
     def _status(self, text: str) -> None:
         if text:
             self.statusBar().showMessage(text, 10000)
         else:
             self.statusBar().clearMessage()
-
-    def open_expand_canvas(self, reference: Reference, replace: bool = False) -> QWidget:
-        """Expand canvas… on ``reference``; the result becomes reference #1 with its mask
-        (``replace``: in place of ``reference``, when it came from the composer's tray)."""
-        from studio.ui.outpaint.dialog import ExpandCanvasDialog
-
-        dialog = ExpandCanvasDialog(reference, self.services, self)
-        original = reference if replace else None
-        dialog.expanded.connect(
-            lambda expanded, mask: self._canvas_expanded(expanded, mask, original)
-        )
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.show()
-        return dialog
-
-    def _canvas_expanded(
-        self, reference: Reference, mask: Mask, original: Reference | None
-    ) -> None:
-        tray = self.composer.tray
-        if original is not None and original in tray.references():
-            tray.remove(tray.references().index(original))
-        self.composer.add_reference(reference, first=True)
-        if tray.references()[:1] != (reference,):
-            return  # no room for another reference: the tray says so under the references
-        self.composer.set_mask(mask)
-        self.composer_dock.show()
-        self.composer.focus_prompt()
-        self.statusBar().showMessage(
-            tr("Canvas expanded: describe what should fill the new area, then generate."), 6000
-        )
 
     def _on_job_changed(self, job: Job) -> None:
         if job.state.is_terminal:
