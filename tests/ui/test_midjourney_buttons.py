@@ -188,3 +188,21 @@ def test_follow_up_request_keeps_prompt_model_and_profile_task() -> None:
         "42",
         "MJ::JOB::upsample::1::h",
     )
+
+
+def test_vary_region_progress_stays_with_its_image(harness: Harness) -> None:
+    panel = open_panel(harness)
+
+    async def scenario() -> None:
+        grid = await finished(harness, _grid(harness))
+        u1 = next(b for b in buttons_of(grid.images[0], grid) if b.label == "U1")
+        upscale = await finished(harness, follow_up_request(grid, u1))
+        await _show(harness, panel, upscale)
+        await outside_task(lambda: QTest.mouseClick(_button(panel, "Vary (Region)"), LEFT))
+        await _show(harness, panel, grid)  # the user looks at another image meanwhile
+        flow = panel.vary_region
+        await harness.until(lambda: flow.painter is not None)
+        assert not panel.info.midjourney.status.text()  # "Paint the area…" is not said here
+        flow.close()
+
+    harness.run(scenario())

@@ -356,7 +356,10 @@ class DetailPanel(QWidget):
         self.message.emit(tr("Sent to Midjourney: {label}").format(label=button.label))
 
     def _say(self, text: str) -> None:
-        self.info.midjourney.set_status(text)
+        """The Vary (Region) flow's progress: under the buttons of the image it is about (not
+        under another image shown meanwhile), and in the status bar."""
+        if self._image is not None and self._image.id == self.vary_region.image_id:
+            self.info.midjourney.set_status(text)
         self.message.emit(text)
 
     def keep_original_outside_mask(self) -> None:

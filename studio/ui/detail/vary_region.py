@@ -104,6 +104,7 @@ class VaryRegionFlow(QObject):
         self.host = host  # the painter and dialog stand over its window
         self.painter: MaskPainterWindow | None = None
         self.dialog: VaryRegionDialog | None = None
+        self.image_id: int | None = None  # the image being varied
         self._opening = False
 
     def is_open(self) -> bool:
@@ -127,6 +128,7 @@ class VaryRegionFlow(QObject):
         if self._opening:
             return
         self._opening = True
+        self.image_id = image.id
         self.message.emit(tr("Opening the mask painter…"))
         reference = image_reference(image, record)
         self.services.bridge.spawn(self._open(reference, record, button))
