@@ -4,7 +4,7 @@
   <context>
     <name>Actions</name>
     <message>
-      <location filename="../../studio/ui/actions.py" line="172" />
+      <location filename="../../studio/ui/actions.py" line="175" />
       <source>Added to favourites.</source>
       <translation>已加入收藏。</translation>
     </message>
@@ -14,32 +14,32 @@
       <translation>删除图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="182" />
+      <location filename="../../studio/ui/actions.py" line="185" />
       <source>Export to folder</source>
       <translation>导出到文件夹</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="194" />
+      <location filename="../../studio/ui/actions.py" line="197" />
       <source>Exported {count} image(s) to {folder}.</source>
       <translation>已将 {count} 张图像导出到 {folder}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="147" />
+      <location filename="../../studio/ui/actions.py" line="150" />
       <source>Image copied.</source>
       <translation>图像已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="179" />
+      <location filename="../../studio/ui/actions.py" line="182" />
       <source>Moved to the trash. Press Ctrl+Z to undo.</source>
       <translation>已移到回收站。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="135" />
+      <location filename="../../studio/ui/actions.py" line="138" />
       <source>Prompt copied.</source>
       <translation>提示词已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="172" />
+      <location filename="../../studio/ui/actions.py" line="175" />
       <source>Removed from favourites.</source>
       <translation>已取消收藏。</translation>
     </message>
@@ -49,12 +49,12 @@
       <translation>已恢复这张图像所属任务的设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="144" />
+      <location filename="../../studio/ui/actions.py" line="147" />
       <source>The image file could not be read.</source>
       <translation>无法读取图像文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="123" />
+      <location filename="../../studio/ui/actions.py" line="126" />
       <source>Variations of this image are on their way.</source>
       <translation>正在生成这张图片的变体。</translation>
     </message>
@@ -103,67 +103,67 @@
   <context>
     <name>Composer</name>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="259" />
+      <location filename="../../studio/ui/composer/panel.py" line="262" />
       <source>A pasted image is still being read. Try again in a moment.</source>
       <translation>粘贴的图像仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="273" />
+      <location filename="../../studio/ui/composer/panel.py" line="276" />
       <source>Choose a relay profile first (or try the demo).</source>
       <translation>请先选择一个中转配置（或试用演示）。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="91" />
+      <location filename="../../studio/ui/composer/panel.py" line="94" />
       <source>Describe the image you want…</source>
       <translation>描述你想要的图像…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="82" />
+      <location filename="../../studio/ui/composer/panel.py" line="85" />
       <source>History</source>
       <translation>历史记录</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="112" />
+      <location filename="../../studio/ui/composer/panel.py" line="115" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="103" />
+      <location filename="../../studio/ui/composer/panel.py" line="106" />
       <source>Negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="263" />
+      <location filename="../../studio/ui/composer/panel.py" line="266" />
       <source>Not readable as an image: {names}. Remove it to generate.</source>
       <translation>无法作为图像读取：{names}。请移除后再生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="169" />
+      <location filename="../../studio/ui/composer/panel.py" line="172" />
       <source>Paste as reference</source>
       <translation>粘贴为参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="77" />
+      <location filename="../../studio/ui/composer/panel.py" line="80" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="85" />
+      <location filename="../../studio/ui/composer/panel.py" line="88" />
       <source>Recent prompts (Ctrl+Up / Ctrl+Down in the prompt)</source>
       <translation>最近的提示词（在提示词框中按 Ctrl+Up / Ctrl+Down）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="106" />
+      <location filename="../../studio/ui/composer/panel.py" line="109" />
       <source>What the image should not contain…</source>
       <translation>图像中不应出现的内容…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="94" />
+      <location filename="../../studio/ui/composer/panel.py" line="97" />
       <source>{keys} generates · Ctrl+Up/Down recall earlier prompts</source>
       <translation>{keys} 生成 · Ctrl+Up/Down 调出之前的提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="319" />
+      <location filename="../../studio/ui/composer/panel.py" line="334" />
       <source>{model} takes at most {limit} characters.</source>
       <translation>{model} 最多接受 {limit} 个字符。</translation>
     </message>
@@ -2768,7 +2768,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="382" />
+      <location filename="../../studio/ui/main_window.py" line="387" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
@@ -2788,9 +2788,14 @@ Double-click to preview; drag to reorder.</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="361" />
+      <location filename="../../studio/ui/main_window.py" line="366" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="301" />
+      <source>The model is now {model}: the one chosen before cannot edit with a mask.</source>
+      <translation>模型已切换为 {model}：之前选择的模型无法使用蒙版编辑。</translation>
     </message>
     <message>
       <location filename="../../studio/ui/main_window.py" line="230" />
@@ -2798,7 +2803,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="384" />
+      <location filename="../../studio/ui/main_window.py" line="389" />
       <source>{count} reference image(s) are not in this history.</source>
       <translation>有 {count} 张参考图不在当前历史记录中。</translation>
     </message>
@@ -3148,22 +3153,22 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MaskLauncher</name>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="41" />
+      <location filename="../../studio/ui/mask/launcher.py" line="42" />
       <source>Add an image as reference #1 first, then paint its mask.</source>
       <translation>请先添加一张图片作为参考图 #1，再绘制它的蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="76" />
+      <location filename="../../studio/ui/mask/launcher.py" line="77" />
       <source>Mask set on reference #1.</source>
       <translation>已为参考图 #1 设置蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="52" />
+      <location filename="../../studio/ui/mask/launcher.py" line="53" />
       <source>Opening the mask painter…</source>
       <translation>正在打开蒙版绘制…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="73" />
+      <location filename="../../studio/ui/mask/launcher.py" line="74" />
       <source>The mask was not used: reference #1 changed while you painted.</source>
       <translation>蒙版未被使用：绘制期间参考图 #1 已变更。</translation>
     </message>
@@ -3838,12 +3843,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>描述涂抹区域里要画什么</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/vary_region.py" line="130" />
+      <location filename="../../studio/ui/detail/vary_region.py" line="132" />
       <source>Opening the mask painter…</source>
       <translation>正在打开蒙版绘制…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/vary_region.py" line="144" />
+      <location filename="../../studio/ui/detail/vary_region.py" line="146" />
       <source>Paint the area to change, then press Done.</source>
       <translation>涂出要修改的区域，然后点击“完成”。</translation>
     </message>

@@ -44,7 +44,7 @@ class ImageActions(QObject):
 
     reuse = Signal(object, str)  # GenerationRequest, profile name
     use_as_reference = Signal(object)  # Reference
-    edit_with_mask = Signal(object)  # Reference of the image to paint on (issue 4/5)
+    edit_with_mask = Signal(object, str)  # Reference of the image to paint on, its model
     generate = Signal(object, str)  # GenerationRequest, profile name: sent at once (Variations)
     expand_canvas = Signal(object)  # Reference of the image to enlarge (Expand canvas…)
     message = Signal(str)  # a short status line
@@ -111,7 +111,10 @@ class ImageActions(QObject):
 
     def paint_mask(self, image_id: int) -> None:
         self._with_record(
-            image_id, lambda image, record: self.edit_with_mask.emit(self._reference(image, record))
+            image_id,
+            lambda image, record: self.edit_with_mask.emit(
+                self._reference(image, record), record.job.request.model
+            ),
         )
 
     def variations(self, image_id: int) -> None:

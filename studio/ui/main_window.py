@@ -294,8 +294,13 @@ class MainWindow(QMainWindow):
         self.composer.add_reference(reference)
         self.composer_dock.show()
 
-    def _edit_with_mask(self, reference: Reference) -> None:
+    def _edit_with_mask(self, reference: Reference, model: str) -> None:
+        switched = self.composer.use_mask_capable_model(model)  # first: it may take no refs
         self.composer.add_reference(reference, first=True)
+        if switched:
+            self.mask_painter.note = tr(
+                "The model is now {model}: the one chosen before cannot edit with a mask."
+            ).format(model=switched)
         self.composer.mask_painter_requested.emit(0)
 
     def _show_composer(self) -> None:

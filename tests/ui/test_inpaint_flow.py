@@ -178,3 +178,31 @@ def test_paint_a_mask_on_another_reference_makes_it_first(harness: Harness, tmp_
     painter = window.mask_painter.painter
     assert painter is not None and (painter.source.width(), painter.source.height()) == (120, 90)
     painter.discard()
+
+
+def test_edit_with_mask_switches_to_a_model_that_can_use_it(
+    harness: Harness, tmp_path: Path
+) -> None:
+    window = harness.keep(MainWindow(harness.services))
+    window.show()
+    composer = window.composer
+
+    async def scenario() -> None:
+        await window.ready()
+        job = await harness.manager.run(GenerationRequest("a lamp", "gpt-image-1"), "sim")
+        record = await harness.manager.run_in_store(harness.store.get, job.id)
+        composer.set_request(GenerationRequest("a fox", "flux-pro"), "sim")  # no masks
+        window.actions_.do("edit_with_mask", [record.images[0].id])  # menu / detail bar
+        await harness.until(window.mask_painter.is_open)
+        painter = window.mask_painter.painter
+        await harness.until(lambda: painter.canvas.picture is not None)
+        await outside_task(lambda: drag_stroke(painter.canvas, STROKE))
+        done = painter.findChild(QPushButton, "primary")
+        await outside_task(lambda: QTest.mouseClick(done, LEFT))
+        await harness.until(lambda: composer.mask is not None)
+
+    harness.run(scenario())
+    assert composer.spec.id == "gpt-image-1"
+    assert composer.request().mask is not None  # the mask will be sent
+    message = window.statusBar().currentMessage()
+    assert "Mask set on reference #1." in message and "gpt-image-1" in message

@@ -28,7 +28,7 @@ from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.ui import i18n
 from studio.ui.composer.dialogs import ReferencePreview, RequestPreviewDialog
 from studio.ui.composer.footer import Footer, shortcut_text
-from studio.ui.composer.mask_row import MaskRow
+from studio.ui.composer.mask_row import MaskRow, paints_on_first_reference
 from studio.ui.composer.model_picker import ModelPicker, capabilities, likely_protocol
 from studio.ui.composer.options import OptionsForm, OptionValues
 from studio.ui.composer.prompt import PromptEditor, PromptHistoryPopup
@@ -38,6 +38,9 @@ from studio.ui.icons import icon
 from studio.ui.services import Services
 
 log = logging.getLogger(__name__)
+
+
+MASK_MODEL = "gpt-image-1"  # edits with a mask on every relay that speaks `images`
 
 
 def tr(text: str) -> str:
@@ -292,6 +295,18 @@ class ComposerPanel(QWidget):
         self._prompt_changed()
         self._options_changed()
         self.mask_row.update_for(self.spec, self.tray.references())
+
+    def use_mask_capable_model(self, preferred: str) -> str | None:
+        """Keep the chosen model if it can edit with a mask on #1; otherwise switch to
+        ``preferred`` (the painted image's own model) or to gpt-image-1. Returns the model
+        switched to, None when nothing changed."""
+        if paints_on_first_reference(self.spec):
+            return None
+        for candidate in (preferred, MASK_MODEL):
+            if paints_on_first_reference(self.catalog.get(candidate)):
+                self._model_chosen(candidate)
+                return candidate
+        return None
 
     def _model_chosen(self, model: str) -> None:
         self._apply_model(model)

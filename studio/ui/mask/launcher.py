@@ -30,6 +30,7 @@ class MaskPainterLauncher(QObject):
         self.composer = composer
         self.painter: MaskPainterWindow | None = None
         self._opening = False
+        self.note = ""  # said with "Mask set" (e.g. the model was switched for the mask)
 
     def is_open(self) -> bool:
         return self.painter is not None and Shiboken.isValid(self.painter)
@@ -73,7 +74,9 @@ class MaskPainterLauncher(QObject):
             self.message.emit(tr("The mask was not used: reference #1 changed while you painted."))
             return
         self.composer.set_mask(mask)
-        self.message.emit(tr("Mask set on reference #1."))
+        said = tr("Mask set on reference #1.")
+        self.message.emit(f"{said} {self.note}" if self.note else said)
+        self.note = ""
 
     def close(self) -> None:
         """Close a painter left open (the studio is quitting): nothing to ask any more."""
