@@ -1986,6 +1986,11 @@ Double-click to preview; drag to reorder.</source>
       <source>Canvas expanded: describe what should fill the new area, then generate.</source>
       <translation>画布已扩展：描述新区域要填充的内容，然后生成。</translation>
     </message>
+    <message>
+      <location filename="../../studio/ui/outpaint/launcher.py" line="49" />
+      <source>The model is now {model}: it can fill a masked area.</source>
+      <translation>模型已切换为 {model}：它可以填充蒙版区域。</translation>
+    </message>
   </context>
   <context>
     <name>ExportPage</name>

@@ -109,3 +109,25 @@ def test_expand_on_a_reference_tile_replaces_it(harness: Harness, tmp_path: Path
     names = [reference.name for reference in composer.tray.references()]
     assert names == ["second-expanded.png", "first.png"]  # replaced, moved first, no duplicate
     assert composer.mask is not None and (composer.mask.width, composer.mask.height) == (64, 64)
+
+
+def test_expand_switches_to_a_model_that_can_fill_the_new_area(
+    harness: Harness, tmp_path: Path
+) -> None:
+    window = harness.keep(MainWindow(harness.services))
+    window.show()
+    photo = _picture(tmp_path / "field.png", (200, 200))
+    composer = window.composer
+
+    async def scenario() -> None:
+        await window.ready()
+        composer.set_request(GenerationRequest("a field", "flux-pro"), "sim")  # no masks, no refs
+        window.actions_.expand_canvas.emit(Reference("field.png", photo))
+        await _expand(harness, window, "16:9")
+        await harness.until(lambda: composer.mask is not None)
+
+    harness.run(scenario())
+    assert composer.spec.id == "gpt-image-1"
+    assert composer.tray.references()[0].name == "field-expanded.png"
+    assert composer.request().mask is not None
+    assert "gpt-image-1" in window.statusBar().currentMessage()

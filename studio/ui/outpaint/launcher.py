@@ -36,6 +36,7 @@ class ExpandCanvasLauncher(QObject):
 
     def _expanded(self, reference: Reference, mask: Mask, original: Reference | None) -> None:
         tray = self.composer.tray
+        switched = self.composer.use_mask_capable_model(self.composer.spec.id)
         if original is not None and original in tray.references():
             tray.remove(tray.references().index(original))
         self.composer.add_reference(reference, first=True)
@@ -43,6 +44,9 @@ class ExpandCanvasLauncher(QObject):
             return  # no room for another reference: the tray says so under the references
         self.composer.set_mask(mask)
         self.expanded.emit()
-        self.message.emit(
-            tr("Canvas expanded: describe what should fill the new area, then generate.")
-        )
+        said = tr("Canvas expanded: describe what should fill the new area, then generate.")
+        if switched:
+            said += " " + tr("The model is now {model}: it can fill a masked area.").format(
+                model=switched
+            )
+        self.message.emit(said)
