@@ -1763,7 +1763,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>“{name}”是文件夹，不是图像。请选择图像文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/source.py" line="41" />
+      <location filename="../../studio/ui/mask/source.py" line="42" />
       <source>“{name}” is a link to an image on the web; the mask can only be painted on an image on this computer. Save the image, add the file as the reference and try again.</source>
       <translation>“{name}” 是网络图片的链接；蒙版只能绘制在本机的图片上。请先保存图片，把文件添加为参考图后再试。</translation>
     </message>
@@ -3163,7 +3163,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>请先添加一张图片作为参考图 #1，再绘制它的蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="77" />
+      <location filename="../../studio/ui/mask/launcher.py" line="82" />
       <source>Mask set on reference #1.</source>
       <translation>已为参考图 #1 设置蒙版。</translation>
     </message>
@@ -3173,7 +3173,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>正在打开蒙版绘制…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="74" />
+      <location filename="../../studio/ui/mask/launcher.py" line="79" />
       <source>The mask was not used: reference #1 changed while you painted.</source>
       <translation>蒙版未被使用：绘制期间参考图 #1 已变更。</translation>
     </message>
@@ -3181,78 +3181,78 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MaskPainter</name>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="333" />
+      <location filename="../../studio/ui/mask/window.py" line="355" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="330" />
-      <location filename="../../studio/ui/mask/window.py" line="331" />
+      <location filename="../../studio/ui/mask/window.py" line="352" />
+      <location filename="../../studio/ui/mask/window.py" line="353" />
       <source>Discard this mask?</source>
       <translation>放弃这个蒙版？</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="254" />
+      <location filename="../../studio/ui/mask/window.py" line="276" />
       <source>Feathering the mask…</source>
       <translation>正在羽化蒙版…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="335" />
+      <location filename="../../studio/ui/mask/window.py" line="357" />
       <source>Keep painting</source>
       <translation>继续绘制</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="282" />
+      <location filename="../../studio/ui/mask/window.py" line="304" />
       <source>Opening the mask…</source>
       <translation>正在打开蒙版…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="54" />
+      <location filename="../../studio/ui/mask/window.py" line="55" />
       <source>Paint a mask</source>
       <translation>绘制蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="207" />
+      <location filename="../../studio/ui/mask/window.py" line="229" />
       <source>Paint where the image should change. Pan: Space + drag. Zoom: wheel.</source>
       <translation>涂抹图片中需要改变的地方。平移：空格 + 拖动。缩放：滚轮。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="305" />
+      <location filename="../../studio/ui/mask/window.py" line="327" />
       <source>Preparing the mask…</source>
       <translation>正在准备蒙版…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="388" />
+      <location filename="../../studio/ui/mask/window.py" line="410" />
       <source>That did not work; the mask is unchanged. The log has the details.</source>
       <translation>操作未成功，蒙版保持不变。详情见日志。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="259" />
+      <location filename="../../studio/ui/mask/window.py" line="281" />
       <source>The edges were feathered by {radius} px.</source>
       <translation>边缘已羽化 {radius} 像素。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="301" />
+      <location filename="../../studio/ui/mask/window.py" line="323" />
       <source>The mask is empty. Paint where the image should change, then press Done.</source>
       <translation>蒙版是空的。请涂抹图片中需要改变的地方，然后点击“完成”。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="269" />
+      <location filename="../../studio/ui/mask/window.py" line="291" />
       <source>The mask set before is {mask_width} × {mask_height} px but this image is {width} × {height} px, so you start with an empty one.</source>
       <translation>之前设置的蒙版为 {mask_width} × {mask_height} 像素，而这张图片为 {width} × {height} 像素，因此将从空白蒙版开始。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="386" />
+      <location filename="../../studio/ui/mask/window.py" line="408" />
       <source>There is not enough memory for this. Close other images and try again.</source>
       <translation>内存不足。请关闭其他图片后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="252" />
+      <location filename="../../studio/ui/mask/window.py" line="274" />
       <source>There is nothing to feather yet: paint the area to edit first.</source>
       <translation>还没有可羽化的内容：请先涂抹需要编辑的区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/window.py" line="332" />
+      <location filename="../../studio/ui/mask/window.py" line="354" />
       <source>What you painted will be lost.</source>
       <translation>你绘制的内容将会丢失。</translation>
     </message>
@@ -3260,7 +3260,7 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MaskSource</name>
     <message>
-      <location filename="../../studio/ui/mask/source.py" line="85" />
+      <location filename="../../studio/ui/mask/source.py" line="90" />
       <source>Paint a mask — {name}</source>
       <translation>绘制蒙版 — {name}</translation>
     </message>
@@ -3853,7 +3853,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>正在打开蒙版绘制…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/vary_region.py" line="146" />
+      <location filename="../../studio/ui/detail/vary_region.py" line="148" />
       <source>Paint the area to change, then press Done.</source>
       <translation>涂出要修改的区域，然后点击“完成”。</translation>
     </message>

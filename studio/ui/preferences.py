@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -10,6 +11,16 @@ from studio.paths import config_dir
 from studio.ui.theme import Theme
 
 PROMPT_HISTORY_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class PainterLook:
+    """The mask painter's brush and overlay, as the user last left them."""
+
+    brush: float = 48.0
+    hardness: float = 0.8
+    colour: str = "#ff4040"
+    opacity: float = 0.5
 
 
 class Preferences:
@@ -99,3 +110,21 @@ class Preferences:
     def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         self.settings.setValue("window/geometry", geometry)
         self.settings.setValue("window/state", state)
+
+    @property
+    def painter(self) -> PainterLook:
+        found = {}
+        for field in fields(PainterLook):
+            value = self._get(f"painter/{field.name}")
+            if value is None:
+                continue
+            try:
+                found[field.name] = float(value) if field.type == "float" else str(value)
+            except (TypeError, ValueError):
+                continue  # a hand-edited file: keep the default for this one
+        return PainterLook(**found)
+
+    @painter.setter
+    def painter(self, look: PainterLook) -> None:
+        for field in fields(PainterLook):
+            self.settings.setValue(f"painter/{field.name}", getattr(look, field.name))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
@@ -206,3 +207,40 @@ def test_edit_with_mask_switches_to_a_model_that_can_use_it(
     assert composer.request().mask is not None  # the mask will be sent
     message = window.statusBar().currentMessage()
     assert "Mask set on reference #1." in message and "gpt-image-1" in message
+
+
+def test_the_painter_remembers_the_brush_and_overlay(harness: Harness, tmp_path: Path) -> None:
+    window, _ = _start(harness, tmp_path, "a lamp on the table")
+    button = window.composer.findChild(QPushButton, "maskButton")
+    launcher = window.mask_painter
+
+    async def open_painter() -> MaskPainterWindow:
+        await outside_task(lambda: QTest.mouseClick(button, LEFT))
+        await harness.until(launcher.is_open)
+        painter = launcher.painter
+        assert painter is not None
+        await harness.until(lambda: painter.canvas.picture is not None)
+        return painter
+
+    async def scenario() -> tuple[float, float, float, str]:
+        await window.ready()
+        painter = await open_painter()
+        first = painter.canvas.brush_size
+        painter.canvas.setFocus()
+        for _ in range(3):
+            await outside_task(lambda: QTest.keyClick(painter.canvas, Qt.Key.Key_BracketRight))
+        painter.status.opacity_slider.setValue(70)
+        painter.canvas.set_overlay_colour(QColor("#2080ff"))
+        grown = painter.canvas.brush_size
+        assert grown > first
+        await outside_task(lambda: QTest.keyClick(painter.canvas, Qt.Key.Key_Escape))  # Cancel
+        await harness.until(lambda: not launcher.is_open())
+        again = await open_painter()
+        look = (again.canvas.brush_size, again.canvas.overlay_opacity)
+        colour = again.canvas.overlay_colour.name()
+        again.discard()
+        return grown, *look, colour
+
+    grown, brush, opacity, colour = harness.run(scenario())
+    assert brush == grown and opacity == 0.7 and colour == "#2080ff"
+    assert harness.services.preferences.painter.brush == grown

@@ -137,7 +137,9 @@ class VaryRegionFlow(QObject):
         from studio.ui.mask.source import open_painter_for  # the painter loads when first used
 
         try:
-            painter = await open_painter_for(reference, None, self.host.window())
+            painter = await open_painter_for(
+                reference, None, self.host.window(), self.services.preferences
+            )
         except InputError as error:
             self.message.emit(i18n.message(error))
             return

@@ -58,7 +58,12 @@ class MaskPainterLauncher(QObject):
         from studio.ui.mask.source import open_painter_for  # the painter loads when first used
 
         try:
-            painter = await open_painter_for(reference, mask, window)  # type: ignore[arg-type]
+            painter = await open_painter_for(
+                reference,
+                mask,
+                window,  # type: ignore[arg-type]
+                self.composer.services.preferences,
+            )
         except InputError as error:
             self.message.emit(i18n.message(error))
             return

@@ -21,6 +21,7 @@ from studio.domain.request import Mask, Reference
 from studio.imaging.inputs import load_image
 from studio.ui.mask.document import blank_mask
 from studio.ui.mask.window import MaskPainterWindow
+from studio.ui.preferences import Preferences
 
 
 def tr(text: str) -> str:
@@ -73,16 +74,28 @@ async def load_source(reference: Reference) -> QImage:
 
 
 async def open_painter_for(
-    reference: Reference, mask: Mask | None = None, parent: QWidget | None = None
+    reference: Reference,
+    mask: Mask | None = None,
+    parent: QWidget | None = None,
+    preferences: Preferences | None = None,
 ) -> MaskPainterWindow:
     """Decode ``reference`` off the GUI thread and show the painter on it (maximised).
 
-    ``mask``: one painted before on this image, to go on with. Raises InputError (with the
+    ``mask``: one painted before on this image, to go on with; ``preferences``: where the
+    brush and overlay are remembered between paintings. Raises InputError (with the
     user's message: ``i18n.message``) when the image cannot be opened.
     """
     image = await load_source(reference)
     blank = await asyncio.to_thread(blank_mask, image.width(), image.height())
     title = tr("Paint a mask — {name}").format(name=reference.name)
     window = MaskPainterWindow(image, mask, parent, title, blank)
+    if preferences is not None:  # the brush and overlay as the user left them last time
+        window.apply_look(preferences.painter)
+
+        def remember(*_: object) -> None:
+            preferences.painter = window.look()
+
+        window.accepted.connect(remember)
+        window.cancelled.connect(remember)
     window.present()
     return window

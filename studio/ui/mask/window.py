@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QImage, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from studio.domain.errors import StudioError
@@ -26,6 +26,7 @@ from studio.ui.mask.files import MaskFiles
 from studio.ui.mask.mask_io import feathered, finished_mask, mask_pixels, snapshot
 from studio.ui.mask.tools import Shape
 from studio.ui.mask.work import Worker
+from studio.ui.preferences import PainterLook
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +170,27 @@ class MaskPainterWindow(MaskFiles, QWidget):
         self.document.history_changed.connect(self._show_history)
 
     # -- showing the state -----------------------------------------------------------------
+
+    def apply_look(self, look: PainterLook) -> None:
+        """Brush and overlay as remembered (values out of range are clamped by the canvas)."""
+        canvas = self.canvas
+        canvas.set_brush_size(look.brush)
+        canvas.set_hardness(look.hardness)
+        colour = QColor(look.colour)
+        if colour.isValid():
+            canvas.set_overlay_colour(colour)
+        canvas.set_overlay_opacity(look.opacity)
+        self._show_brush()
+        self._show_overlay()
+
+    def look(self) -> PainterLook:
+        canvas = self.canvas
+        return PainterLook(
+            canvas.brush_size,
+            canvas.hardness,
+            canvas.overlay_colour.name(),
+            canvas.overlay_opacity,
+        )
 
     def _show_tool(self) -> None:
         self.toolbar.show_tool(self.canvas.shape, self.canvas.mode)
@@ -387,4 +409,3 @@ class MaskPainterWindow(MaskFiles, QWidget):
         else:
             text = tr("That did not work; the mask is unchanged. The log has the details.")
         self._say(text, error=True)
-
