@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from studio.domain.request import Reference
+from studio.domain.request import Mask, Reference
 from studio.engine.variations import variation_request
 from studio.store.history import ImageRecord, JobRecord
 from studio.ui.services import Services
@@ -44,7 +44,8 @@ class ImageActions(QObject):
 
     reuse = Signal(object, str)  # GenerationRequest, profile name
     use_as_reference = Signal(object)  # Reference
-    edit_with_mask = Signal(object, str)  # Reference of the image to paint on, its model
+    # the image to paint on (Reference), its model, and the mask its job used when it fits
+    edit_with_mask = Signal(object, str, object)
     generate = Signal(object, str)  # GenerationRequest, profile name: sent at once (Variations)
     expand_canvas = Signal(object)  # Reference of the image to enlarge (Expand canvas…)
     message = Signal(str)  # a short status line
@@ -113,7 +114,9 @@ class ImageActions(QObject):
         self._with_record(
             image_id,
             lambda image, record: self.edit_with_mask.emit(
-                self._reference(image, record), record.job.request.model
+                self._reference(image, record),
+                record.job.request.model,
+                _mask_that_fits(image, record),
             ),
         )
 
@@ -202,3 +205,11 @@ class ImageActions(QObject):
         from studio.engine.export import export_images  # Pillow and provenance: on first use
 
         self.bridge.query(export_images, self.bridge.store, image_ids, folder, done=done)
+
+
+def _mask_that_fits(image: ImageRecord, record: JobRecord) -> Mask | None:
+    """The mask of an inpainting job, to paint on again, when its result has the same size."""
+    mask = record.job.request.mask
+    if mask is None or (mask.width, mask.height) != (image.result.width, image.result.height):
+        return None
+    return mask

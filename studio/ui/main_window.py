@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.job import Job
-from studio.domain.request import GenerationRequest, Reference
+from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.ui.actions import ImageActions
 from studio.ui.composer.panel import ComposerPanel
 from studio.ui.detail.panel import DetailPanel
@@ -294,9 +294,11 @@ class MainWindow(QMainWindow):
         self.composer.add_reference(reference)
         self.composer_dock.show()
 
-    def _edit_with_mask(self, reference: Reference, model: str) -> None:
+    def _edit_with_mask(self, reference: Reference, model: str, previous: Mask | None) -> None:
+        """The painter on a gallery image (with the mask its job used, to refine it)."""
         switched = self.composer.use_mask_capable_model(model)  # first: it may take no refs
         self.composer.add_reference(reference, first=True)
+        self.mask_painter.previous = (reference, previous) if previous is not None else None
         if switched:
             self.mask_painter.note = tr(
                 "The model is now {model}: the one chosen before cannot edit with a mask."

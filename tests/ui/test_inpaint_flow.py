@@ -244,3 +244,31 @@ def test_the_painter_remembers_the_brush_and_overlay(harness: Harness, tmp_path:
     grown, brush, opacity, colour = harness.run(scenario())
     assert brush == grown and opacity == 0.7 and colour == "#2080ff"
     assert harness.services.preferences.painter.brush == grown
+
+
+def test_editing_an_inpainted_result_starts_from_its_mask(harness: Harness, tmp_path: Path) -> None:
+    window, _ = _start(harness, tmp_path, "a lamp on the table")
+
+    async def scenario() -> bytes:
+        await window.ready()
+        await _paint_mask(harness, window)
+        record = await _generate(harness, window)
+        window.composer.tray.clear()
+        window.actions_.do("edit_with_mask", [record.images[0].id])  # refine the result
+        launcher = window.mask_painter
+        await harness.until(launcher.is_open)
+        painter = launcher.painter
+        assert painter is not None
+        await harness.until(lambda: not painter.document.is_empty())
+        assert not painter.document.can_undo()  # where painting starts, not a step
+        pixels = painter.document.gray_bytes()
+        painter.discard()
+        return pixels
+
+    pixels = harness.run(scenario())
+    first = window.composer.request().references[0]
+    assert first.name.startswith("a-lamp-on-the")  # the result is now reference #1
+    painted = Image.frombytes("L", (400, 300), pixels)
+    for x, y in STROKE:
+        assert painted.getpixel((x, y)) == 255
+    assert painted.getpixel((30, 30)) == 0

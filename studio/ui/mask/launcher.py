@@ -31,6 +31,7 @@ class MaskPainterLauncher(QObject):
         self.painter: MaskPainterWindow | None = None
         self._opening = False
         self.note = ""  # said with "Mask set" (e.g. the model was switched for the mask)
+        self.previous: tuple[Reference, Mask] | None = None  # a mask to start from, for an image
 
     def is_open(self) -> bool:
         return self.painter is not None and Shiboken.isValid(self.painter)
@@ -49,6 +50,9 @@ class MaskPainterLauncher(QObject):
             return
         reference = references[index]
         mask = self.composer.mask if index == 0 else None
+        if mask is None and self.previous is not None and self.previous[0] == reference:
+            mask = self.previous[1]  # the gallery image's own job mask: refine it
+        self.previous = None
         self._opening = True
         self.message.emit(tr("Opening the mask painter…"))
         window = self.parent()
