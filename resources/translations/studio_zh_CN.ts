@@ -4,7 +4,7 @@
   <context>
     <name>Actions</name>
     <message>
-      <location filename="../../studio/ui/actions.py" line="175" />
+      <location filename="../../studio/ui/actions.py" line="178" />
       <source>Added to favourites.</source>
       <translation>已加入收藏。</translation>
     </message>
@@ -14,47 +14,47 @@
       <translation>删除图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="185" />
+      <location filename="../../studio/ui/actions.py" line="188" />
       <source>Export to folder</source>
       <translation>导出到文件夹</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="197" />
+      <location filename="../../studio/ui/actions.py" line="200" />
       <source>Exported {count} image(s) to {folder}.</source>
       <translation>已将 {count} 张图像导出到 {folder}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="150" />
+      <location filename="../../studio/ui/actions.py" line="153" />
       <source>Image copied.</source>
       <translation>图像已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="182" />
+      <location filename="../../studio/ui/actions.py" line="185" />
       <source>Moved to the trash. Press Ctrl+Z to undo.</source>
       <translation>已移到回收站。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="138" />
+      <location filename="../../studio/ui/actions.py" line="141" />
       <source>Prompt copied.</source>
       <translation>提示词已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="175" />
+      <location filename="../../studio/ui/actions.py" line="178" />
       <source>Removed from favourites.</source>
       <translation>已取消收藏。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="97" />
+      <location filename="../../studio/ui/actions.py" line="98" />
       <source>Settings restored from this image's job.</source>
       <translation>已恢复这张图像所属任务的设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="147" />
+      <location filename="../../studio/ui/actions.py" line="150" />
       <source>The image file could not be read.</source>
       <translation>无法读取图像文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="126" />
+      <location filename="../../studio/ui/actions.py" line="129" />
       <source>Variations of this image are on their way.</source>
       <translation>正在生成这张图片的变体。</translation>
     </message>
@@ -1184,6 +1184,11 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法连接中转站查询任务状态（{reason}）。稍后会再次查询。</translation>
     </message>
     <message>
+      <location filename="../../studio/domain/errors.py" line="52" />
+      <source>It may have been billed: check the relay's usage log before you send it again.</source>
+      <translation>可能已经计费：再次发送之前，请先查看中转的使用记录。</translation>
+    </message>
+    <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="232" />
       <source>Margins cannot be negative. Enter zero or more pixels for each side.</source>
       <translation>边距不能为负数。请为每一边输入 0 或更多像素。</translation>
@@ -1207,6 +1212,11 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/protocols/midjourney.py" line="38" />
       <source>Midjourney's queue is full right now. Nothing was made; retry in a minute.</source>
       <translation>Midjourney 的队列目前已满，未生成任何图像。请一分钟后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/errors.py" line="48" />
+      <source>Nothing was sent, so nothing was billed.</source>
+      <translation>没有发送任何内容，因此没有计费。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/runner.py" line="47" />
@@ -1422,6 +1432,11 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/protocols/transport.py" line="70" />
       <source>The relay redirected the request to {location}. Nothing was made; use that address as the profile's base URL.</source>
       <translation>中转站将请求重定向到了 {location}，未生成任何图像。请将该地址用作配置的 Base URL。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/errors.py" line="49" />
+      <source>The relay refused it before doing any work: it was not billed.</source>
+      <translation>中转在开始处理之前就拒绝了请求：没有计费。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="67" />
@@ -2773,7 +2788,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="387" />
+      <location filename="../../studio/ui/main_window.py" line="389" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
@@ -2793,12 +2808,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="366" />
+      <location filename="../../studio/ui/main_window.py" line="368" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="301" />
+      <location filename="../../studio/ui/main_window.py" line="303" />
       <source>The model is now {model}: the one chosen before cannot edit with a mask.</source>
       <translation>模型已切换为 {model}：之前选择的模型无法使用蒙版编辑。</translation>
     </message>
@@ -2808,7 +2823,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="389" />
+      <location filename="../../studio/ui/main_window.py" line="391" />
       <source>{count} reference image(s) are not in this history.</source>
       <translation>有 {count} 张参考图不在当前历史记录中。</translation>
     </message>
@@ -3158,22 +3173,22 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MaskLauncher</name>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="42" />
+      <location filename="../../studio/ui/mask/launcher.py" line="43" />
       <source>Add an image as reference #1 first, then paint its mask.</source>
       <translation>请先添加一张图片作为参考图 #1，再绘制它的蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="82" />
+      <location filename="../../studio/ui/mask/launcher.py" line="86" />
       <source>Mask set on reference #1.</source>
       <translation>已为参考图 #1 设置蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="53" />
+      <location filename="../../studio/ui/mask/launcher.py" line="57" />
       <source>Opening the mask painter…</source>
       <translation>正在打开蒙版绘制…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="79" />
+      <location filename="../../studio/ui/mask/launcher.py" line="83" />
       <source>The mask was not used: reference #1 changed while you painted.</source>
       <translation>蒙版未被使用：绘制期间参考图 #1 已变更。</translation>
     </message>

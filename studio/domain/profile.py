@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from studio.domain.redact import remember_secret
+
 
 class AuthStyle(StrEnum):
     BEARER = "bearer"  # Authorization: Bearer <key> (relays)
@@ -39,7 +41,9 @@ class AsyncOptions:
 class Profile:
     name: str
     base_url: str
-    api_key: str = field(default="", repr=False, compare=False)
+    # Compared too: a profile whose key changed is another profile (a cached client with the
+    # old key must not be reused).
+    api_key: str = field(default="", repr=False)
     auth_style: AuthStyle = AuthStyle.BEARER
     gemini_auth: AuthStyle = AuthStyle.BEARER
     midjourney_auth: AuthStyle = AuthStyle.BEARER
@@ -49,6 +53,9 @@ class Profile:
     concurrency: int = 4
     proxy: str | None = None
     async_options: AsyncOptions = field(default_factory=AsyncOptions)
+
+    def __post_init__(self) -> None:
+        remember_secret(self.api_key)
 
     @property
     def root_url(self) -> str:

@@ -90,6 +90,7 @@ class RequestManager:
         self.ownership = Ownership(store.data_dir)
         self._database = ThreadPoolExecutor(1, thread_name_prefix="studio-history")
         self._runners: dict[str, Runner] = {}
+        self._retired: list[Runner] = []
         self._limits: dict[str, asyncio.Semaphore] = {}
         self._tasks: dict[str, asyncio.Task[Job]] = {}
         self._jobs: dict[str, Job] = {}
@@ -113,6 +114,8 @@ class RequestManager:
 
         runner = self._runners.get(profile.name)
         if runner is None or runner.client.profile != profile:
+            if runner is not None:  # the profile changed (a new key): jobs still running keep it
+                self._retired.append(runner)
             client = RelayClient(profile, policy=self.policy)
             runner = Runner(
                 self.catalog,
@@ -304,7 +307,7 @@ class RequestManager:
         for task in list(self._tasks.values()):
             task.cancel()
         await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
-        for runner in self._runners.values():
+        for runner in [*self._runners.values(), *self._retired]:
             await runner.client.aclose()
         self._database.shutdown(wait=True)
         self.ownership.release()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from studio.domain.errors import ErrorKind, InputError, RelayError, StudioError
+from studio.domain.errors import Billing, ErrorKind, InputError, RelayError, StudioError
 from studio.domain.model_spec import Operation, ProtocolId
 from studio.domain.notice import Notice
 from studio.domain.request import (
@@ -49,6 +49,7 @@ def error_to_json(error: StudioError | None) -> str | None:
             "relay_message": error.relay_message,
             "status": error.status,
             "may_be_billed": error.may_be_billed,
+            "billing": error.billing.value if error.billing else None,
         }
     )
 
@@ -62,14 +63,19 @@ def error_from_json(text: str | None) -> StudioError | None:
         kind = ErrorKind(data.get("kind", "internal"))
     except ValueError:
         kind = ErrorKind.INTERNAL
-    return cls(
+    try:
+        billing = Billing(data["billing"]) if data.get("billing") else None
+    except ValueError:
+        billing = None
+    error = cls(
         kind,
         data.get("template", ""),
         relay_message=data.get("relay_message"),
         status=data.get("status"),
-        may_be_billed=bool(data.get("may_be_billed")),
         **data.get("params", {}),
     )
+    error.billing = Billing.MAY_BE_BILLED if data.get("may_be_billed") else billing
+    return error
 
 
 def notices_to_json(notices: list[Notice] | tuple[Notice, ...]) -> str:

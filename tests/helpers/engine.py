@@ -23,8 +23,9 @@ FAST_RETRIES = RetryPolicy(backoff=0.05, backoff_cap=0.2)
 
 def sim_profile(url: str, **options: Any) -> Profile:
     async_options = options.pop("async_options", AsyncOptions(poll_interval=0.2))
+    api_key = options.pop("api_key", "sim-secret-key")
     return Profile(
-        name="sim", base_url=url, api_key="sim-secret-key", async_options=async_options, **options
+        name="sim", base_url=url, api_key=api_key, async_options=async_options, **options
     )
 
 
