@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from studio.domain.errors import ErrorKind, InputError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.model_spec import ModelSpec, Operation, ProtocolId
+from studio.domain.notice import Notice
 from studio.domain.request import GenerationRequest
 from studio.engine.params import resolve
 from studio.protocols.base import ResolvedParams
@@ -92,6 +93,7 @@ class Plan:
     protocol: ProtocolId
     operation: Operation
     params: ResolvedParams
+    notes: tuple[Notice, ...] = ()  # what the user asked for that will not reach the wire
 
 
 def _speaks(spec: ModelSpec, protocol: ProtocolId) -> bool:

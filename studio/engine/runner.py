@@ -127,6 +127,7 @@ class Runner:
         await self.set_state(job, JobState.PREPARING)
         plan = plan_request(job.request, spec)
         job.protocol = plan.protocol
+        job.warnings.extend(plan.notes)
         prepared = await prepare(job.request, spec, plan, self.client)
         job.warnings.extend(prepared.notes)
         protocol = protocol_for(plan.protocol, self.client.profile)

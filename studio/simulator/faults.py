@@ -41,6 +41,20 @@ _CATALOG: dict[str, tuple[frozenset[str], bool]] = {
     "thought": (frozenset({"gemini"}), False),
     "chat-data-uri": (frozenset({"chat"}), False),
     "queue-full": (frozenset({"mj"}), False),
+    # Milestone 2: faults of real relays after payment (issue 10).
+    "download-500": (frozenset({"download"}), False),  # a result link answers 500
+    "download-reset": (frozenset({"download"}), False),  # the download connection breaks
+    "poll-404": (frozenset({"poll"}), False),  # "task not exist" for a freshly created task
+    "huge-body": (frozenset({"paid"}), True),  # the paid answer padded to VALUE MiB
+    "gzip": (frozenset({"paid", "poll", "download"}), False),  # Content-Encoding: gzip
+    "gzip-bomb": (frozenset({"paid"}), True),  # gzip that inflates to VALUE MiB
+    "trickle": (frozenset({"paid"}), True),  # the answer at one byte per VALUE seconds
+    "wrong-types": (frozenset({"paid", "poll"}), False),  # JSON of the right keys, wrong types
+    "corrupt-zlib": (frozenset({"render"}), False),  # PNG with valid CRCs, damaged zlib data
+    "bmp-result": (frozenset({"render"}), False),  # the result encoded as BMP
+    "tiff-result": (frozenset({"render"}), False),  # the result encoded as TIFF
+    "mj-no-result": (frozenset({"mj"}), False),  # Midjourney code 1 without a task id
+    "echo-key": (frozenset({"paid", "poll", "models"}), False),  # 401 quoting the key sent
 }
 
 FAULT_NAMES: tuple[str, ...] = tuple(_CATALOG)
