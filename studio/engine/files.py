@@ -48,11 +48,11 @@ def write_durably(path: Path, data: bytes) -> Path:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    _fsync_directory(path.parent)
+    fsync_directory(path.parent)
     return target
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     try:
         descriptor = os.open(directory, os.O_RDONLY)
     except OSError:

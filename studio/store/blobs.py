@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from studio.engine.files import write_durably
+from studio.engine.files import fsync_directory, write_durably
 
 PARTIAL_PREFIX = ".partial-"
 
@@ -32,6 +32,21 @@ class BlobStore:
         if written != path:  # a same-named file of another size was there: keep ours instead
             os.replace(written, path)
         return digest, path
+
+    def adopt(self, kept: Path, sha256: str, extension: str) -> Path:
+        """Store the bytes of ``kept`` (a file already fsync'ed, e.g. in the result journal) as
+        a second name for the same file where the file system allows it; a copy otherwise."""
+        path = self.path_for(sha256, extension)
+        size = kept.stat().st_size
+        if path.is_file() and path.stat().st_size == size:
+            return path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(kept, path)
+        except OSError:  # taken by a damaged file, another device, or no links here
+            return self.put(kept.read_bytes(), extension, sha256)[1]
+        fsync_directory(path.parent)
+        return path
 
     def find(self, sha256: str) -> Path | None:
         folder = self.root / sha256[:2]

@@ -9,6 +9,7 @@ fsync'ed before their row is committed.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from studio.domain.job import Job, JobState
 from studio.domain.model_spec import ProtocolId
 from studio.domain.notice import Notice
+from studio.domain.redact import redact
 from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.domain.results import ImageResult, Usage
 from studio.imaging.sizes import THUMBNAIL_SIZES
@@ -36,12 +38,19 @@ from studio.store.codec import (
     request_from_params,
     request_to_params,
 )
-from studio.store.database import connect
+from studio.store.database import BUSY_TIMEOUT, connect, is_busy
 
 if TYPE_CHECKING:  # Pillow loads when images are handled, not when the history opens
     from studio.imaging.results import ValidatedImage
 
+log = logging.getLogger(__name__)
+
 THUMBNAIL_SIZE = THUMBNAIL_SIZES[0]
+LOCK_PATIENCE = 600.0  # how long a write waits for another program's lock, busy time-out included
+
+
+class HistoryBusyError(RuntimeError):
+    """Another program kept the history database locked for longer than the patience."""
 
 DATABASE_NAME = "history.sqlite3"
 UNFINISHED = tuple(s.value for s in JobState if not s.is_terminal)
@@ -91,18 +100,31 @@ def _uses_index(filters: Filters) -> bool:
 
 
 class Store:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        busy_timeout: float = BUSY_TIMEOUT,
+        patience: float = LOCK_PATIENCE,
+    ) -> None:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         self.blobs = BlobStore(data_dir / "blobs")
         self.thumbnails_dir = data_dir / "thumbnails"
+        self.patience = patience
+        self._closing = threading.Event()
         self._lock = threading.RLock()
-        self._db = connect(data_dir / DATABASE_NAME)
+        self._db = connect(data_dir / DATABASE_NAME, busy_timeout=busy_timeout)
         self.blobs.sweep_partials()
 
     def close(self) -> None:
+        self.stop_waiting()
         with self._lock:
             self._db.close()
+
+    def stop_waiting(self) -> None:
+        """Writes waiting for another program's lock give up now (the studio is closing)."""
+        self._closing.set()
 
     def __enter__(self) -> Store:
         return self
@@ -112,14 +134,33 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction. When another program holds the database longer than the busy
+        time-out, keep trying for ``patience`` seconds (then :class:`HistoryBusyError`)."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 yield self._db
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def _begin(self) -> None:
+        waited_since = time.monotonic()
+        pause = 0.05
+        while True:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not is_busy(error):
+                    raise
+                if self._closing.is_set() or time.monotonic() - waited_since > self.patience:
+                    raise HistoryBusyError(str(error)) from error
+                log.warning("the history is locked by another program; waiting (%s)", error)
+            if self._closing.wait(pause):
+                raise HistoryBusyError("the studio is closing")
+            pause = min(pause * 2, 2.0)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -193,8 +234,8 @@ class Store:
             db.execute(
                 """INSERT INTO jobs (id, created_at, updated_at, profile, model, protocol, prompt,
                        params, state, task_id, progress, error, usage, warnings, answer_text, meta,
-                       owner, retry_of)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       resumable, owner, retry_of)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     job.id,
                     job.created_at,
@@ -224,7 +265,7 @@ class Store:
             db.execute(
                 """UPDATE jobs SET updated_at = ?, protocol = ?, state = ?, task_id = ?,
                        progress = ?, error = ?, usage = ?, warnings = ?, answer_text = ?, meta = ?,
-                       owner = COALESCE(?, owner)
+                       resumable = ?, owner = COALESCE(?, owner)
                    WHERE id = ?""",
                 (
                     time.time(),
@@ -244,9 +285,15 @@ class Store:
         url: str | None,
         revised_prompt: str | None,
         warnings: tuple[Notice, ...] = (),
+        *,
+        kept: Path | None = None,
     ) -> ImageResult:
-        """Bytes to the blob store (fsync'ed), then the image row (committed); in that order."""
-        sha, path = self.blobs.put(image.data, image.extension, image.sha256)
+        """Bytes to the blob store (fsync'ed), then the image row (committed); in that order.
+        ``kept``: the same bytes already durable in a file (the result journal's), linked."""
+        if kept is not None:
+            sha, path = image.sha256, self.blobs.adopt(kept, image.sha256, image.extension)
+        else:
+            sha, path = self.blobs.put(image.data, image.extension, image.sha256)
         result = ImageResult(
             index=index,
             sha256=sha,
@@ -287,7 +334,7 @@ class Store:
                     result.height,
                     result.size_bytes,
                     result.source,
-                    result.url,
+                    redact(result.url) if result.url else None,  # a presigned link's sig
                     result.revised_prompt,
                     notices_to_json(result.warnings),
                     time.time(),
@@ -396,9 +443,11 @@ class Store:
         return models, profiles
 
     def unfinished(self) -> list[JobRecord]:
+        """Jobs a stopped studio left running, and jobs that ended resumable, oldest first."""
         marks = ",".join("?" * len(UNFINISHED))
         rows = self._query(
-            f"SELECT * FROM jobs WHERE state IN ({marks}) ORDER BY created_at", UNFINISHED
+            f"SELECT * FROM jobs WHERE state IN ({marks}) OR resumable = 1 ORDER BY created_at",
+            UNFINISHED,
         )
         return self._records(rows)
 
@@ -493,6 +542,7 @@ class Store:
             text=row["answer_text"],
             meta=json.loads(row["meta"] or "{}"),
             created_at=row["created_at"],
+            resumable=bool(row["resumable"]),
         )
         return JobRecord(
             job, row["updated_at"], row["trashed_at"], row["owner"], row["retry_of"], inputs, images
@@ -601,7 +651,7 @@ class Store:
 
 
 def _progress_values(job: Job) -> tuple[object, ...]:
-    """The columns that change while a job runs: state … meta, in the table's order."""
+    """The columns that change while a job runs: state … meta, then resumable."""
     return (
         job.state.value,
         job.task_id,
@@ -611,4 +661,5 @@ def _progress_values(job: Job) -> tuple[object, ...]:
         notices_to_json(job.warnings),
         job.text,
         dump(job.meta),
+        int(job.resumable),
     )

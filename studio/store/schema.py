@@ -80,6 +80,13 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     CREATE INDEX images_favourites ON images (favourite) WHERE favourite = 1;
     """,
+    # 3: jobs that can be finished without paying again, and the relay's own bytes of images
+    # shown as a converted copy (formats the studio cannot display as they are).
+    """
+    ALTER TABLE jobs ADD COLUMN resumable INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE images ADD COLUMN original TEXT;  -- "<sha256>.<extension>" in the blob store
+    CREATE INDEX jobs_resumable ON jobs (resumable) WHERE resumable = 1;
+    """,
 )
 
 LATEST = len(MIGRATIONS)
