@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from studio.domain.errors import ErrorKind, RelayError
+from studio.domain.errors import Billing, ErrorKind, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -37,8 +37,8 @@ FATE_UNKNOWN_STATUSES = frozenset({500, 502, 504, 520, 521, 522, 523, 524, 525, 
 
 MSG_FATE_UNKNOWN_STATUS = QT_TRANSLATE_NOOP(
     ERRORS,
-    "The relay failed while making the image (HTTP {status}). It may still have been made and "
-    "billed, so it was not sent again. Check the relay's usage log before you retry.",
+    "The relay failed while making the image (HTTP {status}). It may still have been made; the "
+    "request was not sent again.",
 )
 MSG_AUTH = QT_TRANSLATE_NOOP(
     ERRORS, "The relay did not accept the API key (HTTP {status}). Check the key in the profile."
@@ -53,7 +53,7 @@ MSG_RATE_LIMITED_FOR = QT_TRANSLATE_NOOP(
     ERRORS, "The relay is limiting requests and asks to wait {seconds} s. Retry after that."
 )
 MSG_UNAVAILABLE = QT_TRANSLATE_NOOP(
-    ERRORS, "The relay is unavailable right now (HTTP {status}). Nothing was made; retry later."
+    ERRORS, "The relay is unavailable right now (HTTP {status}); retry later."
 )
 MSG_SAFETY = QT_TRANSLATE_NOOP(
     ERRORS, "The provider refused this request for safety reasons. Change the prompt or images."
@@ -126,24 +126,34 @@ def relay_message_from_json(data: Any) -> tuple[str | None, str | None]:
 
 
 def error_in_ok_body(data: Any) -> RelayError | None:
-    """An HTTP 200 answer that is really an error (protocol.md §10), or None."""
+    """An HTTP 200 answer that is really an error (protocol.md §10), or None. The request
+    reached the relay and was answered as done: it may have been billed."""
     if not isinstance(data, dict):
         return None
-    if isinstance(data.get("error"), dict | str) and data.get("error"):
-        message, code = relay_message_from_json(data)
-        return _classify_body(200, message, code, path="")
-    if data.get("success") is False or str(data.get("code", "")).lower() in (
-        "fail",
-        "failed",
-        "error",
-    ):
-        message, code = relay_message_from_json(data)
-        return _classify_body(200, message, code, path="")
-    return None
+    failed = (isinstance(data.get("error"), dict | str) and data.get("error")) or (
+        data.get("success") is False
+        or str(data.get("code", "")).lower() in ("fail", "failed", "error")
+    )
+    if not failed:
+        return None
+    message, code = relay_message_from_json(data)
+    error = _classify_body(200, message, code, path="")
+    error.billing = Billing.MAY_BE_BILLED
+    return error
 
 
 def error_from_response(response: httpx.Response, *, model: str | None = None) -> RelayError:
-    """A non-2xx answer as a :class:`RelayError`, classified by status and body."""
+    """A non-2xx answer as a :class:`RelayError`, classified by status and body. A 4xx (and a
+    503: "not now") is a refusal before any work; anything else may have been billed."""
+    error = _error_from_response(response, model=model)
+    status = response.status_code
+    error.billing = (
+        Billing.REFUSED if 400 <= status < 500 or status == 503 else Billing.MAY_BE_BILLED
+    )
+    return error
+
+
+def _error_from_response(response: httpx.Response, *, model: str | None = None) -> RelayError:
     status = response.status_code
     body = response.content
     path = response.request.url.path if response.request else ""
@@ -223,7 +233,8 @@ def _classify_body(
 
 
 def not_json_error(response: httpx.Response) -> RelayError:
-    """A 2xx answer that is not JSON: an HTML page from a proxy, or garbage."""
+    """A 2xx answer that is not JSON: an HTML page from a proxy, or garbage. The request was
+    answered as done: it may have been billed."""
     body = response.content
     if looks_like_html(body, response.headers.get("content-type", "")):
         return RelayError(
@@ -231,10 +242,12 @@ def not_json_error(response: httpx.Response) -> RelayError:
             MSG_WEB_PAGE,
             status=response.status_code,
             relay_message=f"HTTP {response.status_code}: {html_summary(body)}",
+            may_be_billed=True,
         )
     return RelayError(
         ErrorKind.SERVER,
         MSG_NOT_JSON,
         status=response.status_code,
         relay_message=clean_text(body[:300].decode("utf-8", "replace")) or None,
+        may_be_billed=True,
     )

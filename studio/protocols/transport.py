@@ -25,10 +25,17 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from studio import __version__
-from studio.domain.errors import ErrorKind, InputError, RelayError
+from studio.domain.errors import Billing, ErrorKind, InputError, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.profile import AuthStyle, Profile
 from studio.protocols import jsonbody
+from studio.protocols.reading import (
+    ACCEPT_ENCODING,
+    BodyEncodingError,
+    BodyTooLargeError,
+    decoded_response,
+    read_capped,
+)
 from studio.protocols.relay_errors import (
     MSG_RATE_LIMITED_FOR,
     clean_text,
@@ -41,23 +48,25 @@ log = logging.getLogger(__name__)
 
 MiB = 1024 * 1024
 DEFAULT_DOWNLOAD_CAP = 200 * MiB
-DEFAULT_DOWNLOAD_TIMEOUT = 180.0
+DEFAULT_DOWNLOAD_TIMEOUT = 180.0  # one attempt at downloading one image
+# A paid answer carries at most n images of base64 (4096² PNGs are ~40 MB of text each).
+DEFAULT_ANSWER_CAP = 512 * MiB
+ERROR_BODY_CAP = 1 * MiB  # an error page is read this far (enough for any message)
 
 MSG_UNREACHABLE = QT_TRANSLATE_NOOP(
     ERRORS,
-    "Could not connect to the relay at {host}. Nothing was sent. Check the base URL, your "
-    "network or proxy, then retry.",
+    "Could not connect to the relay at {host}. Check the base URL, your network or proxy, then "
+    "retry.",
 )
 MSG_READ_TIMEOUT = QT_TRANSLATE_NOOP(
     ERRORS,
-    "The relay did not answer within {seconds} s. The image may still be made and billed, so it "
-    "was not sent again. Check the relay's usage log before you retry; async mode avoids this "
-    "for slow models.",
+    "The relay did not answer within {seconds} s. The request was not sent again; async mode "
+    "avoids this for slow models.",
 )
 MSG_DROPPED = QT_TRANSLATE_NOOP(
     ERRORS,
     "The connection to the relay broke before its answer arrived. The image may still have been "
-    "made and billed, so it was not sent again. Check the relay's usage log before you retry.",
+    "made; the request was not sent again.",
 )
 MSG_SEND_FAILED = QT_TRANSLATE_NOOP(
     ERRORS,
@@ -69,22 +78,27 @@ MSG_BAD_BASE_URL = QT_TRANSLATE_NOOP(
 )
 MSG_REDIRECTED = QT_TRANSLATE_NOOP(
     ERRORS,
-    "The relay redirected the request to {location}. Nothing was made; use that address as the "
-    "profile's base URL.",
+    "The relay redirected the request to {location}. Use that address as the profile's base URL.",
 )
 MSG_POLL_FAILED = QT_TRANSLATE_NOOP(
     ERRORS, "Could not reach the relay to check on the task ({reason}). It will be checked again."
 )
 MSG_DOWNLOAD_EXPIRED = QT_TRANSLATE_NOOP(
     ERRORS,
-    "The image link has expired or is gone (HTTP {status}). Relays keep results for a limited "
-    "time, often about an hour.",
+    "The image link has expired or is gone (HTTP {status}, still after {attempts} tries). "
+    "Relays keep results for a limited time, often about an hour.",
 )
 MSG_DOWNLOAD_FAILED = QT_TRANSLATE_NOOP(
-    ERRORS, "Could not download the image from the relay ({reason})."
+    ERRORS, "Could not download the image from the relay ({reason}), even after trying for a while."
 )
 MSG_DOWNLOAD_TOO_BIG = QT_TRANSLATE_NOOP(
     ERRORS, "The image at the link is larger than {limit} MB; it was not downloaded."
+)
+MSG_ANSWER_TOO_BIG = QT_TRANSLATE_NOOP(
+    ERRORS, "The relay's answer is larger than {limit} MB; the studio stopped reading it."
+)
+MSG_ANSWER_UNREADABLE = QT_TRANSLATE_NOOP(
+    ERRORS, "The relay's answer could not be read ({reason})."
 )
 
 
@@ -95,7 +109,10 @@ class RetryPolicy:
     max_wait: float = 60.0  # the longest Retry-After honoured automatically
     backoff: float = 0.5  # first delay; doubles each time
     backoff_cap: float = 8.0
-    idempotent_attempts: int = 5  # polls and downloads
+    idempotent_attempts: int = 5  # polls and model lists
+    download_attempts: int = 8  # a result link that fails for a passing reason (5xx, reset)
+    download_window: float = 90.0  # …tried again for at most this long
+    gone_attempts: int = 3  # a link answering 403/404/410: a CDN may not have it yet
 
     def delay(self, attempt: int) -> float:
         return min(self.backoff * (2 ** max(attempt - 1, 0)), self.backoff_cap)
@@ -157,14 +174,22 @@ class RelayClient:
         policy: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         on_wait: WaitHook | None = None,
+        answer_cap: int = DEFAULT_ANSWER_CAP,
     ) -> None:
         self.profile = profile
         self.policy = policy or RetryPolicy()
+        self.answer_cap = answer_cap
         self.on_wait = on_wait
         self.paid_requests_sent = 0
         root = profile.root_url
         if urlsplit(root).scheme not in ("http", "https") or not urlsplit(root).hostname:
             raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_BASE_URL, url=profile.base_url)
+        parts = urlsplit(root)
+        if "@" in parts.netloc and profile.api_key:
+            # httpx would turn user:password into a Basic Authorization header that replaces
+            # the key's: the key is what relays check.
+            log.warning("ignoring the user name and password in the base URL of %s", profile.name)
+            root = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
         self.root = root
         timeout = httpx.Timeout(
             connect=profile.connect_timeout,
@@ -178,7 +203,7 @@ class RelayClient:
             proxy=profile.proxy or None,
             trust_env=not _is_loopback(root),
             transport=transport,
-            headers={"User-Agent": f"studio/{__version__}"},
+            headers={"User-Agent": f"studio/{__version__}", "Accept-Encoding": ACCEPT_ENCODING},
             limits=httpx.Limits(max_connections=max(profile.concurrency * 2, 8)),
         )
 
@@ -246,14 +271,8 @@ class RelayClient:
         while True:
             try:
                 self.paid_requests_sent += 1
-                response = await self._http.post(
-                    url,
-                    content=content,
-                    data=data,
-                    files=files,
-                    params=query or None,
-                    headers=headers,
-                    follow_redirects=False,
+                response = await self._post_and_read(
+                    url, content=content, data=data, files=files, params=query, headers=headers
                 )
             except _NOT_SENT as exc:
                 self.paid_requests_sent -= 1  # it never left this machine
@@ -264,6 +283,7 @@ class RelayClient:
                         MSG_UNREACHABLE,
                         host=urlsplit(url).netloc,
                         relay_message=_describe(exc),
+                        billing=Billing.NOT_SENT,
                     ) from exc
                 await self._wait("connect", self.policy.delay(connect_failures))
                 continue
@@ -279,10 +299,26 @@ class RelayClient:
                 raise RelayError(ErrorKind.FATE_UNKNOWN, MSG_DROPPED, may_be_billed=True) from exc
             except (httpx.WriteError, httpx.WriteTimeout) as exc:
                 raise RelayError(
-                    ErrorKind.NETWORK, MSG_SEND_FAILED, relay_message=_describe(exc)
+                    ErrorKind.NETWORK,
+                    MSG_SEND_FAILED,
+                    relay_message=_describe(exc),
+                    billing=Billing.NOT_SENT,
                 ) from exc
             except httpx.UnsupportedProtocol as exc:
-                raise RelayError(ErrorKind.NETWORK, MSG_BAD_BASE_URL, url=url) from exc
+                raise RelayError(
+                    ErrorKind.NETWORK, MSG_BAD_BASE_URL, url=url, billing=Billing.NOT_SENT
+                ) from exc
+            except BodyTooLargeError as exc:
+                raise RelayError(
+                    ErrorKind.BAD_RESULT,
+                    MSG_ANSWER_TOO_BIG,
+                    limit=exc.limit // MiB,
+                    may_be_billed=True,
+                ) from exc
+            except BodyEncodingError as exc:
+                raise RelayError(
+                    ErrorKind.BAD_RESULT, MSG_ANSWER_UNREADABLE, reason=str(exc), may_be_billed=True
+                ) from exc
             except httpx.HTTPError as exc:
                 raise RelayError(
                     ErrorKind.FATE_UNKNOWN,
@@ -307,6 +343,7 @@ class RelayClient:
                             status=status,
                             relay_message=error.relay_message,
                             seconds=round(wait),
+                            billing=Billing.REFUSED,
                         )
                     raise error
                 await self._wait("rate-limited", delay)
@@ -317,10 +354,51 @@ class RelayClient:
                     MSG_REDIRECTED,
                     status=status,
                     location=response.headers.get("location", "?"),
+                    billing=Billing.REFUSED,
                 )
             if status >= 400:
                 raise error_from_response(response, model=model)
             return response
+
+    async def _post_and_read(
+        self,
+        url: str,
+        *,
+        content: bytes | None,
+        data: Mapping[str, Any] | None,
+        files: list[tuple[str, tuple[str, bytes, str]]] | None,
+        params: Mapping[str, str],
+        headers: dict[str, str],
+    ) -> httpx.Response:
+        """POST and read the whole answer within the answer cap (errors: their first MiB)."""
+        request = self._http.build_request(
+            "POST", url, content=content, data=data, files=files, params=params or None,
+            headers=headers,
+        )
+        response = await self._http.send(request, stream=True, follow_redirects=False)
+        try:
+            cap = self.answer_cap if response.status_code < 300 else ERROR_BODY_CAP
+            try:
+                body = await read_capped(response, cap)
+            except BodyTooLargeError:
+                if response.status_code < 300:
+                    raise
+                body = b""  # an error page too long to matter: its status says enough
+            return decoded_response(response, body)
+        finally:
+            await response.aclose()
+
+    async def _get_and_read(
+        self, url: str, *, params: Mapping[str, str], headers: dict[str, str], cap: int
+    ) -> httpx.Response:
+        response = await self._http.send(
+            self._http.build_request("GET", url, params=params or None, headers=headers),
+            stream=True,
+        )
+        try:
+            return decoded_response(response, await read_capped(response, cap))
+        finally:
+            await response.aclose()
 
     # -- free requests ---------------------------------------------------------------------
 
@@ -341,10 +419,16 @@ class RelayClient:
             attempt += 1
             last_try = attempt >= self.policy.idempotent_attempts
             try:
-                response = await self._http.get(url, params=query or None, headers=headers)
+                response = await self._get_and_read(
+                    url, params=query, headers=headers, cap=self.answer_cap
+                )
             except httpx.UnsupportedProtocol as exc:
                 raise RelayError(ErrorKind.NETWORK, MSG_BAD_BASE_URL, url=url) from exc
-            except httpx.HTTPError as exc:
+            except BodyTooLargeError as exc:
+                raise RelayError(
+                    ErrorKind.BAD_RESULT, MSG_ANSWER_TOO_BIG, limit=exc.limit // MiB
+                ) from exc
+            except (httpx.HTTPError, BodyEncodingError) as exc:
                 if last_try:
                     raise RelayError(
                         ErrorKind.NETWORK, MSG_POLL_FAILED, reason=_describe(exc)
@@ -372,63 +456,68 @@ class RelayClient:
         max_bytes: int = DEFAULT_DOWNLOAD_CAP,
         time_limit: float = DEFAULT_DOWNLOAD_TIMEOUT,
     ) -> bytes:
-        """Fetch a result image, capped in size and time; retried on transient failures.
+        """Fetch a result image, capped in size and time; failures that may pass (5xx, a reset,
+        a time-out) are tried again for a while, a link that answers 403/404/410 a few times.
 
         The key is sent only to the relay's own origin, never to a CDN.
         """
         absolute = urljoin(self.root + "/", url)
         headers = self.auth(AuthStyle.BEARER)[0] if self._same_origin(absolute) else {}
-        attempt = 0
+        policy = self.policy
+        started = time.monotonic()
+        attempt = gone = 0
         while True:
             attempt += 1
-            last_try = attempt >= self.policy.idempotent_attempts
             try:
                 return await asyncio.wait_for(
                     self._download_once(absolute, headers, max_bytes), time_limit
                 )
+            except _GoneError as exc:
+                gone += 1
+                if gone >= policy.gone_attempts:
+                    raise RelayError(
+                        ErrorKind.RESULT_EXPIRED,
+                        MSG_DOWNLOAD_EXPIRED,
+                        status=exc.status,
+                        attempts=gone,
+                        relay_message=exc.said,
+                    ) from exc
             except RelayError:
                 raise
-            except _TransientError as exc:
-                if last_try:
-                    raise RelayError(
-                        ErrorKind.NETWORK, MSG_DOWNLOAD_FAILED, reason=exc.reason
-                    ) from exc
-            except (httpx.HTTPError, TimeoutError) as exc:
-                if last_try:
-                    raise RelayError(
-                        ErrorKind.NETWORK, MSG_DOWNLOAD_FAILED, reason=_describe(exc)
-                    ) from exc
-            await self._wait("download", self.policy.delay(attempt))
+            except (_TransientError, httpx.HTTPError, TimeoutError, BodyEncodingError) as exc:
+                reason = exc.reason if isinstance(exc, _TransientError) else _describe(exc)
+                out_of_time = time.monotonic() - started + policy.delay(attempt) > (
+                    policy.download_window
+                )
+                if attempt >= policy.download_attempts or out_of_time:
+                    raise RelayError(ErrorKind.NETWORK, MSG_DOWNLOAD_FAILED, reason=reason) from exc
+            await self._wait("download", policy.delay(attempt))
 
     async def _download_once(self, url: str, headers: dict[str, str], max_bytes: int) -> bytes:
         async with self._http.stream(
             "GET", url, headers=headers, follow_redirects=True
         ) as response:
             status = response.status_code
-            if status in (401, 403, 404, 410):
-                await response.aread()
-                raise RelayError(
-                    ErrorKind.RESULT_EXPIRED,
-                    MSG_DOWNLOAD_EXPIRED,
-                    status=status,
-                    relay_message=_short_body(response.content),
-                )
             if status >= 400:
-                await response.aread()
+                body = await read_capped(response, ERROR_BODY_CAP)
+                if status in (401, 403, 404, 410):
+                    raise _GoneError(status, _short_body(body))
                 if status >= 500 or status in (408, 429):
                     raise _TransientError(f"HTTP {status}")
-                raise error_from_response(response)
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise RelayError(ErrorKind.BAD_RESULT, MSG_DOWNLOAD_TOO_BIG, limit=max_bytes // MiB)
-            buffer = bytearray()
-            async for chunk in response.aiter_bytes():
-                buffer += chunk
-                if len(buffer) > max_bytes:
-                    raise RelayError(
-                        ErrorKind.BAD_RESULT, MSG_DOWNLOAD_TOO_BIG, limit=max_bytes // MiB
-                    )
-            return bytes(buffer)
+                raise error_from_response(decoded_response(response, body))
+            try:
+                return await read_capped(response, max_bytes)
+            except BodyTooLargeError:
+                raise RelayError(
+                    ErrorKind.BAD_RESULT, MSG_DOWNLOAD_TOO_BIG, limit=max_bytes // MiB
+                ) from None
+
+
+class _GoneError(Exception):
+    def __init__(self, status: int, said: str | None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.said = said
 
 
 class _TransientError(Exception):

@@ -7,7 +7,8 @@ import time
 from starlette.responses import JSONResponse, Response
 
 from studio.simulator import shapes
-from studio.simulator.call import Call, endpoint
+from studio.simulator.bodies import with_body_faults
+from studio.simulator.call import Call, DroppedResponse, endpoint
 
 _MODELS_CREATED = 1_700_000_000
 
@@ -41,7 +42,12 @@ async def download(call: Call) -> Response:
         return shapes.s3_error(404, "NoSuchKey", "The specified key does not exist.")
     if call.faults.has("expired-url") or stored.expires_at < time.monotonic():
         return shapes.s3_error(403, "AccessDenied", "Request has expired")
-    return Response(stored.data, media_type=stored.mime)
+    if call.faults.has("download-500"):
+        return shapes.s3_error(500, "InternalError", "We encountered an internal error.")
+    response = Response(stored.data, media_type=stored.mime)
+    if call.faults.has("download-reset"):
+        return DroppedResponse(response.body, 200, dict(response.headers))
+    return with_body_faults(response, call.faults)
 
 
 @endpoint("control")

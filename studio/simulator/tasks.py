@@ -9,7 +9,9 @@ from typing import Any
 
 from starlette.responses import JSONResponse, Response
 
+from studio.simulator.bodies import with_body_faults
 from studio.simulator.call import Call, endpoint
+from studio.simulator.malformed import task_wrong_types
 
 FAIL_REASON = "The upstream model failed to generate the image (simulated failure)"
 
@@ -22,6 +24,7 @@ class ImageTask:
     duration: float
     fail_reason: str  # empty when the task succeeds
     result: dict[str, Any]  # {data, model, created, usage}
+    wrong_types: bool = False  # its polls answer with the right keys and the wrong types
 
     def view(self) -> dict[str, Any]:
         elapsed = time.monotonic() - self.started
@@ -62,6 +65,7 @@ def submit(call: Call, result: dict[str, Any]) -> Response:
         duration=call.faults.value("async-duration", call.state.async_duration),
         fail_reason=FAIL_REASON if call.faults.has("async-fail") else "",
         result=result,
+        wrong_types=call.faults.has("wrong-types"),
     )
     call.state.tasks[task.id] = task
     if call.faults.has("async-wrapped"):
@@ -82,7 +86,7 @@ async def poll(call: Call) -> Response:
         )
     task = call.state.tasks.get(call.request.path_params["task_id"])
     call.entry.model = task.result.get("model") if task else None
-    if task is None:
+    if task is None or call.faults.has("poll-404"):  # relays lose fresh tasks for a while
         return JSONResponse(
             {
                 "code": "task_not_exist",
@@ -91,4 +95,7 @@ async def poll(call: Call) -> Response:
             },
             status_code=404,
         )
-    return JSONResponse({"code": "success", "message": "", "data": task.view()})
+    body = {"code": "success", "message": "", "data": task.view()}
+    if task.wrong_types or call.faults.has("wrong-types"):
+        body = task_wrong_types(task.view())
+    return with_body_faults(JSONResponse(body), call.faults)

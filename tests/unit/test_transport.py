@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.domain.errors import ErrorKind
+from studio.domain.errors import Billing, ErrorKind
 from studio.domain.job import JobState
 from studio.domain.request import GenerationRequest
 from studio.engine.events import EventKind, JobEvent
@@ -80,7 +80,9 @@ def test_connection_refused_is_retried_then_reported(tmp_path: Path) -> None:
     events: list[JobEvent] = []
     job = run_job(f"http://127.0.0.1:{port}", PROMPT, tmp_path, events=events)
     assert job.error is not None and job.error.kind is ErrorKind.NETWORK
-    assert "Nothing was sent" in job.error.message and f"127.0.0.1:{port}" in job.error.message
+    assert f"127.0.0.1:{port}" in job.error.message
+    assert job.error.billing is Billing.NOT_SENT
+    assert "Nothing was sent" in job.error.full_text(billing=True)
     assert not job.error.may_be_billed
     assert len([e for e in events if e.kind is EventKind.WAITING]) == 2  # 3 attempts
 
