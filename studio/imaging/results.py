@@ -31,6 +31,7 @@ __all__ = [
     "decode_base64_image",
     "find_image_links",
     "parse_data_url",
+    "undecodable",
     "validate_result",
 ]
 
@@ -55,7 +56,8 @@ class ValidatedImage:
     sha256: str
 
 
-def _undecodable() -> RelayError:
+def undecodable() -> RelayError:
+    """The failure for image data that is not valid base64 (or a damaged JSON string)."""
     return RelayError(
         ErrorKind.BAD_RESULT,
         QT_TRANSLATE_NOOP(ERRORS, "The relay sent an image that could not be decoded."),
@@ -83,7 +85,7 @@ def decode_base64_image(text: str | bytes | memoryview) -> bytes:
     try:
         raw = text.encode("ascii") if isinstance(text, str) else text
     except UnicodeEncodeError:
-        raise _undecodable() from None
+        raise undecodable() from None
     try:  # the common case, plain padded base64: no normalising copies
         data = _a2b(raw)
     except (binascii.Error, ValueError):
@@ -95,19 +97,19 @@ def decode_base64_image(text: str | bytes | memoryview) -> bytes:
     if raw[:5].lower() == b"data:":
         _, comma, raw = raw.partition(b",")
         if not comma:
-            raise _undecodable()
+            raise undecodable()
     raw = raw.translate(None, _WHITESPACE)
     if b"-" in raw or b"_" in raw:
         raw = raw.translate(_URL_SAFE_BYTES)
     raw = raw.rstrip(b"=")
     if not raw or len(raw) % 4 == 1:
-        raise _undecodable()
+        raise undecodable()
     try:
         data = _a2b(raw + b"=" * (-len(raw) % 4))
     except (binascii.Error, ValueError):
-        raise _undecodable() from None
+        raise undecodable() from None
     if not data:
-        raise _undecodable()
+        raise undecodable()
     return data
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from studio.domain.errors import RelayError
+from studio.domain.errors import ErrorKind, RelayError, StudioError
+from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.model_spec import ModelSpec, Operation, ProtocolId
 from studio.domain.profile import AuthStyle, Profile
 from studio.domain.request import GenerationRequest
@@ -22,7 +25,13 @@ from studio.protocols.jsonbody import Blob
 from studio.protocols.transport import RelayClient, parse_json
 
 if TYPE_CHECKING:
+    import httpx
+
     from studio.imaging.uploads import Upload
+
+log = logging.getLogger(__name__)
+
+MSG_NOT_UNDERSTOOD = QT_TRANSLATE_NOOP(ERRORS, "The relay's answer was not understood ({what}).")
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,130 @@ class TaskUpdate:
     preview_url: str | None = None
 
 
+# -- reading answers: one guard ------------------------------------------------------------------
+
+_T = TypeVar("_T")
+_HINT_LENGTH = 160
+
+
+def not_understood(what: str, *, billed: bool = True) -> RelayError:
+    """The failure for an answer of the wrong shape; ``what`` names the field and its type."""
+    return RelayError(ErrorKind.BAD_RESULT, MSG_NOT_UNDERSTOOD, what=what, may_be_billed=billed)
+
+
+def understood(parse: Callable[..., _T], *args: Any, billed: bool = True) -> _T:
+    """``parse(*args)``, with anything but a :class:`StudioError` turned into "the relay's
+    answer was not understood". Every reading of a relay's answer goes through here: a reply
+    of the wrong shape to a paid request arrives after the relay was paid (``billed``), so it
+    must end as a plain reason, never as an internal error."""
+    try:
+        return parse(*args)
+    except StudioError:
+        raise
+    except Exception as exc:
+        log.warning("the relay's answer was not understood by %s", _name(parse), exc_info=True)
+        hint = _hint(exc)
+        if len(hint) > _HINT_LENGTH:
+            hint = hint[: _HINT_LENGTH - 1] + "…"
+        raise not_understood(hint, billed=billed) from exc
+
+
+def _hint(exc: Exception) -> str:
+    try:
+        words = str(exc)
+    except Exception:
+        words = ""
+    return f"{type(exc).__name__}: {words}" if words else type(exc).__name__
+
+
+def _name(function: Callable[..., Any]) -> str:
+    return getattr(function, "__qualname__", None) or repr(function)
+
+
+def read_json(response: httpx.Response) -> Any:
+    """A 2xx answer's JSON (long strings as blobs), through the guard: HTML, garbage and
+    200-with-error raise their own errors, a body nested too deeply is not understood."""
+    # Safe on the event loop even for 30 MB: jsonbody keeps base64 out of json.loads.
+    return understood(parse_json, response)
+
+
+def type_name(value: Any) -> str:
+    """``value``'s JSON type with its article, for "x is an int, expected a list"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a bool"
+    if isinstance(value, int):
+        return "an int"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, str | Blob):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def wrong_type(name: str, value: Any, expected: str) -> str:
+    """The hint for a field of the wrong type: "choices is a bool, expected a list"."""
+    return f"{name} is {type_name(value)}, expected {expected}"
+
+
+def want_object(value: Any, name: str) -> dict[str, Any]:
+    """``value`` as a JSON object (``{}`` when absent); any other type is not understood."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise not_understood(wrong_type(name, value, "an object"))
+    return value
+
+
+def want_list(value: Any, name: str) -> list[Any]:
+    """``value`` as a JSON array (``[]`` when absent); any other type is not understood."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise not_understood(wrong_type(name, value, "a list"))
+    return value
+
+
+def text_of(value: Any) -> str | None:
+    """A JSON string (or blob) as ``str``; None for any other type or an unreadable blob."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Blob):
+        try:
+            return value.text()
+        except ValueError:  # a blob with broken escapes: jsonbody never parsed it
+            return None
+    return None
+
+
+class Problems:
+    """Fields of the wrong type that a parser skipped: harmless while an image is found, the
+    reason it was not understood when none is."""
+
+    def __init__(self) -> None:
+        self.first: str | None = None
+
+    def note(self, name: str, value: Any, expected: str) -> None:
+        if self.first is None:
+            self.first = wrong_type(name, value, expected)
+
+    def text(self, value: Any, name: str) -> str | None:
+        """A string field; a value of another type (not null) is noted and skipped."""
+        text = text_of(value)
+        if text is None and value is not None:
+            self.note(name, value, "a string")
+        return text
+
+    def raise_if_any(self) -> None:
+        if self.first is not None:
+            raise not_understood(self.first)
+
+
 async def send(client: RelayClient, call: HttpCall, model: str) -> Any:
     """POST ``call`` as a paid request; its JSON answer (errors raised)."""
     response = await client.post_paid(
@@ -138,8 +271,7 @@ async def send(client: RelayClient, call: HttpCall, model: str) -> Any:
         params=call.params,
         model=model,
     )
-    # Safe on the event loop even for 30 MB: jsonbody keeps base64 out of json.loads.
-    return parse_json(response)
+    return read_json(response)
 
 
 class ImageProtocol(ABC):
@@ -162,7 +294,21 @@ class ImageProtocol(ABC):
         # Base64 of uploads is real work: off the event loop. A text-only body is not.
         heavy = bool(wire.uploads or wire.mask)
         call = await asyncio.to_thread(self.build, wire) if heavy else self.build(wire)
-        return self.parse(await send(client, call, wire.model), wire)
+        return understood(self.parse, await send(client, call, wire.model), wire)
 
     async def poll(self, client: RelayClient, task_id: str) -> TaskUpdate:
+        """The task's state now: :meth:`fetch_task`, then :meth:`parse_task` through the guard.
+
+        An answer of the wrong shape is a failed poll, not a failed task: the relay still has
+        the task, so the engine asks again a few times and then keeps the job resumable.
+        """
+        response = await self.fetch_task(client, task_id)
+        return understood(self.parse_task, read_json(response), task_id)
+
+    async def fetch_task(self, client: RelayClient, task_id: str) -> httpx.Response:
+        """GET the task's state (protocols that poll)."""
+        raise NotImplementedError(f"{self.id} answers at once; there is nothing to poll")
+
+    def parse_task(self, data: Any, task_id: str) -> TaskUpdate:
+        """The relay's answer about a task (long strings as blobs)."""
         raise NotImplementedError(f"{self.id} answers at once; there is nothing to poll")

@@ -10,18 +10,23 @@ from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.model_spec import ProtocolId
 from studio.imaging.results import find_image_links
 from studio.imaging.uploads import image_to_data_url
-from studio.protocols.base import Completed, HttpCall, ImageProtocol, RawImage, WireRequest
-from studio.protocols.capabilities import CAPABILITIES
-from studio.protocols.jsonbody import Blob, as_text
+from studio.protocols.base import (
+    Completed,
+    HttpCall,
+    ImageProtocol,
+    Problems,
+    RawImage,
+    WireRequest,
+    not_understood,
+    want_list,
+    wrong_type,
+)
+from studio.protocols.capabilities import CAPABILITIES, with_extra
 from studio.protocols.relay_errors import MSG_WORDS_ONLY, clean_text
 
 PATH = "/v1/chat/completions"
 
-MSG_EMPTY = QT_TRANSLATE_NOOP(
-    ERRORS,
-    "The relay answered without an image or text. It may still have been billed; check the "
-    "relay's usage log before you retry.",
-)
+MSG_EMPTY = QT_TRANSLATE_NOOP(ERRORS, "The relay answered without an image or text.")
 
 
 def prompt_text(wire: WireRequest) -> str:
@@ -36,28 +41,27 @@ def prompt_text(wire: WireRequest) -> str:
     return f"{wire.prompt}\n\n({', '.join(hints)})"
 
 
-def _message_texts(message: dict[str, Any]) -> list[str]:
+def _message_texts(message: dict[str, Any], name: str, problems: Problems) -> list[str]:
     texts: list[str] = []
     for key in ("content", "reasoning_content"):
         value = message.get(key)
-        if isinstance(value, Blob):
-            texts.append(value.text())
-        elif isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, list):  # content as parts
-            for part in value:
+        if isinstance(value, list):  # content as parts
+            for index, part in enumerate(value):
+                part_name = f"{name}.{key}[{index}]"
                 if not isinstance(part, dict):
+                    problems.note(part_name, part, "an object")
                     continue
-                if text := as_text(part.get("text")):
+                if text := problems.text(part.get("text"), f"{part_name}.text"):
                     texts.append(text)
                 image_url = part.get("image_url")
-                url = (
-                    as_text(image_url.get("url"))
-                    if isinstance(image_url, dict)
-                    else as_text(image_url)
-                )
+                if isinstance(image_url, dict):
+                    url = problems.text(image_url.get("url"), f"{part_name}.image_url.url")
+                else:
+                    url = problems.text(image_url, f"{part_name}.image_url")
                 if url:
                     texts.append(f"![image]({url})")
+        elif text := problems.text(value, f"{name}.{key}"):
+            texts.append(text)
     return texts
 
 
@@ -76,25 +80,36 @@ class ChatProtocol(ImageProtocol):
         }
         if wire.request.n != 1:
             body["n"] = wire.request.n
-        body.update(wire.request.extra)
+        with_extra(body, wire.request.extra, self.id)  # adds, never replaces
         return HttpCall.with_json(PATH, body)
 
     def parse(self, data: Any, wire: WireRequest) -> Completed:
+        if not isinstance(data, dict):
+            raise not_understood(wrong_type("the answer", data, "an object"))
+        problems = Problems()
         texts: list[str] = []
-        for choice in data.get("choices") or [] if isinstance(data, dict) else []:
-            if isinstance(choice, dict) and isinstance(choice.get("message"), dict):
-                texts.extend(_message_texts(choice["message"]))
+        for index, choice in enumerate(want_list(data.get("choices"), "choices")):
+            name = f"choices[{index}]"
+            if not isinstance(choice, dict):
+                problems.note(name, choice, "an object")
+                continue
+            message = choice.get("message")
+            if isinstance(message, dict):
+                texts.extend(_message_texts(message, f"{name}.message", problems))
+            elif message is not None:
+                problems.note(f"{name}.message", message, "an object")
         full_text = "\n".join(texts)
         images = []
         for link in find_image_links(full_text):
             source = "inline" if link.startswith("data:") else "markdown"
             images.append(RawImage(source, url=link))
-        usage = data.get("usage") if isinstance(data, dict) else None
+        usage = data.get("usage")
         words = _words_without_links(full_text)
         if images:
             return Completed(
                 tuple(images), usage=usage if isinstance(usage, dict) else None, text=words
             )
+        problems.raise_if_any()
         if words:
             raise RelayError(ErrorKind.TEXT_ONLY, MSG_WORDS_ONLY, text=clean_text(words, 300))
         raise RelayError(ErrorKind.NO_IMAGE, MSG_EMPTY, may_be_billed=True)

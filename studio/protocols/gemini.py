@@ -9,9 +9,21 @@ from urllib.parse import quote
 from studio.domain.errors import ErrorKind, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.model_spec import ProtocolId, ResolutionVia
-from studio.protocols.base import Completed, HttpCall, ImageProtocol, RawImage, WireRequest
-from studio.protocols.capabilities import CAPABILITIES
-from studio.protocols.jsonbody import Blob, as_text
+from studio.protocols.base import (
+    Completed,
+    HttpCall,
+    ImageProtocol,
+    Problems,
+    RawImage,
+    WireRequest,
+    not_understood,
+    text_of,
+    want_list,
+    want_object,
+    wrong_type,
+)
+from studio.protocols.capabilities import CAPABILITIES, with_extra
+from studio.protocols.jsonbody import Blob
 from studio.protocols.relay_errors import MSG_WORDS_ONLY, clean_text
 
 MSG_BLOCKED = QT_TRANSLATE_NOOP(
@@ -39,6 +51,11 @@ def _field(mapping: dict[str, Any], camel: str, snake: str) -> Any:
     return mapping.get(camel) if camel in mapping else mapping.get(snake)
 
 
+def _name(mapping: dict[str, Any], camel: str, snake: str) -> str:
+    """Which spelling of a field ``mapping`` used (for naming it in a reason)."""
+    return camel if camel in mapping or snake not in mapping else snake
+
+
 class GeminiProtocol(ImageProtocol):
     id = ProtocolId.GEMINI
     operations = CAPABILITIES[ProtocolId.GEMINI].operations
@@ -63,51 +80,42 @@ class GeminiProtocol(ImageProtocol):
             "contents": [{"role": "user", "parts": parts}],
             "generationConfig": config,
         }
-        body.update(wire.request.extra)
+        with_extra(body, wire.request.extra, self.id)  # adds, never replaces
         path = f"/v1beta/models/{quote(wire.model, safe='')}:generateContent"
         return HttpCall.with_json(path, body, auth=self.profile.gemini_auth)
 
     def parse(self, data: Any, wire: WireRequest) -> Completed:
         if not isinstance(data, dict):
-            raise RelayError(ErrorKind.NO_IMAGE, MSG_NO_IMAGE, reason="?", may_be_billed=True)
-        feedback = _field(data, "promptFeedback", "prompt_feedback") or {}
-        block = (
-            _field(feedback, "blockReason", "block_reason") if isinstance(feedback, dict) else None
-        )
-        if block:
+            raise not_understood(wrong_type("the answer", data, "an object"))
+        problems = Problems()
+        feedback = _field(data, "promptFeedback", "prompt_feedback")
+        if feedback is not None and not isinstance(feedback, dict):
+            problems.note(_name(data, "promptFeedback", "prompt_feedback"), feedback, "an object")
+            feedback = None
+        if feedback and (block := _field(feedback, "blockReason", "block_reason")):
+            message = text_of(_field(feedback, "blockReasonMessage", "block_reason_message"))
             raise RelayError(
                 ErrorKind.SAFETY,
                 MSG_BLOCKED,
-                reason=str(block),
-                relay_message=clean_text(
-                    str(_field(feedback, "blockReasonMessage", "block_reason_message") or "")
-                )
-                or None,
+                reason=text_of(block) or str(block)[:40],
+                relay_message=clean_text(message or "") or None,
             )
         images: list[RawImage] = []
         texts: list[str] = []
         finish_reasons: list[str] = []
-        for candidate in data.get("candidates") or []:
+        for index, candidate in enumerate(want_list(data.get("candidates"), "candidates")):
+            name = f"candidates[{index}]"
             if not isinstance(candidate, dict):
+                problems.note(name, candidate, "an object")
                 continue
-            if reason := _field(candidate, "finishReason", "finish_reason"):
-                finish_reasons.append(str(reason))
-            content = candidate.get("content") or {}
-            for part in content.get("parts") or [] if isinstance(content, dict) else []:
-                if not isinstance(part, dict) or part.get("thought"):
-                    continue  # thought images are drafts
-                inline = _field(part, "inlineData", "inline_data")
-                file_data = _field(part, "fileData", "file_data")
-                if isinstance(inline, dict) and (payload := inline.get("data")):
-                    if isinstance(payload, Blob | str):
-                        mime = _field(inline, "mimeType", "mime_type")
-                        images.append(RawImage("inline", b64=payload, mime=mime))
-                elif isinstance(file_data, dict) and (
-                    uri := _field(file_data, "fileUri", "file_uri")
-                ):
-                    images.append(RawImage("url", url=str(uri)))
-                elif text := as_text(part.get("text")):
-                    texts.append(text.strip())
+            reason = _field(candidate, "finishReason", "finish_reason")
+            reason_name = f"{name}.{_name(candidate, 'finishReason', 'finish_reason')}"
+            if reason := problems.text(reason, reason_name):
+                finish_reasons.append(reason)
+            content = want_object(candidate.get("content"), f"{name}.content")
+            parts = want_list(content.get("parts"), f"{name}.content.parts")
+            for number, part in enumerate(parts):
+                self._read_part(part, f"{name}.content.parts[{number}]", images, texts, problems)
         text = "\n".join(t for t in texts if t) or None
         usage = _field(data, "usageMetadata", "usage_metadata")
         if images:
@@ -117,6 +125,7 @@ class GeminiProtocol(ImageProtocol):
         blocking = [r for r in finish_reasons if r in BLOCKING_FINISH_REASONS]
         if blocking:
             raise RelayError(ErrorKind.SAFETY, MSG_BLOCKED, reason=blocking[0], relay_message=text)
+        problems.raise_if_any()
         if text:
             raise RelayError(ErrorKind.TEXT_ONLY, MSG_WORDS_ONLY, text=clean_text(text, 300))
         raise RelayError(
@@ -125,3 +134,41 @@ class GeminiProtocol(ImageProtocol):
             reason=", ".join(finish_reasons) or "?",
             may_be_billed=True,
         )
+
+    @staticmethod
+    def _read_part(
+        part: Any, name: str, images: list[RawImage], texts: list[str], problems: Problems
+    ) -> None:
+        """One part of a candidate: an inline image, a file link or words (drafts skipped)."""
+        if not isinstance(part, dict):
+            problems.note(name, part, "an object")
+            return
+        if part.get("thought"):
+            return  # thought images are drafts
+        inline = _field(part, "inlineData", "inline_data")
+        if inline is not None:
+            inline_name = f"{name}.{_name(part, 'inlineData', 'inline_data')}"
+            payload = inline.get("data") if isinstance(inline, dict) else None
+            if isinstance(payload, Blob) or (isinstance(payload, str) and payload.strip()):
+                mime = text_of(_field(inline, "mimeType", "mime_type")) or None
+                images.append(RawImage("inline", b64=payload, mime=mime))
+                return
+            if not isinstance(inline, dict):
+                problems.note(inline_name, inline, "an object")
+            elif payload is not None and not isinstance(payload, str):
+                problems.note(f"{inline_name}.data", payload, "a string")
+        file_data = _field(part, "fileData", "file_data")
+        if file_data is not None:
+            file_name = f"{name}.{_name(part, 'fileData', 'file_data')}"
+            uri = None
+            if isinstance(file_data, dict):
+                uri_key = _name(file_data, "fileUri", "file_uri")
+                uri_value = _field(file_data, "fileUri", "file_uri")
+                uri = problems.text(uri_value, f"{file_name}.{uri_key}")
+            else:
+                problems.note(file_name, file_data, "an object")
+            if uri and uri.strip():
+                images.append(RawImage("url", url=uri.strip()))
+                return
+        if text := problems.text(part.get("text"), f"{name}.text"):
+            texts.append(text.strip())

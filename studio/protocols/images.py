@@ -9,19 +9,26 @@ from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.model_spec import Operation, ProtocolId, RefsVia
 from studio.domain.profile import Profile
 from studio.imaging.uploads import image_to_data_url
-from studio.protocols.base import Completed, HttpCall, ImageProtocol, RawImage, WireRequest
-from studio.protocols.capabilities import CAPABILITIES
-from studio.protocols.jsonbody import Blob, as_text
+from studio.protocols.base import (
+    Completed,
+    HttpCall,
+    ImageProtocol,
+    Problems,
+    RawImage,
+    WireRequest,
+    not_understood,
+    text_of,
+    want_list,
+    wrong_type,
+)
+from studio.protocols.capabilities import CAPABILITIES, with_extra
+from studio.protocols.jsonbody import Blob
 
 GENERATIONS = "/v1/images/generations"
 EDITS = "/v1/images/edits"
 VARIATIONS = "/v1/images/variations"
 
-MSG_NO_IMAGE = QT_TRANSLATE_NOOP(
-    ERRORS,
-    "The relay answered without an image. It may still have been billed; check the relay's "
-    "usage log before you retry.",
-)
+MSG_NO_IMAGE = QT_TRANSLATE_NOOP(ERRORS, "The relay answered without an image.")
 
 
 def route(wire: WireRequest) -> str:
@@ -57,7 +64,7 @@ def common_fields(wire: WireRequest) -> dict[str, Any]:
         "negative_prompt": request.negative_prompt,
     }
     fields.update({key: value for key, value in optional.items() if value is not None})
-    fields.update(request.extra)
+    with_extra(fields, request.extra, ProtocolId.IMAGES)  # adds, never replaces
     return fields
 
 
@@ -93,29 +100,57 @@ def _form_value(value: Any) -> str:
     return str(value)
 
 
-def parse_images_response(data: Any) -> Completed:
-    """An ``ImagesResponse``: every non-empty url / b64_json, usage kept as-is."""
+def parse_images_response(data: Any, name: str = "the answer") -> Completed:
+    """An ``ImagesResponse``: every non-empty url / b64_json, usage kept as-is.
+
+    Wrong types in the list of images are not understood; an item or a field of the wrong type
+    is skipped while another image is usable (and named as the reason when none is).
+    """
     if not isinstance(data, dict):
-        raise RelayError(ErrorKind.NO_IMAGE, MSG_NO_IMAGE, may_be_billed=True)
-    items = data.get("data")
-    if isinstance(items, dict) and isinstance(items.get("data"), list):
-        data, items = items, items["data"]
+        raise not_understood(wrong_type(name, data, "an object"))
+    prefix = "" if name == "the answer" else f"{name}."
+    items, items_name = data.get("data"), f"{prefix}data"
+    if isinstance(items, dict):
+        if "data" in items:  # wrapped once more: {"data": {"data": [...], "usage": ...}}
+            data, prefix = items, f"{items_name}."
+            items, items_name = items.get("data"), f"{items_name}.data"
+        elif _image_fields(items):  # one image given as an object, not in a list
+            items = [items]
+    problems = Problems()
     images: list[RawImage] = []
-    for item in items if isinstance(items, list) else []:
+    for index, item in enumerate(want_list(items, items_name)):
+        item_name = f"{items_name}[{index}]"
         if not isinstance(item, dict):
+            problems.note(item_name, item, "an object")
             continue
-        revised = as_text(item.get("revised_prompt")) or None
-        b64 = item.get("b64_json")
-        url = as_text(item.get("url"))
-        if isinstance(b64, Blob) or (isinstance(b64, str) and b64.strip()):
-            images.append(RawImage("b64", b64=b64, revised_prompt=revised))
-        elif url and url.strip():
-            source = "inline" if url.startswith("data:") else "url"
-            images.append(RawImage(source, url=url.strip(), revised_prompt=revised))
+        if image := _raw_image(item, item_name, problems):
+            images.append(image)
     if not images:
+        problems.raise_if_any()
         raise RelayError(ErrorKind.NO_IMAGE, MSG_NO_IMAGE, may_be_billed=True)
     usage = data.get("usage")
     return Completed(tuple(images), usage=usage if isinstance(usage, dict) else None)
+
+
+def _image_fields(item: dict[str, Any]) -> bool:
+    return "url" in item or "b64_json" in item
+
+
+def _raw_image(item: dict[str, Any], name: str, problems: Problems) -> RawImage | None:
+    revised = text_of(item.get("revised_prompt")) or None  # cosmetic: any other type is dropped
+    b64 = item.get("b64_json")
+    if isinstance(b64, Blob) or (isinstance(b64, str) and b64.strip()):
+        return RawImage("b64", b64=b64, revised_prompt=revised)
+    if b64 is not None and not isinstance(b64, str):
+        problems.note(f"{name}.b64_json", b64, "a string")
+    url = item.get("url")
+    if isinstance(url, dict):  # {"url": "https://…", "cost": …} (protocol.md §11)
+        url, name = url.get("url"), f"{name}.url"
+    text = problems.text(url, f"{name}.url")
+    if text and text.strip():
+        source = "inline" if text.startswith("data:") else "url"
+        return RawImage(source, url=text.strip(), revised_prompt=revised)
+    return None
 
 
 class ImagesProtocol(ImageProtocol):

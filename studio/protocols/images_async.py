@@ -6,10 +6,11 @@ profile's :class:`AsyncOptions` (seed 002's values by default).
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote
 
-from studio.domain.errors import ErrorKind, RelayError
+from studio.domain.errors import Billing, ErrorKind, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.model_spec import ProtocolId
 from studio.protocols.base import (
@@ -17,72 +18,119 @@ from studio.protocols.base import (
     Completed,
     HttpCall,
     ImageProtocol,
+    Problems,
     TaskState,
     TaskUpdate,
     WireRequest,
+    not_understood,
+    text_of,
+    wrong_type,
 )
 from studio.protocols.capabilities import CAPABILITIES
 from studio.protocols.images import build_images_call, parse_images_response, route
 from studio.protocols.relay_errors import clean_text
-from studio.protocols.transport import RelayClient, parse_json
+from studio.protocols.transport import RelayClient
+
+if TYPE_CHECKING:
+    import httpx
 
 MSG_NO_ASYNC = QT_TRANSLATE_NOOP(
     ERRORS,
-    "This relay has no async mode (HTTP {status} on {path}). Nothing was made. Send the request "
-    "without async mode, or fix the profile's async settings.",
+    "This relay has no async mode (HTTP {status} on {path}). Send the request without async "
+    "mode, or fix the profile's async settings.",
 )
 MSG_NO_TASK_ID = QT_TRANSLATE_NOOP(
     ERRORS,
-    "The relay accepted the request but sent no task id, so its result cannot be fetched. It may "
-    "have been billed; check the relay's usage log.",
+    "The relay accepted the request but sent no task id, so its result cannot be fetched.",
 )
 MSG_TASK_FAILED = QT_TRANSLATE_NOOP(ERRORS, "The relay reports that the task failed.")
 
 
 def parse_progress(value: Any) -> float | None:
-    """``"45%"``, ``45``, ``"45"`` or ``0.45`` as a percentage."""
+    """``"45%"``, ``45``, ``"45"`` or ``0.45`` as a percentage; None for anything else."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
-        text = value.strip().rstrip("%").strip()
         try:
-            number = float(text)
+            number = float(value.strip().rstrip("%").strip())
         except ValueError:
             return None
-        return max(0.0, min(number, 100.0))
-    if isinstance(value, int | float):
-        number = float(value)
-        if isinstance(value, float) and 0.0 < number <= 1.0:
-            number *= 100
-        return max(0.0, min(number, 100.0))
-    return None
+    elif isinstance(value, int):
+        number = float(min(max(value, 0), 100))  # clamped first: float(10**400) overflows
+    elif isinstance(value, float):
+        number = value * 100 if 0.0 < value <= 1.0 else value
+    else:
+        return None
+    if math.isnan(number):
+        return None
+    return max(0.0, min(number, 100.0))
 
 
-def task_id_from(data: Any) -> str | None:
+_TASK_ID_KEYS = ("task_id", "taskId", "id")
+
+
+def task_id_from(data: Any, name: str = "") -> str | None:
+    """The task id of a submit's answer (top level or under ``data``), or None.
+
+    A task id of the wrong type, with no usable one beside it, is not understood.
+    """
     if not isinstance(data, dict):
         return None
-    for key in ("task_id", "taskId", "id"):
-        if isinstance(data.get(key), str | int) and str(data[key]):
-            return str(data[key])
+    problems = Problems()
+    for key in _TASK_ID_KEYS:
+        value = data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if (text := problems.text(value, f"{name}{key}")) and text.strip():
+            return text.strip()
     inner = data.get("data")
-    if isinstance(inner, str) and inner:
-        return inner
-    if isinstance(inner, dict):
-        return task_id_from(inner)
+    if isinstance(inner, str) and inner.strip():
+        return inner.strip()
+    if isinstance(inner, dict) and (found := task_id_from(inner, f"{name}data.")):
+        return found
+    problems.raise_if_any()
     return None
 
 
-def _task_record(data: Any) -> dict[str, Any]:
-    """The object that holds ``status``: top level or under ``data``."""
-    record = data if isinstance(data, dict) else {}
+def _task_record(data: Any) -> tuple[dict[str, Any], str]:
+    """The object that holds ``status`` (top level or under ``data``) and its path's prefix."""
+    if not isinstance(data, dict):
+        raise not_understood(wrong_type("the answer", data, "an object"))
+    record, prefix = data, ""
     for _ in range(2):
         if "status" in record or "state" in record:
-            return record
+            return record, prefix
         inner = record.get("data")
         if not isinstance(inner, dict):
+            if inner is not None:  # {"code": "success", "data": [...]}: not a task
+                raise not_understood(wrong_type(f"{prefix}data", inner, "an object"))
             break
-        record = inner
-    return record
+        record, prefix = inner, f"{prefix}data."
+    return record, prefix
+
+
+def _status_word(record: dict[str, Any], prefix: str) -> str:
+    """The task's status word, upper-cased ("" when it has none); other types are not
+    understood."""
+    for key in ("status", "state"):
+        value = record.get(key)
+        if value is None or value == "":
+            continue
+        text = text_of(value)
+        if text is None:
+            raise not_understood(wrong_type(f"{prefix}{key}", value, "a string"))
+        return text.strip().upper()
+    return ""
+
+
+def _reason(value: Any) -> str | None:
+    """A failure reason as plain text: a string, or an error object's message."""
+    if isinstance(value, dict):
+        value = value.get("message") or value.get("msg") or value.get("description")
+    text = text_of(value)
+    if text is None and isinstance(value, int | float) and not isinstance(value, bool):
+        text = str(value)
+    return (clean_text(text) or None) if text else None
 
 
 class ImagesAsyncProtocol(ImageProtocol):
@@ -112,6 +160,7 @@ class ImagesAsyncProtocol(ImageProtocol):
                     status=error.status,
                     relay_message=error.relay_message,
                     path=self.build_path(wire),
+                    billing=Billing.REFUSED,
                 ) from error
             raise
 
@@ -126,34 +175,33 @@ class ImagesAsyncProtocol(ImageProtocol):
             raise RelayError(ErrorKind.NO_IMAGE, MSG_NO_TASK_ID, may_be_billed=True)
         return Accepted(task_id)
 
-    async def poll(self, client: RelayClient, task_id: str) -> TaskUpdate:
+    async def fetch_task(self, client: RelayClient, task_id: str) -> httpx.Response:
         path = self.profile.async_options.poll_path.replace("{task_id}", quote(task_id, safe=""))
-        response = await client.get(path, accept_statuses=(202,))
-        return self.parse_task(parse_json(response))
+        return await client.get(path, accept_statuses=(202,))
 
-    def parse_task(self, data: Any) -> TaskUpdate:
+    def parse_task(self, data: Any, task_id: str) -> TaskUpdate:
         options = self.profile.async_options
-        record = _task_record(data)
-        word = str(record.get("status") or record.get("state") or "").strip().upper()
+        record, prefix = _task_record(data)
+        word = _status_word(record, prefix)
         progress = parse_progress(record.get("progress"))
         if word in (w.upper() for w in options.failure_words):
             reason = record.get("fail_reason") or record.get("failReason") or record.get("error")
-            return TaskUpdate(
-                TaskState.FAILED,
-                progress,
-                error=RelayError(
-                    ErrorKind.TASK_FAILED,
-                    MSG_TASK_FAILED,
-                    relay_message=clean_text(str(reason)) if reason else None,
-                ),
-            )
+            message = _reason(reason)
+            error = RelayError(ErrorKind.TASK_FAILED, MSG_TASK_FAILED, relay_message=message)
+            return TaskUpdate(TaskState.FAILED, progress, error=error)
         if word in (w.upper() for w in options.success_words):
-            payload = record.get("data") if record.get("data") is not None else record.get("result")
+            name = f"{prefix}data"
+            payload = record.get("data")
             if payload is None:
-                payload = record
+                payload, name = record.get("result"), f"{prefix}result"
+            if payload is None:
+                payload, name = record, prefix.rstrip(".") or "the answer"
             if isinstance(payload, list):
                 payload = {"data": payload, "usage": record.get("usage")}
-            return TaskUpdate(TaskState.SUCCEEDED, 100.0, result=parse_images_response(payload))
+                name = prefix.rstrip(".") or "the answer"
+            return TaskUpdate(
+                TaskState.SUCCEEDED, 100.0, result=parse_images_response(payload, name)
+            )
         if word in (w.upper() for w in options.pending_words) and progress in (None, 0.0):
             return TaskUpdate(TaskState.PENDING, progress)
         return TaskUpdate(TaskState.RUNNING, progress)

@@ -7,7 +7,7 @@ from typing import Any
 from studio.domain.model_spec import ProtocolId
 from studio.imaging.uploads import image_to_data_url
 from studio.protocols.base import Completed, HttpCall, ImageProtocol, WireRequest
-from studio.protocols.capabilities import CAPABILITIES
+from studio.protocols.capabilities import CAPABILITIES, with_extra
 from studio.protocols.images import EDITS, parse_images_response
 
 
@@ -27,7 +27,7 @@ class JsonEditProtocol(ImageProtocol):
             body["ratio"] = params.aspect_ratio
         if params.image_size and not wire.spec.fixed_resolution:
             body["resolution"] = params.image_size.lower()  # the seed writes 1k/2k/4k
-        body.update(request.extra)
+        with_extra(body, request.extra, self.id)  # adds, never replaces
         return HttpCall.with_json(EDITS, body)
 
     def parse(self, data: Any, wire: WireRequest) -> Completed:

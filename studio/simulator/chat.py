@@ -14,6 +14,7 @@ from studio.simulator.call import Call, endpoint
 from studio.simulator.faults import split_directive
 from studio.simulator.inputs import Reference
 from studio.simulator.jobs import prompt_field, references
+from studio.simulator.malformed import chat_wrong_types, corrupt_zlib
 from studio.simulator.render import Scene, render
 from studio.simulator.shapes import GARBAGE_B64, TEXT_ONLY
 from studio.simulator.sizes import DEFAULT_SIZE
@@ -34,6 +35,8 @@ async def completions(call: Call) -> Response:
     if call.faults.has("text-only"):
         return call.deliver(JSONResponse(_completion(spec.id, TEXT_ONLY + prompt, prompt)))
     image = await run_in_threadpool(render, Scene(prompt, *DEFAULT_SIZE, (spec.id,), refs), "png")
+    if call.faults.has("corrupt-zlib"):
+        image = await run_in_threadpool(corrupt_zlib, image)
     if call.faults.has("garbage-b64"):
         link = f"data:image/png;base64,{GARBAGE_B64}"
     elif call.faults.has("chat-data-uri"):
@@ -41,7 +44,10 @@ async def completions(call: Call) -> Response:
     else:
         link = call.file_url(image, "png")
     content = f"Here is your image:\n\n![image]({link})"
-    return call.deliver(JSONResponse(_completion(spec.id, content, prompt)))
+    completion = _completion(spec.id, content, prompt)
+    if call.faults.has("wrong-types"):
+        completion = chat_wrong_types(completion)
+    return call.deliver(JSONResponse(completion))
 
 
 def _last_user_message(call: Call, messages: Any) -> tuple[list[str], tuple[Reference, ...]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -12,6 +13,7 @@ from studio.simulator.call import Call, endpoint
 from studio.simulator.faults import split_directive
 from studio.simulator.inputs import Reference, decode_base64, probe
 from studio.simulator.jobs import prompt_field, size_field, text_field
+from studio.simulator.malformed import corrupt_zlib, gemini_wrong_types
 from studio.simulator.render import Scene, draft, render
 from studio.simulator.shapes import GARBAGE_B64, TEXT_ONLY, Shape
 from studio.simulator.sizes import DEFAULT_SIZE
@@ -55,6 +57,8 @@ async def generate_content(call: Call) -> Response:
     if call.faults.has("ignore-ratio"):
         size = DEFAULT_SIZE
     image = await run_in_threadpool(render, Scene(prompt, *size, (model,), refs), "png")
+    if call.faults.has("corrupt-zlib"):
+        image = await run_in_threadpool(corrupt_zlib, image)
     parts: list[dict[str, Any]] = [{"text": "Here is the image you asked for."}]
     if call.faults.has("thought"):
         sketch = await run_in_threadpool(draft, image)
@@ -65,7 +69,10 @@ async def generate_content(call: Call) -> Response:
             }
         )
     parts.append({"inlineData": {"mimeType": "image/png", "data": _b64(call, image)}})
-    return call.deliver(_answer(parts, prompt, 1290))
+    answer = _answer(parts, prompt, 1290)
+    if call.faults.has("wrong-types"):
+        answer = JSONResponse(gemini_wrong_types(json.loads(answer.body)))
+    return call.deliver(answer)
 
 
 def _object(call: Call, parent: dict[str, Any], name: str) -> dict[str, Any]:

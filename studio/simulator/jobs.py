@@ -16,6 +16,7 @@ from studio.domain.model_spec import ModelSpec
 from studio.simulator import tasks
 from studio.simulator.call import Call
 from studio.simulator.inputs import Reference, resolve_reference
+from studio.simulator.malformed import corrupt_zlib, images_wrong_types
 from studio.simulator.render import Scene, render, render_edit
 from studio.simulator.shapes import GARBAGE_B64, image_usage
 from studio.simulator.sizes import DEFAULT_SIZE, output_size
@@ -189,11 +190,15 @@ async def answer(
     call.pre_work({"created": int(time.time()), "data": []})
     job = _with_render_faults(call, job)
     images = [await run_in_threadpool(_render, job, scene) for scene in job.scenes()]
+    if call.faults.has("corrupt-zlib"):
+        images = [await run_in_threadpool(corrupt_zlib, image) for image in images]
     result = _result(call, job, images)
     if tasks.wants_async(call):
         return tasks.submit(call, result)
     if chat_style:
         result = _chat_style(result)
+    if call.faults.has("wrong-types"):
+        result = images_wrong_types(result)
     return call.deliver(JSONResponse(result))
 
 

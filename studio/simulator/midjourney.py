@@ -20,6 +20,7 @@ from studio.simulator import shapes
 from studio.simulator.call import Call, EarlyAnswerError, endpoint
 from studio.simulator.faults import split_directive
 from studio.simulator.inputs import Picture, decode_data_url, probe
+from studio.simulator.malformed import MJ_NO_RESULT, corrupt_zlib, mj_task_wrong_types
 from studio.simulator.mj_tasks import GRID_ACTIONS, TILE_LONG_SIDE, MjTask, new_id
 from studio.simulator.render import Scene, describe, draft, render, render_edit, render_grid
 from studio.simulator.shapes import Shape
@@ -140,7 +141,7 @@ async def fetch(call: Call) -> Response:
     task = call.state.mj_tasks.get(call.request.path_params["task_id"])
     if task is None:
         raise call.fail(404, "task not found", code=3, type_="not_found")
-    return JSONResponse(task.view())
+    return JSONResponse(_view(call, task))
 
 
 @endpoint("poll", Shape.MJ)
@@ -151,7 +152,7 @@ async def list_by_condition(call: Call) -> Response:
     if not isinstance(ids, list):
         raise call.fail(400, "ids must be a list of task ids", code=4)
     found = (call.state.mj_tasks.get(str(i)) for i in ids)
-    return JSONResponse([task.view() for task in found if task is not None])
+    return JSONResponse([_view(call, task) for task in found if task is not None])
 
 
 # -- steps ------------------------------------------------------------------------------------
@@ -170,6 +171,14 @@ async def _poll(call: Call) -> None:
         raise call.fail(
             500, "Internal error while fetching the task", code=500, type_="server_error"
         )
+
+
+def _view(call: Call, task: MjTask) -> dict[str, Any]:
+    """A fetch of ``task``: with the wrong types when its submit or this poll says so."""
+    view = task.view()
+    if task.wrong_types or call.faults.has("wrong-types"):
+        return mj_task_wrong_types(view)
+    return view
 
 
 async def _begin(call: Call, directive: str, extra: set[str] | None = None) -> None:
@@ -194,6 +203,8 @@ async def _grid(call: Call, task: MjTask) -> Response:
 async def _finish(call: Call, task: MjTask, paint: Callable[[], bytes]) -> Response:
     """Render (and a blurred in-progress preview) in a worker thread, then accept the task."""
     task.image, preview = await run_in_threadpool(_with_preview, paint)
+    if call.faults.has("corrupt-zlib"):  # the finished picture only: previews are not kept
+        task.image = await run_in_threadpool(corrupt_zlib, task.image)
     task.image_url = call.file_url(task.image, "png")
     task.preview_url = call.file_url(preview, "png")
     return _accepted(call, task)
@@ -206,6 +217,9 @@ def _with_preview(paint: Callable[[], bytes]) -> tuple[bytes, bytes]:
 
 def _accepted(call: Call, task: MjTask) -> Response:
     call.state.mj_tasks[task.id] = task
+    task.wrong_types = call.faults.has("wrong-types")
+    if call.faults.has("mj-no-result"):  # accepted and billed, but the id never comes back
+        return call.deliver(JSONResponse(MJ_NO_RESULT))
     reply = shapes.mj_reply(1, "Submit success", task.id, discordInstanceId="simulator")
     return call.deliver(reply)
 

@@ -34,6 +34,7 @@ class MjTask:
     image_url: str = ""
     preview_url: str = ""
     final_prompt: str = ""  # describe: the four suggestions
+    wrong_types: bool = False  # its fetches answer with the right keys and the wrong types
 
     def tiles(self) -> tuple[Scene, ...]:
         return tuple(replace(self.scene, variant=f"{self.scene.variant}:{k}") for k in range(4))

@@ -296,3 +296,84 @@ def test_large_base64_decodes_in_chunks_exactly() -> None:
     broken = encoded[: 2 * BASE64_CHUNK] + b"!" + encoded[2 * BASE64_CHUNK + 1 :]
     with pytest.raises(RelayError):
         decode_base64_image(broken)
+
+
+def _rechunked_png(data: bytes, damage) -> bytes:
+    """``data`` with its IDAT payload passed through ``damage`` and every CRC recomputed."""
+    import struct
+    import zlib
+
+    from tests.helpers.badfiles import png_chunk
+
+    chunks, position, idat = [], 8, b""
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        payload = data[position + 8 : position + 8 + length]
+        position += 12 + length
+        if kind == b"IDAT":
+            idat += payload
+            if b"IDAT" not in [k for k, _ in chunks]:
+                chunks.append((kind, b""))
+        else:
+            chunks.append((kind, payload))
+    out = data[:8]
+    for kind, payload in chunks:
+        out += png_chunk(kind, damage(idat) if kind == b"IDAT" else payload)
+    assert zlib.crc32(b"IEND") & 0xFFFFFFFF == struct.unpack(">I", out[-4:])[0]
+    return out
+
+
+def _broken_deflate(stream: bytes) -> bytes:
+    """The zlib stream's first half kept, then a deflate block of the reserved type 3: every
+    inflater stops there with an error, while the header and the first rows look fine."""
+    import zlib
+
+    raw = zlib.decompress(stream)
+    packer = zlib.compressobj(6)
+    head = packer.compress(raw[: len(raw) // 2]) + packer.flush(zlib.Z_FULL_FLUSH)
+    return head + b"\x06" + b"\x00" * 64
+
+
+def test_png_with_valid_checksums_but_corrupt_zlib_data_is_damaged() -> None:
+    original = encoded(noise((160, 120), seed=4), "PNG")
+    assert validate_result(_rechunked_png(original, lambda idat: idat)).width == 160
+    corrupt = _rechunked_png(original, _broken_deflate)
+    with Image.open(io.BytesIO(corrupt)) as image:
+        image.verify()  # every chunk checksum is right: only decoding notices
+    with pytest.raises(RelayError) as caught:
+        validate_result(corrupt)
+    assert caught.value.kind is ErrorKind.BAD_RESULT
+    assert caught.value.message == "The relay sent a damaged or incomplete image."
+
+
+def test_png_whose_zlib_data_ends_early_or_flips_a_byte_is_damaged() -> None:
+    original = encoded(noise((96, 64), seed=5), "PNG")
+    for damage in (
+        lambda idat: idat[: len(idat) * 2 // 3],  # cut short, CRC recomputed
+        lambda idat: idat[:-4] + bytes(4),  # Adler-32 of the pixels no longer matches
+        lambda idat: idat[:2] + b"\xff" * 32 + idat[34:],  # garbage in the middle
+    ):
+        with pytest.raises(RelayError) as caught:
+            validate_result(_rechunked_png(original, damage))
+        assert caught.value.kind is ErrorKind.BAD_RESULT
+
+
+@pytest.mark.parametrize(
+    ("mode", "options"),
+    [
+        ("RGB", {}),
+        ("RGBA", {}),
+        ("L", {}),
+        ("LA", {}),
+        ("P", {}),
+        ("1", {}),
+        ("I;16", {}),
+        ("RGB", {"interlace": 1}),  # Pillow writes Adam7 only when asked (and reads it back)
+    ],
+)
+def test_every_kind_of_valid_png_passes_the_full_check(mode: str, options: dict) -> None:
+    image = noise((37, 23), seed=6).convert(mode) if mode != "I;16" else Image.new("I;16", (37, 23))
+    data = encoded(image, "PNG", **options)
+    result = validate_result(data)
+    assert (result.width, result.height, result.mime) == (37, 23, "image/png")
