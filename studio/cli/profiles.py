@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import json
 import sys
 from dataclasses import fields
 from typing import Any
 
 from studio.catalog import Catalog, CatalogError
+from studio.cli.output import say, say_json
 from studio.domain.errors import ErrorKind, InputError, StudioError, fill
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
+from studio.domain.keys import check_api_key
 from studio.domain.profile import AsyncOptions, AuthStyle, Profile
+from studio.domain.redact import redact
 from studio.protocols.models import PATH as MODELS_PATH
 from studio.settings.check import (
     MSG_TEST_UNREACHABLE,
@@ -204,7 +206,7 @@ def _add_add_parser(actions: Any) -> None:
 
 
 def _complain(error: StudioError) -> int:
-    print(f"{PROG}: {error.full_text()}", file=sys.stderr)
+    say(f"{PROG}: {error.full_text()}", error=True)
     return EXIT_INVALID if isinstance(error, InputError) else EXIT_FAILED
 
 
@@ -230,6 +232,7 @@ def read_key_from_stdin() -> str:
     key = text.strip()
     if not key:
         raise InputError(ErrorKind.INVALID_INPUT, MSG_EMPTY_STDIN_KEY)
+    check_api_key(key)  # names a line break, a zero-width space, a non-ASCII letter …
     if any(character.isspace() for character in key):
         raise InputError(ErrorKind.INVALID_INPUT, MSG_KEY_HAS_SPACES)
     return key
@@ -266,16 +269,16 @@ def run_add(args: argparse.Namespace) -> int:
     except StudioError as error:
         return _complain(error)
     verb = "Replaced" if replacing else "Added"
-    print(f"{verb} the profile {profile.name} ({profile.root_url}) in {store.path}.")
+    say(f"{verb} the profile {profile.name} ({profile.root_url}) in {store.path}.")
     changed = _changed_settings(profile)
-    print("Settings: " + ("defaults except" if changed else "all defaults"))
+    say("Settings: " + ("defaults except" if changed else "all defaults"))
     for line in changed:
-        print(line)
+        say(line)
     if key_status is KeyStatus.STORED:
-        print(f"Key: stored in the system keyring (service {SERVICE}, user {profile.name}).")
+        say(f"Key: stored in the system keyring (service {SERVICE}, user {profile.name}).")
     elif key_status is KeyStatus.SESSION_ONLY:
-        print("Key: not saved (no system keyring).")
-        print(f"{PROG}: {session_only_notice(profile.name).message}", file=sys.stderr)
+        say("Key: not saved (no system keyring).")
+        say(f"{PROG}: {session_only_notice(profile.name).message}", error=True)
     else:
         _print_kept_key(store, profile.name)
     return EXIT_OK
@@ -284,11 +287,11 @@ def run_add(args: argparse.Namespace) -> int:
 def _print_kept_key(store: ProfileStore, name: str) -> None:
     status = store.keys.status(name)
     if status is KeyStatus.STORED:
-        print("Key: unchanged (in the system keyring).")
+        say("Key: unchanged (in the system keyring).")
     elif status is KeyStatus.FROM_ENVIRONMENT:
-        print("Key: none stored; the one in the environment will be used.")
+        say("Key: none stored; the one in the environment will be used.")
     else:
-        print(
+        say(
             f"Key: none. Add one with --key-stdin (e.g. `{PROG} add {name} --base-url URL "
             f"--key-stdin < key.txt`) or set {key_variable(name)}."
         )
@@ -310,18 +313,18 @@ def run_list(args: argparse.Namespace) -> int:
             }
             for profile in profiles
         ]
-        print(json.dumps(rows, ensure_ascii=False))
+        say_json(rows)
         return EXIT_OK
     if not profiles:
-        print(f"No profiles yet. Add one with: {PROG} add NAME --base-url URL --key-stdin")
+        say(f"No profiles yet. Add one with: {PROG} add NAME --base-url URL --key-stdin")
         return EXIT_OK
     table = [("NAME", "BASE URL", "KEY")] + [
-        (profile.name, profile.base_url, _KEY_LABELS[statuses[profile.name]])
+        (profile.name, redact(profile.base_url), _KEY_LABELS[statuses[profile.name]])
         for profile in profiles
     ]
     widths = [max(len(row[column]) for row in table) for column in range(2)]
     for name, url, key in table:
-        print(f"{name:<{widths[0]}}  {url:<{widths[1]}}  {key}")
+        say(f"{name:<{widths[0]}}  {url:<{widths[1]}}  {key}")
     return EXIT_OK
 
 
@@ -330,7 +333,7 @@ def run_remove(args: argparse.Namespace) -> int:
         ProfileStore().remove(args.name)
     except StudioError as error:
         return _complain(error)
-    print(f"Removed the profile {args.name} and its key.")
+    say(f"Removed the profile {args.name} and its key.")
     return EXIT_OK
 
 
@@ -358,26 +361,26 @@ def run_test(args: argparse.Namespace) -> int:
         profile = ProfileStore().get(args.name)
     except StudioError as error:
         return _complain(error)
-    print(f"Testing {profile.name}: GET {profile.root_url}{MODELS_PATH}")
+    say(f"Testing {profile.name}: GET {profile.root_url}{MODELS_PATH}")
     check = asyncio.run(check_relay(profile))
     if not check.reachable:
-        print(f"Reachable: no{_reason(check.problem)}")
-        print("Key accepted: not checked")
+        say(f"Reachable: no{_reason(check.problem)}")
+        say("Key accepted: not checked")
     else:
-        print("Reachable: yes")
+        say("Reachable: yes")
         if not profile.api_key:
-            print(f"Key accepted: no — there is no key for this profile; see `{PROG} add --help`")
+            say(f"Key accepted: no — there is no key for this profile; see `{PROG} add --help`")
         elif check.key_accepted is None:
-            print(f"Key accepted: unknown{_reason(check.problem)}")
+            say(f"Key accepted: unknown{_reason(check.problem)}")
         else:
             accepted = "yes" if check.key_accepted else "no"
-            print(f"Key accepted: {accepted}{_reason(check.problem)}")
+            say(f"Key accepted: {accepted}{_reason(check.problem)}")
     if check.model_ids is None:
-        print("Models: unknown")
+        say("Models: unknown")
     else:
         count = len(check.model_ids)
-        print(f"Models: {count} offered by the relay, {_catalog_count(check.model_ids)}")
+        say(f"Models: {count} offered by the relay, {_catalog_count(check.model_ids)}")
     ok = check.reachable and bool(check.key_accepted) and bool(profile.api_key)
     if not ok:
-        print(f"{PROG}: the profile {profile.name} is not ready to use.", file=sys.stderr)
+        say(f"{PROG}: the profile {profile.name} is not ready to use.", error=True)
     return EXIT_OK if ok else EXIT_FAILED

@@ -47,6 +47,14 @@ class MidjourneyAction:
     index: int | None = None
 
 
+# The values a typed option may take where the set is closed (the CLI's choices; restored
+# settings are held to the same).
+RESOLUTIONS = ("1K", "2K", "4K")
+OUTPUT_FORMATS = ("png", "jpeg", "webp")
+BACKGROUNDS = ("auto", "opaque", "transparent")
+BLEND_DIMENSIONS = ("PORTRAIT", "SQUARE", "LANDSCAPE")
+SEED_MAX = 2**32 - 1
+
 # Optional settings recorded as they are (history, provenance); protocol and operation are
 # recorded too, as their string values.
 RECORDED_FIELDS = (

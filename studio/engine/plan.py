@@ -7,17 +7,19 @@ a request the model cannot take.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from studio.domain.errors import ErrorKind, InputError
-from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
+from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP, WARNINGS
 from studio.domain.model_spec import ModelSpec, Operation, ProtocolId
 from studio.domain.notice import Notice
 from studio.domain.request import GenerationRequest
 from studio.engine.params import resolve
 from studio.protocols.base import ResolvedParams
-from studio.protocols.capabilities import CAPABILITIES
+from studio.protocols.capabilities import CAPABILITIES, carried_options, extra_left_out
 
 MASK_PROTOCOLS = frozenset({ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC, ProtocolId.MIDJOURNEY})
+FOLLOW_UPS = frozenset({Operation.MJ_ACTION, Operation.MJ_CHANGE, Operation.MJ_MODAL})
 NO_PROMPT_OPERATIONS = frozenset(
     {
         Operation.VARIATION,
@@ -64,6 +66,44 @@ MSG_OPTION = QT_TRANSLATE_NOOP(ERRORS, "{model} has no {option} setting.")
 MSG_OPTION_VALUE = QT_TRANSLATE_NOOP(
     ERRORS, "{model} does not offer {option} {value}. It offers {choices}."
 )
+MSG_FOLLOW_UP = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "A Midjourney follow-up needs the finished task it belongs to: use the buttons under that "
+    "image.",
+)
+MSG_N_NOT_CARRIED = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "{protocol} makes one image per request, and {n} were asked for. Ask for 1 image, or choose "
+    "another protocol.",
+)
+MSG_NOT_CARRIED = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The {option} cannot be sent through {protocol} for this request. Remove it, or choose "
+    "another protocol or model.",
+)
+
+# Notes: what the user set that the relay will not get, and what happens instead.
+MSG_NOT_SENT = QT_TRANSLATE_NOOP(
+    WARNINGS, "The {option} {value} is not sent through {protocol}: the model decides."
+)
+MSG_NEGATIVE_NOT_SENT = QT_TRANSLATE_NOOP(
+    WARNINGS, "The negative prompt is not sent through {protocol}: the model decides."
+)
+MSG_RESOLUTION_BY_SIZE = QT_TRANSLATE_NOOP(
+    WARNINGS, "The resolution {resolution} is not sent: the exact size {size} decides it."
+)
+MSG_PROMPT_FLAG = QT_TRANSLATE_NOOP(
+    WARNINGS,
+    "The prompt already has --{flag}, so the {option} {value} is not added: the prompt's own "
+    "--{flag} applies.",
+)
+MSG_EXTRA_LEFT_OUT = QT_TRANSLATE_NOOP(
+    WARNINGS,
+    "The extra field(s) {names} are not sent through {protocol}: the studio sets these itself.",
+)
+MSG_EXTRA_MIDJOURNEY = QT_TRANSLATE_NOOP(
+    WARNINGS, "The extra field(s) {names} are not sent: Midjourney takes no extra fields."
+)
 
 OPERATION_WORDS = {
     Operation.GENERATE: QT_TRANSLATE_NOOP(ERRORS, "make images from a prompt"),
@@ -85,7 +125,27 @@ OPTION_WORDS = {
     "background": QT_TRANSLATE_NOOP(ERRORS, "background"),
     "seed": QT_TRANSLATE_NOOP(ERRORS, "seed"),
     "negative_prompt": QT_TRANSLATE_NOOP(ERRORS, "negative prompt"),
+    "size": QT_TRANSLATE_NOOP(ERRORS, "size"),
+    "mask": QT_TRANSLATE_NOOP(ERRORS, "mask"),
+    "references": QT_TRANSLATE_NOOP(ERRORS, "reference images"),
 }
+
+# The same words for notes (the window translates a note's words in the Warnings context).
+NOTE_WORDS = {
+    "ratio": QT_TRANSLATE_NOOP(WARNINGS, "ratio"),
+    "resolution": QT_TRANSLATE_NOOP(WARNINGS, "resolution"),
+    "quality": QT_TRANSLATE_NOOP(WARNINGS, "quality"),
+    "style": QT_TRANSLATE_NOOP(WARNINGS, "style"),
+    "output_format": QT_TRANSLATE_NOOP(WARNINGS, "output format"),
+    "background": QT_TRANSLATE_NOOP(WARNINGS, "background"),
+    "seed": QT_TRANSLATE_NOOP(WARNINGS, "seed"),
+    "negative_prompt": QT_TRANSLATE_NOOP(WARNINGS, "negative prompt"),
+    "blend_dimensions": QT_TRANSLATE_NOOP(WARNINGS, "blend shape"),
+}
+# Options that change what is made or what it is made from: never sent without them.
+REFUSED_WHEN_LEFT_OUT = frozenset({"n", "size", "mask", "references"})
+# Midjourney flags that carry an option inside the prompt.
+PROMPT_FLAGS = {"ratio": "ar", "negative_prompt": "no", "seed": "seed"}
 
 
 @dataclass(frozen=True)
@@ -150,8 +210,110 @@ def _check_choice(
         )
 
 
+def requested_options(request: GenerationRequest) -> dict[str, Any]:
+    """The options the user set, by field name (see ``capabilities.OPTIONS``)."""
+    values: dict[str, Any] = {
+        "ratio": request.ratio,
+        "resolution": request.resolution,
+        "size": request.size,
+        "quality": request.quality,
+        "seed": request.seed,
+        "negative_prompt": request.negative_prompt,
+        "style": request.style,
+        "output_format": request.output_format,
+        "background": request.background,
+        "mask": request.mask,
+        "references": request.references or None,
+        "blend_dimensions": request.blend_dimensions,
+        "n": request.n if request.n != 1 else None,
+    }
+    return {key: value for key, value in values.items() if value is not None and value != ""}
+
+
+def _left_out(
+    request: GenerationRequest, spec: ModelSpec, protocol: ProtocolId, operation: Operation
+) -> list[Notice]:
+    """Refuse what cannot travel and changes the outcome; name the rest in notes."""
+    carried = carried_options(protocol, operation, spec)
+    notes = []
+    for option, value in requested_options(request).items():
+        if option in carried:
+            continue
+        if option == "n":
+            raise InputError(ErrorKind.UNSUPPORTED, MSG_N_NOT_CARRIED, protocol=protocol, n=value)
+        if option in REFUSED_WHEN_LEFT_OUT:
+            raise InputError(
+                ErrorKind.UNSUPPORTED, MSG_NOT_CARRIED, option=OPTION_WORDS[option],
+                protocol=protocol,
+            )
+        if option == "negative_prompt":  # its words would make the note hard to read
+            notes.append(
+                Notice("option_not_sent", MSG_NEGATIVE_NOT_SENT, {"protocol": str(protocol)})
+            )
+            continue
+        notes.append(
+            Notice(
+                "option_not_sent",
+                MSG_NOT_SENT,
+                {"option": NOTE_WORDS[option], "value": str(value), "protocol": str(protocol)},
+            )
+        )
+    return notes
+
+
+def _route_notes(
+    request: GenerationRequest,
+    spec: ModelSpec,
+    protocol: ProtocolId,
+    operation: Operation,
+    params: ResolvedParams,
+) -> list[Notice]:
+    """What the request itself overrides: an exact size over a resolution, a prompt's flags,
+    the studio's own fields over ``extra``."""
+    notes = []
+    carried = carried_options(protocol, operation, spec)
+    if (
+        "resolution" in carried  # it travels folded into a size ...
+        and protocol in (ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC)
+        and request.resolution
+        and request.size  # ... which the user gave exactly
+        and not (spec.fixed_resolution or params.image_size)
+    ):
+        notes.append(
+            Notice(
+                "resolution_by_size",
+                MSG_RESOLUTION_BY_SIZE,
+                {"resolution": request.resolution, "size": params.size or request.size},
+            )
+        )
+    if protocol is ProtocolId.MIDJOURNEY:
+        from studio.protocols.midjourney import has_flag  # build-side knowledge, one place
+
+        for option, flag in PROMPT_FLAGS.items():
+            value = getattr(request, option)
+            if value not in (None, "") and has_flag(request.prompt, flag):
+                notes.append(
+                    Notice(
+                        "prompt_flag_wins",
+                        MSG_PROMPT_FLAG,
+                        {"flag": flag, "option": NOTE_WORDS[option], "value": str(value)},
+                    )
+                )
+    if left_out := extra_left_out(protocol, request.extra):
+        template = MSG_EXTRA_MIDJOURNEY if protocol is ProtocolId.MIDJOURNEY else MSG_EXTRA_LEFT_OUT
+        names = ", ".join(sorted(left_out))
+        notes.append(
+            Notice("extra_left_out", template, {"names": names, "protocol": str(protocol)})
+        )
+    return notes
+
+
 def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
-    """The protocol, operation and wire parameters for ``request``, or an InputError."""
+    """The protocol, operation and wire parameters for ``request``, or an InputError.
+
+    Every option the user set either reaches the wire, is named in :attr:`Plan.notes` (what
+    only changes the looks), or is refused (what changes what is made, or from what).
+    """
     model = spec.id
     operation = _operation(request, spec)
     protocol = _protocol(request, spec, operation)
@@ -166,6 +328,9 @@ def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
             protocol=protocol,
             operation=OPERATION_WORDS[operation],
         )
+
+    if operation in FOLLOW_UPS and request.midjourney is None:
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_FOLLOW_UP)
 
     prompt = request.prompt.strip()
     if not prompt and operation not in NO_PROMPT_OPERATIONS:
@@ -182,9 +347,11 @@ def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
     count = len(request.references)
     if count and spec.max_refs == 0 and operation is not Operation.MJ_DESCRIBE:
         raise InputError(ErrorKind.UNSUPPORTED, MSG_NO_REFS_ALLOWED, model=model)
-    if count > max(spec.max_refs, 1):
+    # Variations and Describe send one image whatever the model takes.
+    limit = 1 if operation in (Operation.VARIATION, Operation.MJ_DESCRIBE) else spec.max_refs
+    if count > max(limit, 1):
         raise InputError(
-            ErrorKind.UNSUPPORTED, MSG_TOO_MANY_REFS, model=model, limit=spec.max_refs, count=count
+            ErrorKind.UNSUPPORTED, MSG_TOO_MANY_REFS, model=model, limit=limit, count=count
         )
     needed = max(spec.min_refs, 1 if operation in (Operation.EDIT, Operation.VARIATION) else 0)
     if operation is Operation.MJ_BLEND:
@@ -221,4 +388,7 @@ def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
             ErrorKind.UNSUPPORTED, MSG_OPTION, model=model, option=OPTION_WORDS["negative_prompt"]
         )
 
-    return Plan(protocol, operation, resolve(request, spec, protocol))
+    params = resolve(request, spec, protocol)
+    notes = _left_out(request, spec, protocol, operation)
+    notes += _route_notes(request, spec, protocol, operation, params)
+    return Plan(protocol, operation, params, tuple(notes))

@@ -1,31 +1,176 @@
-"""What each wire family can do, without importing its implementation (start-up stays light)."""
+"""What each wire family can do, without importing its implementation (start-up stays light).
+
+One fact, one place: which of the options a user can set reach the wire through a protocol
+(:func:`carried_options`), and which body fields a protocol sets itself, so that
+``GenerationRequest.extra`` can only add to them (:func:`with_extra`). The plan, the composer
+and the builders all ask here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
+from typing import Any
 
-from studio.domain.model_spec import Operation, ProtocolId
+from studio.domain.model_spec import (
+    ModelSpec,
+    Operation,
+    ProtocolId,
+    RatioVia,
+    RefsVia,
+    ResolutionVia,
+)
+
+# The options of a GenerationRequest a user sets (field names).
+OPTIONS = (
+    "ratio",
+    "resolution",
+    "size",
+    "n",
+    "quality",
+    "seed",
+    "negative_prompt",
+    "style",
+    "output_format",
+    "background",
+    "mask",
+    "references",
+    "blend_dimensions",
+)
 
 
 @dataclass(frozen=True)
 class Capabilities:
     operations: frozenset[Operation]
     polls: bool = False  # answers with a task id to poll
+    carries: frozenset[str] = frozenset()  # options its bodies have a place for
 
 
 _ANSWER = frozenset({Operation.GENERATE, Operation.EDIT})
+_IMAGES_CARRY = frozenset(OPTIONS) - {"blend_dimensions"}
 
 CAPABILITIES: dict[ProtocolId, Capabilities] = {
-    ProtocolId.IMAGES: Capabilities(_ANSWER | {Operation.VARIATION}),
-    ProtocolId.IMAGES_ASYNC: Capabilities(_ANSWER, polls=True),
-    ProtocolId.IMAGES_JSON_EDIT: Capabilities(frozenset({Operation.EDIT})),
-    ProtocolId.GEMINI: Capabilities(_ANSWER),
-    ProtocolId.CHAT: Capabilities(_ANSWER),
+    ProtocolId.IMAGES: Capabilities(_ANSWER | {Operation.VARIATION}, carries=_IMAGES_CARRY),
+    ProtocolId.IMAGES_ASYNC: Capabilities(_ANSWER, polls=True, carries=_IMAGES_CARRY),
+    # {"model", "prompt", "images", "ratio", "resolution"}
+    ProtocolId.IMAGES_JSON_EDIT: Capabilities(
+        frozenset({Operation.EDIT}), carries=frozenset({"ratio", "resolution", "references"})
+    ),
+    # imageConfig.aspectRatio / imageSize, generationConfig.seed, inlineData parts
+    ProtocolId.GEMINI: Capabilities(
+        _ANSWER, carries=frozenset({"ratio", "resolution", "seed", "references"})
+    ),
+    # ratio and size as words in the prompt, `n`, image_url parts
+    ProtocolId.CHAT: Capabilities(_ANSWER, carries=frozenset({"ratio", "size", "n", "references"})),
+    # --ar/--no/--seed in the prompt, base64Array, blend dimensions, the vary-region mask
     ProtocolId.MIDJOURNEY: Capabilities(
-        frozenset({
-            Operation.GENERATE, Operation.MJ_BLEND, Operation.MJ_DESCRIBE, Operation.MJ_ACTION,
-            Operation.MJ_CHANGE, Operation.MJ_MODAL,
-        }),
+        frozenset(
+            {
+                Operation.GENERATE,
+                Operation.MJ_BLEND,
+                Operation.MJ_DESCRIBE,
+                Operation.MJ_ACTION,
+                Operation.MJ_CHANGE,
+                Operation.MJ_MODAL,
+            }
+        ),
         polls=True,
+        carries=frozenset(
+            {"ratio", "negative_prompt", "seed", "references", "mask", "blend_dimensions"}
+        ),
     ),
 }
+
+# Routes narrower than their protocol: what the endpoint of each operation has room for.
+_ROUTE_CARRIES: dict[Operation, frozenset[str]] = {
+    # POST /v1/images/variations: model, n, size, response_format and one image
+    Operation.VARIATION: frozenset({"n", "size", "ratio", "resolution", "references"}),
+    Operation.MJ_BLEND: frozenset({"references", "blend_dimensions"}),  # base64Array, dimensions
+    Operation.MJ_DESCRIBE: frozenset({"references"}),  # base64
+    Operation.MJ_ACTION: frozenset(),  # taskId, customId
+    Operation.MJ_CHANGE: frozenset(),  # taskId, action, index
+    Operation.MJ_MODAL: frozenset({"mask"}),  # taskId, prompt, maskBase64
+}
+
+
+def _carries_resolution(protocol: ProtocolId, operation: Operation, spec: ModelSpec) -> bool:
+    if spec.fixed_resolution:
+        return True  # the model's name carries it (plan checks it is that one)
+    via = spec.resolution_via
+    if protocol in (ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC):
+        if via is ResolutionVia.SIZE:
+            return spec.free_size is not None and spec.ratio_via is RatioVia.SIZE  # computed WxH
+        return via is ResolutionVia.IMAGE_SIZE and operation is not Operation.VARIATION
+    if protocol is ProtocolId.IMAGES_JSON_EDIT:
+        return via is not ResolutionVia.NAME
+    if protocol is ProtocolId.GEMINI:
+        return via is ResolutionVia.IMAGE_SIZE
+    return False  # chat and midjourney have no place for it
+
+
+def carried_options(protocol: ProtocolId, operation: Operation, spec: ModelSpec) -> frozenset[str]:
+    """The options (see :data:`OPTIONS`) that reach the wire when ``spec`` is asked to do
+    ``operation`` through ``protocol``; anything else the user sets would be left behind."""
+    carries = set(CAPABILITIES[protocol].carries)
+    if operation in _ROUTE_CARRIES:
+        carries &= _ROUTE_CARRIES[operation]
+    if operation in (Operation.GENERATE, Operation.EDIT):
+        carries.discard("blend_dimensions")
+        if protocol is ProtocolId.MIDJOURNEY:
+            carries.discard("mask")  # only Vary (Region) takes one
+    if protocol in (ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC):
+        if operation is Operation.GENERATE:
+            carries -= {"references", "mask"}  # generations carry no images
+        if spec.refs_via is RefsVia.IMAGE_FIELD:
+            carries.discard("mask")  # references go as JSON: there is no file part for a mask
+        if spec.ratio_via is RatioVia.NONE or (
+            operation is Operation.VARIATION and spec.ratio_via is not RatioVia.SIZE
+        ):
+            carries.discard("ratio")
+    if "resolution" in carries and not _carries_resolution(protocol, operation, spec):
+        carries.discard("resolution")
+    return frozenset(carries)
+
+
+# -- GenerationRequest.extra: it may add fields, never replace what the studio sends ----------
+
+# Every field a family sets, plus those that would change how an answer comes back (streaming,
+# callbacks): extra never sets any of them, whichever protocol carries the request.
+_STUDIO_FIELDS = frozenset(
+    {
+        # the options, as each family names them
+        "model", "prompt", "n", "size", "aspect_ratio", "image_size", "ratio", "resolution",
+        "quality", "style", "seed", "negative_prompt", "output_format", "background",
+        "response_format", "image", "image[]", "images", "mask",
+        # gemini and chat bodies
+        "contents", "generationConfig", "generation_config", "systemInstruction",
+        "system_instruction", "messages",
+        # midjourney bodies
+        "base64Array", "base64", "dimensions", "taskId", "customId", "action", "index",
+        "maskBase64",
+        # how the answer travels
+        "stream", "stream_options", "partial_images", "webhook", "callback_url", "notifyHook",
+    }
+)  # fmt: skip
+OWN_FIELDS: dict[ProtocolId, frozenset[str]] = dict.fromkeys(ProtocolId, _STUDIO_FIELDS)
+# Midjourney submits take no free-form fields: extra never goes there.
+_TAKES_EXTRA = frozenset(OWN_FIELDS) - {ProtocolId.MIDJOURNEY}
+
+
+def extra_left_out(protocol: ProtocolId, extra: Mapping[str, Any]) -> list[str]:
+    """The keys of ``extra`` that will not be sent through ``protocol``: the studio's own."""
+    if protocol not in _TAKES_EXTRA:
+        return list(extra)
+    return [key for key in extra if key in OWN_FIELDS[protocol]]
+
+
+def with_extra(
+    body: MutableMapping[str, Any], extra: Mapping[str, Any], protocol: ProtocolId
+) -> MutableMapping[str, Any]:
+    """``body`` plus the entries of ``extra`` that neither the body nor the protocol sets: extra
+    adds relay-specific fields, it never replaces the model, prompt, n, size or any option."""
+    if protocol in _TAKES_EXTRA:
+        for key, value in extra.items():
+            if key not in body and key not in OWN_FIELDS[protocol]:
+                body[key] = value
+    return body

@@ -29,14 +29,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ComposerModel", text)
 
 
+def likely_operation(spec: ModelSpec, has_references: bool) -> Operation:
+    """The operation ``plan_request`` picks when none is set: edit with references."""
+    edits = Operation.EDIT in spec.operations
+    if edits and (has_references or Operation.GENERATE not in spec.operations):
+        return Operation.EDIT
+    return Operation.GENERATE
+
+
 def likely_protocol(spec: ModelSpec, has_references: bool) -> ProtocolId:
     """The protocol ``plan_request`` picks when none is chosen: the first that can do the job."""
-    edits = Operation.EDIT in spec.operations
-    operation = (
-        Operation.EDIT
-        if edits and (has_references or Operation.GENERATE not in spec.operations)
-        else Operation.GENERATE
-    )
+    operation = likely_operation(spec, has_references)
     for protocol in spec.protocols:
         if operation in CAPABILITIES[protocol].operations:
             return protocol

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.model_spec import ModelSpec, ProtocolId
+from studio.protocols.capabilities import OPTIONS
 from studio.ui.composer.segmented import SegmentedButtons
 from studio.ui.composer.widgets import section_label
 
@@ -46,6 +47,33 @@ class OptionValues:
     background: str | None = None
     seed: int | None = None
     protocol: ProtocolId | None = None
+
+
+# Each row of the form and the request option it sets.
+ROW_OPTIONS = {
+    "ratio": "ratio",
+    "resolution": "resolution",
+    "size": "size",
+    "n": "n",
+    "quality": "quality",
+    "style": "style",
+    "format": "output_format",
+    "background": "background",
+    "seed": "seed",
+}
+EVERY_OPTION = frozenset(OPTIONS)
+
+
+_CLEARABLE = ("ratio", "resolution", "size", "quality", "style", "output_format", "background",
+              "seed")  # fmt: skip
+
+
+def carried_values(values: OptionValues, carried: frozenset[str]) -> OptionValues:
+    """``values`` without what the protocol cannot carry (it would not be sent)."""
+    cleared: dict[str, int | None] = {name: None for name in _CLEARABLE if name not in carried}
+    if "n" not in carried:
+        cleared["n"] = 1
+    return replace(values, **cleared)
 
 
 def offered_protocols(spec: ModelSpec) -> list[ProtocolId]:
@@ -120,6 +148,8 @@ class OptionsForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec: ModelSpec | None = None
+        self.carried = EVERY_OPTION  # what the chosen protocol sends (see set_carried)
+        self._offered: dict[str, bool] = {}  # rows the model has choices for
         self._updating = False
 
         self.ratio_buttons = SegmentedButtons()
@@ -228,7 +258,19 @@ class OptionsForm(QWidget):
         return not self.form.labelForField(self._rows[key]).isHidden()
 
     def _show_row(self, key: str, visible: bool) -> None:
+        if key in ROW_OPTIONS:
+            self._offered[key] = visible
+            visible = visible and ROW_OPTIONS[key] in self.carried
         self.form.setRowVisible(self._rows[key], visible)
+
+    def set_carried(self, carried: frozenset[str]) -> None:
+        """Show only the rows whose option the chosen protocol sends; the others keep their
+        values (a switch back brings them) but :meth:`values` leaves them out."""
+        if carried == self.carried:
+            return
+        self.carried = carried
+        for key, offered in self._offered.items():
+            self._show_row(key, offered)
 
     def _show_advanced(self, shown: bool) -> None:
         self.advanced_toggle.setArrowType(
@@ -240,7 +282,7 @@ class OptionsForm(QWidget):
 
     def set_spec(self, spec: ModelSpec, values: OptionValues | None = None) -> None:
         """Show ``spec``'s pickers; keep ``values`` (default: the current ones) that fit."""
-        kept = fit(values if values is not None else self.values(), spec)
+        kept = fit(values if values is not None else self.all_values(), spec)
         self.spec = spec
         self._updating = True
         try:
@@ -287,6 +329,11 @@ class OptionsForm(QWidget):
     # -- values ----------------------------------------------------------------------------
 
     def values(self) -> OptionValues:
+        """What the request gets: the shown values the protocol can carry."""
+        return carried_values(self.all_values(), self.carried)
+
+    def all_values(self) -> OptionValues:
+        """Every value set, hidden ones included."""
         if self.spec is None:
             return OptionValues()
         if self.spec.free_ratio:
@@ -360,7 +407,7 @@ class OptionsForm(QWidget):
         if self._updating:
             return
         size = self.size_box.currentData() or None
-        ratio = self.values().ratio
+        ratio = self.all_values().ratio
         if _clashes(size, ratio):  # an exact size wins over a ratio it does not have
             self.ratio_buttons.set_value(None)
             self.ratio_edit.setText("")

@@ -25,12 +25,18 @@ from studio.domain.errors import StudioError
 from studio.domain.model_spec import ModelSpec
 from studio.domain.profile import Profile
 from studio.domain.request import GenerationRequest, Mask, Reference
+from studio.protocols.capabilities import carried_options
 from studio.ui import i18n
 from studio.ui.composer.dialogs import ReferencePreview, RequestPreviewDialog
 from studio.ui.composer.footer import Footer, shortcut_text
 from studio.ui.composer.mask_row import MaskRow, paints_on_first_reference
-from studio.ui.composer.model_picker import ModelPicker, capabilities, likely_protocol
-from studio.ui.composer.options import OptionsForm, OptionValues
+from studio.ui.composer.model_picker import (
+    ModelPicker,
+    capabilities,
+    likely_operation,
+    likely_protocol,
+)
+from studio.ui.composer.options import OptionsForm, OptionValues, carried_values, fit
 from studio.ui.composer.prompt import PromptEditor, PromptHistoryPopup
 from studio.ui.composer.references import ReferenceTray
 from studio.ui.composer.widgets import role_label, section_label, set_role
@@ -195,7 +201,7 @@ class ComposerPanel(QWidget):
             n=values.n,
             quality=values.quality,
             seed=values.seed,
-            negative_prompt=negative if spec.negative_prompt and negative else None,
+            negative_prompt=negative if self._sends_negative() and negative else None,
             style=values.style,
             output_format=values.output_format,
             background=values.background,
@@ -205,7 +211,8 @@ class ComposerPanel(QWidget):
         )
 
     def set_request(self, request: GenerationRequest, profile: str | None = None) -> None:
-        """Fill every field from ``request`` (reuse settings, a dropped studio PNG)."""
+        """Fill every field from ``request`` (reuse settings, a dropped studio PNG); what the
+        model cannot take is named under the button instead of vanishing."""
         values = OptionValues(
             ratio=request.ratio,
             resolution=request.resolution,
@@ -232,6 +239,42 @@ class ComposerPanel(QWidget):
         }
         self.restored_profile = profile
         self._clear_error()
+        self._update_carried()
+        if left_out := self._left_out(request, values):
+            self._show_error(
+                tr("Left out, as {model} cannot take it here: {settings}.").format(
+                    model=request.model, settings=", ".join(left_out)
+                )
+            )
+
+    def _left_out(self, request: GenerationRequest, values: OptionValues) -> list[str]:
+        """The settings of ``request`` the composer cannot send with its model and protocol,
+        as words."""
+        kept = carried_values(fit(values, self.spec), self.options.carried)
+        words = {
+            "protocol": tr("protocol"),
+            "ratio": tr("ratio"),
+            "resolution": tr("resolution"),
+            "size": tr("size"),
+            "n": tr("number of images"),
+            "quality": tr("quality"),
+            "style": tr("style"),
+            "output_format": tr("output format"),
+            "background": tr("background"),
+            "seed": tr("seed"),
+        }
+        fixed = self.spec.fixed_resolution  # the name carries it: shown, not left out
+        if fixed and (values.resolution or "").upper() == fixed and "resolution" in words:
+            del words["resolution"]
+        left_out = [
+            f"{word} “{getattr(values, name)}”"
+            for name, word in words.items()
+            if getattr(values, name) not in (None, getattr(kept, name))
+            and not (name == "ratio" and kept.ratio)  # kept, in the catalog's spelling
+        ]
+        if request.negative_prompt and not self._sends_negative():
+            left_out.append(tr("the negative prompt"))
+        return left_out
 
     def add_reference(self, reference: Reference, *, first: bool = False) -> None:
         self.tray.add([reference], first=first)
@@ -287,9 +330,6 @@ class ComposerPanel(QWidget):
         self.picker.set_model(model)
         self.options.set_spec(self.spec, values)
         self.tray.set_model(self.spec)
-        visible = self.spec.negative_prompt
-        self.negative_label.setVisible(visible)
-        self.negative.setVisible(visible)
         if changed:
             self._carried = {}
         self._prompt_changed()
@@ -313,7 +353,23 @@ class ComposerPanel(QWidget):
         self.services.preferences.model = model
         self._clear_error()
 
+    def _update_carried(self) -> None:
+        """Offer only what the protocol the request will take can carry to the relay."""
+        has_references = bool(self.tray.references())
+        protocol = self.options.all_values().protocol or likely_protocol(
+            self.spec, has_references
+        )
+        operation = self._carried.get("operation") or likely_operation(self.spec, has_references)
+        self.options.set_carried(carried_options(protocol, operation, self.spec))
+        visible = self._sends_negative()
+        self.negative_label.setVisible(visible)
+        self.negative.setVisible(visible)
+
+    def _sends_negative(self) -> bool:
+        return self.spec.negative_prompt and "negative_prompt" in self.options.carried
+
     def _options_changed(self) -> None:
+        self._update_carried()
         values = self.options.values()
         self._show_capabilities()
         self.caps_label.setToolTip(self.spec.notes)
@@ -341,6 +397,7 @@ class ComposerPanel(QWidget):
         self.tray.add_mime(mime, pasted=True)
 
     def _references_changed(self) -> None:
+        self._update_carried()
         self.mask_row.update_for(self.spec, self.tray.references())
         self._show_capabilities()
         self._clear_error()

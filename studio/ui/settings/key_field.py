@@ -9,7 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from studio.domain.keys import api_key_problem
 from studio.settings.secrets import KeyStatus, key_variable
+from studio.ui import i18n
 from studio.ui.icons import icon
 
 
@@ -88,8 +90,12 @@ class KeyField(QWidget):
         self.edit.setPlaceholderText(tr("•••• built in") if has_key else "")
 
     def problem(self) -> str | None:
-        """Why the typed key cannot be a key, if it cannot."""
-        if any(character.isspace() for character in self.edit.text().strip()):
+        """Why the typed key cannot be a key, if it cannot: what a header cannot carry (named,
+        the same rule as before every request), or spaces."""
+        typed = self.edit.text().strip()
+        if (error := api_key_problem(typed)) is not None:
+            return i18n.message(error)
+        if any(character.isspace() for character in typed):
             return tr("The API key contains spaces or line breaks. Paste only the key.")
         return None
 
