@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from studio.cli.common import EXIT_FAILED, EXIT_INVALID, EXIT_OK, add_data_dir, open_store
+from studio.cli.output import say, say_json, shown
 from studio.domain.job import JobState
 from studio.engine.export import export_image
 from studio.store.history import Filters, JobRecord, Store
@@ -139,16 +138,16 @@ def list_jobs(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         records = store.list_jobs(filters, limit=max(args.limit, 1))
     if args.json:
-        print(json.dumps([job_summary(r) for r in records], ensure_ascii=False))
+        say_json([job_summary(r) for r in records])
     elif not records:
         if args.trash:
-            print("The trash is empty.")
+            say("The trash is empty.")
         else:
             filtered = args.search or args.status or args.model or args.profile or args.favourites
-            print("No jobs match." if filtered else "No jobs yet.")
+            say("No jobs match." if filtered else "No jobs yet.")
     else:
         for record in records:
-            print(_line(record))
+            say(_line(record))
     return EXIT_OK
 
 
@@ -162,7 +161,7 @@ def _find(store: Store, job_ids: list[str]) -> tuple[list[JobRecord], list[str]]
 
 def _report_missing(missing: list[str]) -> None:
     for job_id in missing:
-        print(f"error: there is no job {job_id} in the history", file=sys.stderr)
+        say(f"error: there is no job {job_id} in the history", error=True)
 
 
 def show_job(args: argparse.Namespace) -> int:
@@ -173,30 +172,30 @@ def show_job(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     detail = job_detail(record)
     if args.json:
-        print(json.dumps(detail, ensure_ascii=False))
+        say_json(detail)
         return EXIT_OK
     for key in ("job_id", "status", "model", "protocol", "profile", "created_at", "prompt"):
-        print(f"{key:>10}: {detail[key]}")
-    print(f"{'settings':>10}: {json.dumps(detail['parameters'], ensure_ascii=False)}")
+        say(f"{key:>10}: {detail[key]}")
+    say(f"{'settings':>10}: {shown(detail['parameters'])}")
     if detail["error"]:
-        print(f"{'error':>10}: {detail['error']}")
+        say(f"{'error':>10}: {detail['error']}")
     for image in detail["images"]:
-        print(f"{'image':>10}: {image['path']} ({image['width']}×{image['height']})")
+        say(f"{'image':>10}: {image['path']} ({image['width']}×{image['height']})")
     for warning in detail["warnings"]:
-        print(f"{'warning':>10}: {warning}")
+        say(f"{'warning':>10}: {warning}")
     return EXIT_OK
 
 
 def export_jobs(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if out.exists() and not out.is_dir():
-        print(f"error: {out} is not a folder", file=sys.stderr)
+        say(f"error: {out} is not a folder", error=True)
         return EXIT_INVALID
     with open_store(args) as store:
         records, missing = _find(store, args.job_ids)
         for record in records:
             for image in record.images:
-                print(export_image(record, image, out).path)
+                say(str(export_image(record, image, out).path))
     _report_missing(missing)
     return EXIT_INVALID if missing else EXIT_OK
 
@@ -208,15 +207,12 @@ def _bulk(args: argparse.Namespace, verb: str) -> int:
         if verb == "purge":  # only from the trash: a typo must not delete anything for good
             for record in records:
                 if record.trashed_at is None:
-                    print(
-                        f"error: {record.job.id} is not in the trash; trash it first",
-                        file=sys.stderr,
-                    )
+                    say(f"error: {record.job.id} is not in the trash; trash it first", error=True)
                     missing.append(record.job.id)
             records = [r for r in records if r.trashed_at is not None]
         ids = [r.job.id for r in records]
         count = {"trash": store.trash, "restore": store.restore, "purge": store.purge}[verb](ids)
-    print(f"{verb}: {count} job(s)")
+    say(f"{verb}: {count} job(s)")
     return EXIT_FAILED if missing else EXIT_OK
 
 

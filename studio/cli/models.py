@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-import sys
 from typing import Any
 
 from studio.catalog import Catalog
 from studio.cli.common import EXIT_FAILED, EXIT_OK, environment_profile, resolve_profile
+from studio.cli.output import say, say_json
 from studio.domain.errors import StudioError
 from studio.domain.model_spec import ModelSpec
 from studio.protocols.models import list_models
@@ -71,14 +70,14 @@ def run(args: argparse.Namespace) -> int:
             problem = error
     entries = merged(catalog, offered)
     if problem is not None:
-        print(f"warning: could not ask the relay: {problem.full_text()}", file=sys.stderr)
+        say(f"warning: could not ask the relay: {problem.full_text()}", error=True)
     if args.json:
-        print(json.dumps(entries, ensure_ascii=False))
+        say_json(entries)
         return EXIT_FAILED if problem else EXIT_OK
     for item in entries:
         mark = {True: "✓", False: "·", None: " "}[item["offered"]]
         known = "" if item["known"] else "  (not in the catalog: generic settings)"
-        print(f"{mark} {item['id']:<34} {item['family']:<16} {','.join(item['protocols'])}{known}")
+        say(f"{mark} {item['id']:<34} {item['family']:<16} {','.join(item['protocols'])}{known}")
     if offered is not None:
-        print(f"\n✓ = offered by the relay ({len(offered)} models)")
+        say(f"\n✓ = offered by the relay ({len(offered)} models)")
     return EXIT_FAILED if problem else EXIT_OK

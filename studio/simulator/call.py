@@ -16,6 +16,7 @@ from starlette.types import Receive, Scope, Send
 
 from studio.domain.model_spec import ModelSpec
 from studio.simulator import shapes
+from studio.simulator.bodies import with_body_faults
 from studio.simulator.faults import NO_FAULTS, Faults, parse_faults
 from studio.simulator.shapes import Shape
 from studio.simulator.state import LogEntry, SimState
@@ -150,6 +151,24 @@ class Call:
         self.entry.faults = self.faults.names()
         if delay := self.faults.value("latency", 0.0):
             await anyio.sleep(delay)
+        if self.faults.has("echo-key"):
+            raise self.echo_key()
+
+    def echo_key(self) -> EarlyAnswerError:
+        """The ``echo-key`` fault: 401 in OpenAI's shape (whatever the route), quoting the
+        credential the request carried and the full URL it was sent to, query included, as
+        relays that put both in their errors do."""
+        sent = next(iter(self._credentials().values()), "(none)")
+        request = self.request
+        return EarlyAnswerError(
+            shapes.error(
+                Shape.OPENAI,
+                401,
+                f"Invalid token: {sent} — {request.method} {request.url}",
+                request_id=self.request_id,
+                code="invalid_api_key",
+            )
+        )
 
     def pre_work(self, empty: Any) -> None:
         """Faults that answer before any work is done (never billed)."""
@@ -233,7 +252,7 @@ class Call:
                 dict(response.headers),
                 faults.value("slow-body", 1.0),
             )
-        return response
+        return with_body_faults(response, faults)
 
     # -- files -------------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from studio.domain.redact import redact
+
 log = logging.getLogger("studio.crash")
 _last_shown = 0.0
 _open_boxes: list[QMessageBox] = []
@@ -32,16 +34,22 @@ def _show(kind: str) -> None:
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Something went wrong"))
+    # Only the exception's type and the log folder are shown (the traceback goes to the log,
+    # redacted there); both pass the one redaction rule all the same.
     box.setText(
-        tr(
-            "Something went wrong inside the studio ({kind}). Your images and history are safe."
-        ).format(kind=kind)
+        redact(
+            tr(
+                "Something went wrong inside the studio ({kind}). Your images and history are safe."
+            ).format(kind=kind)
+        )
     )
     box.setInformativeText(
-        tr(
-            "The details were written to the log in {folder}. If it happens again, please send "
-            "that file to us."
-        ).format(folder=log_dir())
+        redact(
+            tr(
+                "The details were written to the log in {folder}. If it happens again, please "
+                "send that file to us."
+            ).format(folder=log_dir())
+        )
     )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_boxes.append(box)  # a strong reference: without a parent it would be collected
@@ -68,5 +76,6 @@ def install() -> None:
 
 
 def fatal(text: str) -> None:
+    text = redact(text)
     log.error("cannot start: %s", text)
     print(f"studio: {text}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""The exact HTTP request the engine would send, as text a person can read (key redacted).
+"""The exact HTTP request the engine would send, as text a person can read (secrets redacted).
 
 Built by the engine's own steps: ``plan_request`` → ``prepare`` → ``protocol.build``. Remote
 references are not fetched: where the route would download them, a tiny stand-in is prepared
@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from studio import __version__
 from studio.domain.model_spec import ModelSpec
 from studio.domain.profile import AuthStyle, Profile
+from studio.domain.redact import redact
 from studio.domain.request import GenerationRequest, Reference
 from studio.engine.plan import plan_request
 from studio.engine.prepare import keeps_urls, prepare
@@ -88,8 +89,9 @@ def describe_call(call: HttpCall, profile: Profile, remote: dict[str, str] | Non
     if call.params:
         url += "?" + urlencode(call.params)
     lines = [f"POST {url}"]
+    auth = _auth_header(call.auth)
     if profile.api_key:
-        lines.append(_auth_header(call.auth))
+        lines.append(auth)
     else:
         lines.append(tr("(this profile has no API key: no key header is sent)"))
     if call.files is not None or call.data is not None:
@@ -106,7 +108,9 @@ def describe_call(call: HttpCall, profile: Profile, remote: dict[str, str] | Non
         if remote:
             lines += ["", tr("Stand-ins above for links the studio downloads when it sends:")]
             lines += [f"  {name}: {url}" for name, url in remote.items()]
-    return "\n".join(lines) + "\n"
+    # The one redaction rule over everything shown: a base URL's user:password@, a ?key= in
+    # the query, a key or a signed link in the body. The key header above already hides it.
+    return "\n".join(line if line == auth else redact(line) for line in lines) + "\n"
 
 
 def _multipart(call: HttpCall, remote: dict[str, str]) -> list[str]:
