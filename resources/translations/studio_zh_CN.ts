@@ -103,67 +103,127 @@
   <context>
     <name>Composer</name>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="262" />
+      <location filename="../../studio/ui/composer/panel.py" line="305" />
       <source>A pasted image is still being read. Try again in a moment.</source>
       <translation>粘贴的图像仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="276" />
+      <location filename="../../studio/ui/composer/panel.py" line="319" />
       <source>Choose a relay profile first (or try the demo).</source>
       <translation>请先选择一个中转配置（或试用演示）。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="94" />
+      <location filename="../../studio/ui/composer/panel.py" line="100" />
       <source>Describe the image you want…</source>
       <translation>描述你想要的图像…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="85" />
+      <location filename="../../studio/ui/composer/panel.py" line="91" />
       <source>History</source>
       <translation>历史记录</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="115" />
+      <location filename="../../studio/ui/composer/panel.py" line="245" />
+      <source>Left out, as {model} cannot take it here: {settings}.</source>
+      <translation>已忽略，因为 {model} 在此无法使用：{settings}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="121" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="106" />
+      <location filename="../../studio/ui/composer/panel.py" line="112" />
       <source>Negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="266" />
+      <location filename="../../studio/ui/composer/panel.py" line="309" />
       <source>Not readable as an image: {names}. Remove it to generate.</source>
       <translation>无法作为图像读取：{names}。请移除后再生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="172" />
+      <location filename="../../studio/ui/composer/panel.py" line="178" />
       <source>Paste as reference</source>
       <translation>粘贴为参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="80" />
+      <location filename="../../studio/ui/composer/panel.py" line="86" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="88" />
+      <location filename="../../studio/ui/composer/panel.py" line="94" />
       <source>Recent prompts (Ctrl+Up / Ctrl+Down in the prompt)</source>
       <translation>最近的提示词（在提示词框中按 Ctrl+Up / Ctrl+Down）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="109" />
+      <location filename="../../studio/ui/composer/panel.py" line="115" />
       <source>What the image should not contain…</source>
       <translation>图像中不应出现的内容…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="97" />
+      <location filename="../../studio/ui/composer/panel.py" line="263" />
+      <source>background</source>
+      <translation>背景</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="259" />
+      <source>number of images</source>
+      <translation>图片数量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="262" />
+      <source>output format</source>
+      <translation>输出格式</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="255" />
+      <source>protocol</source>
+      <translation>协议</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="260" />
+      <source>quality</source>
+      <translation>质量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="256" />
+      <source>ratio</source>
+      <translation>宽高比</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="257" />
+      <source>resolution</source>
+      <translation>分辨率</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="264" />
+      <source>seed</source>
+      <translation>种子</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="258" />
+      <source>size</source>
+      <translation>尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="261" />
+      <source>style</source>
+      <translation>风格</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="276" />
+      <source>the negative prompt</source>
+      <translation>反向提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="103" />
       <source>{keys} generates · Ctrl+Up/Down recall earlier prompts</source>
       <translation>{keys} 生成 · Ctrl+Up/Down 调出之前的提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="334" />
+      <location filename="../../studio/ui/composer/panel.py" line="390" />
       <source>{model} takes at most {limit} characters.</source>
       <translation>{model} 最多接受 {limit} 个字符。</translation>
     </message>
@@ -307,47 +367,47 @@
   <context>
     <name>ComposerModel</name>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="243" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="246" />
       <source>Choose the model (type to search)</source>
       <translation>选择模型（可输入搜索）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="80" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="83" />
       <source>Search models…</source>
       <translation>搜索模型…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="171" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="174" />
       <source>Use the model name “{name}”</source>
       <translation>使用模型名称“{name}”</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="58" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="61" />
       <source>edits only</source>
       <translation>仅编辑</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="56" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="59" />
       <source>mask</source>
       <translation>蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="50" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="53" />
       <source>no refs</source>
       <translation>无参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="60" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="63" />
       <source>not in the catalog</source>
       <translation>不在模型目录中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="52" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="55" />
       <source>refs {low}–{high}</source>
       <translation>参考图 {low}–{high}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="54" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="57" />
       <source>refs ≤ {count}</source>
       <translation>参考图 ≤ {count}</translation>
     </message>
@@ -355,100 +415,100 @@
   <context>
     <name>ComposerOptions</name>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="175" />
+      <location filename="../../studio/ui/composer/options.py" line="205" />
       <source>Advanced</source>
       <translation>高级</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="270" />
+      <location filename="../../studio/ui/composer/options.py" line="312" />
       <source>Automatic ({protocol})</source>
       <translation>自动（{protocol}）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="197" />
+      <location filename="../../studio/ui/composer/options.py" line="227" />
       <source>Background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="262" />
-      <location filename="../../studio/ui/composer/options.py" line="263" />
-      <location filename="../../studio/ui/composer/options.py" line="264" />
-      <location filename="../../studio/ui/composer/options.py" line="265" />
+      <location filename="../../studio/ui/composer/options.py" line="304" />
+      <location filename="../../studio/ui/composer/options.py" line="305" />
+      <location filename="../../studio/ui/composer/options.py" line="306" />
+      <location filename="../../studio/ui/composer/options.py" line="307" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="252" />
+      <location filename="../../studio/ui/composer/options.py" line="294" />
       <source>Fixed: this model's name sets the resolution.</source>
       <translation>固定：分辨率由此模型的名称决定。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="196" />
+      <location filename="../../studio/ui/composer/options.py" line="226" />
       <source>Format</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="259" />
+      <location filename="../../studio/ui/composer/options.py" line="301" />
       <source>From the ratio</source>
       <translation>按宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="171" />
+      <location filename="../../studio/ui/composer/options.py" line="201" />
       <source>How the request travels to the relay. Automatic uses the catalog's choice.</source>
       <translation>请求发送到中转站所用的方式。“自动”采用模型目录的选择。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="193" />
+      <location filename="../../studio/ui/composer/options.py" line="223" />
       <source>Images</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="165" />
+      <location filename="../../studio/ui/composer/options.py" line="195" />
       <source>Leave empty for a random seed; the same seed repeats a look.</source>
       <translation>留空则使用随机种子；相同的种子可复现相同的效果。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="200" />
+      <location filename="../../studio/ui/composer/options.py" line="230" />
       <source>Protocol</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="194" />
+      <location filename="../../studio/ui/composer/options.py" line="224" />
       <source>Quality</source>
       <translation>质量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="190" />
+      <location filename="../../studio/ui/composer/options.py" line="220" />
       <source>Ratio</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="191" />
+      <location filename="../../studio/ui/composer/options.py" line="221" />
       <source>Resolution</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="198" />
+      <location filename="../../studio/ui/composer/options.py" line="228" />
       <source>Seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="192" />
+      <location filename="../../studio/ui/composer/options.py" line="222" />
       <source>Size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="195" />
+      <location filename="../../studio/ui/composer/options.py" line="225" />
       <source>Style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="130" />
+      <location filename="../../studio/ui/composer/options.py" line="160" />
       <source>W:H, e.g. 7:4</source>
       <translation>宽:高，例如 7:4</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="161" />
+      <location filename="../../studio/ui/composer/options.py" line="191" />
       <source>random</source>
       <translation>随机</translation>
     </message>
@@ -552,37 +612,37 @@
   <context>
     <name>ComposerRequestPreview</name>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="94" />
+      <location filename="../../studio/ui/composer/request_text.py" line="96" />
       <source>(this profile has no API key: no key header is sent)</source>
       <translation>（此配置没有 API 密钥：不会发送密钥请求头）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="118" />
+      <location filename="../../studio/ui/composer/request_text.py" line="122" />
       <source>Files:</source>
       <translation>文件：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="107" />
+      <location filename="../../studio/ui/composer/request_text.py" line="109" />
       <source>Stand-ins above for links the studio downloads when it sends:</source>
       <translation>上面的占位内容对应以下链接，Studio 会在发送时下载：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="113" />
+      <location filename="../../studio/ui/composer/request_text.py" line="117" />
       <source>Text fields:</source>
       <translation>文本字段：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="123" />
+      <location filename="../../studio/ui/composer/request_text.py" line="127" />
       <source>downloaded from {url} when sent</source>
       <translation>发送时从 {url} 下载</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="125" />
+      <location filename="../../studio/ui/composer/request_text.py" line="129" />
       <source>{count} bytes</source>
       <translation>{count} 字节</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="62" />
+      <location filename="../../studio/ui/composer/request_text.py" line="63" />
       <source>…(+{count} chars)</source>
       <translation>…(+{count} 个字符)</translation>
     </message>
@@ -729,17 +789,17 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Crash</name>
     <message>
-      <location filename="../../studio/ui/crash.py" line="34" />
+      <location filename="../../studio/ui/crash.py" line="36" />
       <source>Something went wrong</source>
       <translation>出现问题</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/crash.py" line="36" />
+      <location filename="../../studio/ui/crash.py" line="41" />
       <source>Something went wrong inside the studio ({kind}). Your images and history are safe.</source>
       <translation>Studio 内部出现问题（{kind}）。你的图像和历史记录不受影响。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/crash.py" line="41" />
+      <location filename="../../studio/ui/crash.py" line="48" />
       <source>The details were written to the log in {folder}. If it happens again, please send that file to us.</source>
       <translation>详细信息已写入 {folder} 中的日志。如果问题再次出现，请将该文件发送给我们。</translation>
     </message>
@@ -1139,12 +1199,17 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../studio/engine/plan.py" line="50" />
+      <location filename="../../studio/engine/plan.py" line="69" />
+      <source>A Midjourney follow-up needs the finished task it belongs to: use the buttons under that image.</source>
+      <translation>Midjourney 的后续操作需要它所属的已完成任务：请使用该图片下方的按钮。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="53" />
       <source>A mask cannot be sent through {protocol}. Use the images protocol for mask edits.</source>
       <translation>蒙版无法通过 {protocol} 发送。蒙版编辑请使用 images 协议。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="53" />
+      <location filename="../../studio/engine/plan.py" line="56" />
       <source>A mask needs the image it applies to: add that image as the first reference.</source>
       <translation>蒙版需要它所对应的图像：请将该图像添加为第一张参考图。</translation>
     </message>
@@ -1154,14 +1219,19 @@ Double-click to preview; drag to reorder.</source>
       <translation>所有边距都为 0，“{name}”没有可扩展的区域。请至少为一边输入边距。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="53" />
-      <source>Cancelled after it was sent. The relay may still make the image and bill it; check its usage log.</source>
-      <translation>已在发送后取消。中转站可能仍会生成图像并扣费，请查看其用量记录。</translation>
+      <location filename="../../studio/engine/manager.py" line="71" />
+      <source>Another program keeps the history database locked, so the request could not be recorded. Close that program (or wait), then try again.</source>
+      <translation>另一个程序一直锁定着历史数据库，因此无法记录此请求。请关闭该程序（或稍候），然后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="50" />
-      <source>Cancelled before it was sent. Nothing was billed.</source>
-      <translation>已在发送前取消，未产生扣费。</translation>
+      <location filename="../../studio/engine/manager.py" line="56" />
+      <source>Cancelled after it was sent. The relay may still make the image.</source>
+      <translation>已在发送之后取消。中转可能仍会生成图像。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/manager.py" line="55" />
+      <source>Cancelled before it was sent.</source>
+      <translation>发送之前已取消。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/check.py" line="20" />
@@ -1169,22 +1239,42 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法连接到中转站（{reason}）。请检查 Base URL、网络或代理。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="46" />
-      <source>Could not connect to the relay at {host}. Nothing was sent. Check the base URL, your network or proxy, then retry.</source>
-      <translation>无法连接到位于 {host} 的中转站，请求未发送。请检查 Base URL、网络或代理，然后重试。</translation>
+      <location filename="../../studio/protocols/transport.py" line="56" />
+      <source>Could not connect to the relay at {host}. Check the base URL, your network or proxy, then retry.</source>
+      <translation>无法连接到位于 {host} 的中转。请检查基础 URL、网络或代理，然后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="82" />
+      <source>Could not download image {number} from the relay ({reason}). The relay made it and its link is kept: Resume downloads it again, without sending anything new.</source>
+      <translation>无法从中转下载第 {number} 张图像（{reason}）。中转已生成它，链接已保留：点击“继续”会重新下载，不会发送任何新请求。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/protocols/transport.py" line="91" />
+      <source>Could not download the image from the relay ({reason}), even after trying for a while.</source>
+      <translation>即使尝试了一段时间，仍无法从中转下载图像（{reason}）。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/transport.py" line="83" />
-      <source>Could not download the image from the relay ({reason}).</source>
-      <translation>无法从中转站下载图像（{reason}）。</translation>
-    </message>
-    <message>
-      <location filename="../../studio/protocols/transport.py" line="75" />
       <source>Could not reach the relay to check on the task ({reason}). It will be checked again.</source>
       <translation>无法连接中转站查询任务状态（{reason}）。稍后会再次查询。</translation>
     </message>
     <message>
-      <location filename="../../studio/domain/errors.py" line="52" />
+      <location filename="../../studio/engine/runner.py" line="92" />
+      <source>Could not record image {number}: another program keeps the history database locked. The image is kept and is recorded when you press Retry save (or the next time the studio starts).</source>
+      <translation>无法记录第 {number} 张图像：另一个程序一直锁定着历史数据库。图像已保留，点击“重新保存”（或下次启动工作室）时会记录。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="87" />
+      <source>Could not save image {number}: {reason}. The image is kept: free some space or fix the folder's permissions, then press Retry save.</source>
+      <translation>无法保存第 {number} 张图像：{reason}。图像已保留：请腾出空间或修正文件夹权限，然后点击“重新保存”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="98" />
+      <source>Image {number} arrived inside the relay's answer, but the studio stopped before it could keep it.</source>
+      <translation>第 {number} 张图像随中转的应答一起到达，但工作室在保留它之前停止了。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/errors.py" line="53" />
       <source>It may have been billed: check the relay's usage log before you send it again.</source>
       <translation>可能已经计费：再次发送之前，请先查看中转的使用记录。</translation>
     </message>
@@ -1194,34 +1284,54 @@ Double-click to preview; drag to reorder.</source>
       <translation>边距不能为负数。请为每一边输入 0 或更多像素。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/midjourney.py" line="35" />
+      <location filename="../../studio/protocols/midjourney.py" line="57" />
+      <source>Midjourney accepted the request but sent no task id, so its result cannot be fetched.</source>
+      <translation>Midjourney 接受了请求，但没有返回任务 ID，因此无法获取结果。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/protocols/midjourney.py" line="44" />
       <source>Midjourney refused the prompt (banned words or images). Change it and retry.</source>
       <translation>Midjourney 拒绝了此提示词（含违禁词或违规图像）。请修改后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/midjourney.py" line="41" />
+      <location filename="../../studio/protocols/midjourney.py" line="50" />
       <source>Midjourney rejected the request (code {code}). Its reason is shown below.</source>
       <translation>Midjourney 拒绝了此请求（代码 {code}）。原因见下方。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="56" />
+      <location filename="../../studio/engine/plan.py" line="59" />
       <source>Midjourney takes a mask only for Vary (Region) on a finished image.</source>
       <translation>Midjourney 仅在对已完成的图像执行 Vary (Region) 时接受蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/midjourney.py" line="38" />
-      <source>Midjourney's queue is full right now. Nothing was made; retry in a minute.</source>
-      <translation>Midjourney 的队列目前已满，未生成任何图像。请一分钟后重试。</translation>
+      <location filename="../../studio/protocols/midjourney.py" line="47" />
+      <source>Midjourney's queue is full right now; retry in a minute.</source>
+      <translation>Midjourney 的队列现在已满；请一分钟后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/domain/errors.py" line="48" />
+      <location filename="../../studio/domain/errors.py" line="49" />
       <source>Nothing was sent, so nothing was billed.</source>
       <translation>没有发送任何内容，因此没有计费。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="47" />
+      <location filename="../../studio/engine/runner.py" line="64" />
       <source>Something went wrong inside the studio ({what}). The details are in the log.</source>
       <translation>Studio 内部出现问题（{what}）。详细信息见日志。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="25" />
+      <source>The API key contains the non-ASCII character “{character}” ({code}). A key is letters, digits and punctuation only: copy it again from the relay and paste just the key.</source>
+      <translation>API 密钥中含有非 ASCII 字符“{character}”（{code}）。密钥只由字母、数字和标点组成：请从中转站重新复制，只粘贴密钥本身。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="20" />
+      <source>The API key contains {what} ({code}), a character you cannot see. A key is letters, digits and punctuation only: copy it again from the relay and paste just the key.</source>
+      <translation>API 密钥中含有{what}（{code}），这是一个看不见的字符。密钥只由字母、数字和标点组成：请从中转站重新复制，只粘贴密钥本身。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="15" />
+      <source>The API key contains {what}. A key is letters, digits and punctuation only: copy it again from the relay and paste just the key.</source>
+      <translation>API 密钥中含有{what}。密钥只由字母、数字和标点组成：请从中转站重新复制，只粘贴密钥本身。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="66" />
@@ -1229,12 +1339,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>API 密钥为空，未保存任何内容。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/midjourney.py" line="44" />
+      <location filename="../../studio/protocols/midjourney.py" line="53" />
       <source>The Midjourney task failed.</source>
       <translation>Midjourney 任务失败。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/midjourney.py" line="45" />
+      <location filename="../../studio/protocols/midjourney.py" line="54" />
       <source>The Midjourney task finished without an image. Check the relay's task log.</source>
       <translation>Midjourney 任务已结束，但没有返回图像。请查看中转站的任务日志。</translation>
     </message>
@@ -1249,7 +1359,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>Base URL {url} 不是有效的 http:// 或 https:// 地址（需包含主机名），例如 https://relay.example/v1。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="67" />
+      <location filename="../../studio/protocols/transport.py" line="76" />
       <source>The base URL {url} is not a valid http:// or https:// address. Fix it in the profile.</source>
       <translation>Base URL {url} 不是有效的 http:// 或 https:// 地址。请在配置中修改。</translation>
     </message>
@@ -1259,14 +1369,14 @@ Double-click to preview; drag to reorder.</source>
       <translation>并发数必须是不小于 1 的整数（当前为 {value}）。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="62" />
+      <location filename="../../studio/protocols/transport.py" line="71" />
       <source>The connection broke while the request was being sent. It was not sent again; retry when the network is stable.</source>
       <translation>发送请求时连接中断。请求没有重新发送；请在网络稳定后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="57" />
-      <source>The connection to the relay broke before its answer arrived. The image may still have been made and billed, so it was not sent again. Check the relay's usage log before you retry.</source>
-      <translation>在收到中转站的响应之前连接已中断。图像可能仍已生成并扣费，因此没有重新发送。重试前请先查看中转站的用量记录。</translation>
+      <location filename="../../studio/protocols/transport.py" line="66" />
+      <source>The connection to the relay broke before its answer arrived. The image may still have been made; the request was not sent again.</source>
+      <translation>在中转的应答到达之前，连接中断了。图像可能仍已生成；请求没有被再次发送。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="169" />
@@ -1274,14 +1384,24 @@ Double-click to preview; drag to reorder.</source>
       <translation>扩展后的画布无法控制在 {limit} 百万像素以内。请选择不那么极端的比例或更小的尺寸。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="86" />
+      <location filename="../../studio/engine/preflight.py" line="28" />
+      <source>The file name of reference image {number} contains bytes that are not UTF-8 text. Rename the file and add it again.</source>
+      <translation>参考图 {number} 的文件名中含有不是 UTF-8 文本的字节。请重命名该文件后重新添加。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/preflight.py" line="43" />
+      <source>The folder {path} cannot be created or written: {reason}.</source>
+      <translation>文件夹 {path} 无法创建或写入：{reason}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/protocols/transport.py" line="94" />
       <source>The image at the link is larger than {limit} MB; it was not downloaded.</source>
       <translation>链接指向的图像超过 {limit} MB，未下载。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="78" />
-      <source>The image link has expired or is gone (HTTP {status}). Relays keep results for a limited time, often about an hour.</source>
-      <translation>图像链接已过期或失效（HTTP {status}）。中转站只在有限时间内保留结果，通常约为一小时。</translation>
+      <location filename="../../studio/protocols/transport.py" line="86" />
+      <source>The image link has expired or is gone (HTTP {status}, still after {attempts} tries). Relays keep results for a limited time, often about an hour.</source>
+      <translation>图像链接已过期或不存在（HTTP {status}，尝试 {attempts} 次后仍然如此）。中转只在有限时间内保留结果，通常约一小时。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/masks.py" line="116" />
@@ -1299,6 +1419,11 @@ Double-click to preview; drag to reorder.</source>
       <translation>蒙版“{name}”没有标出需要编辑的区域。请将要修改的区域涂成白色（或设为透明），然后重试。</translation>
     </message>
     <message>
+      <location filename="../../studio/engine/preflight.py" line="33" />
+      <source>The mask's file name contains bytes that are not UTF-8 text. Rename the file and add it again.</source>
+      <translation>蒙版的文件名中含有不是 UTF-8 文本的字节。请重命名该文件后重新添加。</translation>
+    </message>
+    <message>
       <location filename="../../studio/imaging/uploads.py" line="95" />
       <source>The model accepts only {formats} images, which the studio cannot create.</source>
       <translation>该模型只接受 {formats} 格式的图像，Studio 无法生成这种格式。</translation>
@@ -1309,7 +1434,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>模型返回了文字而不是图像：“{text}”</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/gemini.py" line="20" />
+      <location filename="../../studio/protocols/gemini.py" line="32" />
       <source>The model finished without an image ({reason}). Try again or rephrase the prompt.</source>
       <translation>模型已结束，但没有生成图像（{reason}）。请重试，或改写提示词。</translation>
     </message>
@@ -1339,12 +1464,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法读取配置文件 {path}：{reason}。该文件未作改动；请修复该文件或将其移走，然后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="32" />
+      <location filename="../../studio/engine/plan.py" line="35" />
       <source>The prompt has {length} characters; {model} takes at most {limit}.</source>
       <translation>提示词有 {length} 个字符，而 {model} 最多接受 {limit} 个。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/gemini.py" line="17" />
+      <location filename="../../studio/protocols/gemini.py" line="29" />
       <source>The provider blocked this request ({reason}). Change the prompt or images.</source>
       <translation>服务商拦截了此请求（{reason}）。请修改提示词或图像。</translation>
     </message>
@@ -1364,9 +1489,9 @@ Double-click to preview; drag to reorder.</source>
       <translation>宽高比 {value} 不符合“宽:高”格式，例如 16:9。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/images_async.py" line="34" />
-      <source>The relay accepted the request but sent no task id, so its result cannot be fetched. It may have been billed; check the relay's usage log.</source>
-      <translation>中转站接受了请求，但没有返回任务 ID，因此无法获取结果。该请求可能已扣费，请查看中转站的用量记录。</translation>
+      <location filename="../../studio/protocols/images_async.py" line="42" />
+      <source>The relay accepted the request but sent no task id, so its result cannot be fetched.</source>
+      <translation>中转接受了请求，但没有返回任务 ID，因此无法获取结果。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="77" />
@@ -1374,14 +1499,14 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回了错误（HTTP {status}）。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/chat.py" line="20" />
-      <source>The relay answered without an image or text. It may still have been billed; check the relay's usage log before you retry.</source>
-      <translation>中转站的响应中既没有图像也没有文字。该请求可能仍已扣费，重试前请先查看中转站的用量记录。</translation>
+      <location filename="../../studio/protocols/chat.py" line="29" />
+      <source>The relay answered without an image or text.</source>
+      <translation>中转的应答中既没有图像也没有文字。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/images.py" line="20" />
-      <source>The relay answered without an image. It may still have been billed; check the relay's usage log before you retry.</source>
-      <translation>中转站的响应中没有图像。该请求可能仍已扣费，重试前请先查看中转站的用量记录。</translation>
+      <location filename="../../studio/protocols/images.py" line="31" />
+      <source>The relay answered without an image.</source>
+      <translation>中转的应答中没有图像。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="43" />
@@ -1389,9 +1514,14 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站不接受此 API 密钥（HTTP {status}）。请检查配置中的密钥。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="51" />
-      <source>The relay did not answer within {seconds} s. The image may still be made and billed, so it was not sent again. Check the relay's usage log before you retry; async mode avoids this for slow models.</source>
-      <translation>中转站在 {seconds} 秒内没有响应。图像可能仍会生成并扣费，因此没有重新发送。重试前请先查看中转站的用量记录；对于较慢的模型，使用异步模式可避免这种情况。</translation>
+      <location filename="../../studio/protocols/transport.py" line="61" />
+      <source>The relay did not answer within {seconds} s. The request was not sent again; async mode avoids this for slow models.</source>
+      <translation>中转在 {seconds} 秒内没有应答。请求没有被再次发送；对于较慢的模型，异步模式可以避免这种情况。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="77" />
+      <source>The relay does not answer about task {task_id} ({reason}). The task id is kept: Resume asks again, without sending anything new.</source>
+      <translation>中转没有回应任务 {task_id} 的状态（{reason}）。任务 ID 已保留：点击“继续”会再次查询，不会发送任何新请求。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="61" />
@@ -1400,8 +1530,8 @@ Double-click to preview; drag to reorder.</source>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="38" />
-      <source>The relay failed while making the image (HTTP {status}). It may still have been made and billed, so it was not sent again. Check the relay's usage log before you retry.</source>
-      <translation>中转站在生成图像时出错（HTTP {status}）。图像可能仍已生成并扣费，因此没有重新发送。重试前请先查看中转站的用量记录。</translation>
+      <source>The relay failed while making the image (HTTP {status}). It may still have been made; the request was not sent again.</source>
+      <translation>中转在生成图像时出错（HTTP {status}）。图像可能仍已生成；请求没有被再次发送。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="70" />
@@ -1409,9 +1539,9 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站没有这个接口（{path} 返回 HTTP {status}）。请检查 Base URL 和协议。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="50" />
-      <source>The relay has not finished task {task_id} after {minutes} minutes. It may still finish: check again later.</source>
-      <translation>中转站在 {minutes} 分钟后仍未完成任务 {task_id}。任务可能仍会完成，请稍后再查看。</translation>
+      <location filename="../../studio/engine/runner.py" line="72" />
+      <source>The relay has not finished task {task_id} within {seconds} s, the time limit for a job. It may still finish: Resume asks again, without sending anything new.</source>
+      <translation>中转没有在 {seconds} 秒（单个任务的时间上限）内完成任务 {task_id}。它可能仍会完成：点击“继续”会再次查询，不会发送任何新请求。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="49" />
@@ -1425,16 +1555,16 @@ Double-click to preview; drag to reorder.</source>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="55" />
-      <source>The relay is unavailable right now (HTTP {status}). Nothing was made; retry later.</source>
-      <translation>中转站目前不可用（HTTP {status}），未生成任何图像。请稍后重试。</translation>
+      <source>The relay is unavailable right now (HTTP {status}); retry later.</source>
+      <translation>中转暂时不可用（HTTP {status}）；请稍后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="70" />
-      <source>The relay redirected the request to {location}. Nothing was made; use that address as the profile's base URL.</source>
-      <translation>中转站将请求重定向到了 {location}，未生成任何图像。请将该地址用作配置的 Base URL。</translation>
+      <location filename="../../studio/protocols/transport.py" line="79" />
+      <source>The relay redirected the request to {location}. Use that address as the profile's base URL.</source>
+      <translation>中转将请求重定向到了 {location}。请把该地址用作配置的基础 URL。</translation>
     </message>
     <message>
-      <location filename="../../studio/domain/errors.py" line="49" />
+      <location filename="../../studio/domain/errors.py" line="50" />
       <source>The relay refused it before doing any work: it was not billed.</source>
       <translation>中转在开始处理之前就拒绝了请求：没有计费。</translation>
     </message>
@@ -1449,7 +1579,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回了错误而不是图像。原因见下方。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/images_async.py" line="39" />
+      <location filename="../../studio/protocols/images_async.py" line="46" />
       <source>The relay reports that the task failed.</source>
       <translation>中转站报告任务失败。</translation>
     </message>
@@ -1459,12 +1589,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站提示账户余额不足（HTTP {status}）。请充值后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="183" />
+      <location filename="../../studio/imaging/results.py" line="185" />
       <source>The relay sent a damaged or incomplete image.</source>
       <translation>中转站发来的图像已损坏或不完整。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="120" />
+      <location filename="../../studio/imaging/results.py" line="122" />
       <source>The relay sent a data URL that could not be read.</source>
       <translation>中转站发来的 data URL 无法读取。</translation>
     </message>
@@ -1474,27 +1604,27 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回了网页而不是 API 响应（HTTP {status}）。可能是 Base URL 有误，或请求被代理拦截。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="151" />
+      <location filename="../../studio/imaging/results.py" line="153" />
       <source>The relay sent a web page instead of an image.</source>
       <translation>中转站返回了网页而不是图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="167" />
+      <location filename="../../studio/imaging/results.py" line="169" />
       <source>The relay sent a {format} image, which the studio cannot show.</source>
       <translation>中转站发来的是 {format} 图像，Studio 无法显示。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="134" />
+      <location filename="../../studio/imaging/results.py" line="136" />
       <source>The relay sent an empty image.</source>
       <translation>中转站发来的图像为空。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="61" />
+      <location filename="../../studio/imaging/results.py" line="63" />
       <source>The relay sent an image that could not be decoded.</source>
       <translation>中转站发来的图像无法解码。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="175" />
+      <location filename="../../studio/imaging/results.py" line="177" />
       <source>The relay sent an image too large to open safely (more than {limit} megapixels).</source>
       <translation>中转站发来的图像过大，无法安全打开（超过 {limit} 百万像素）。</translation>
     </message>
@@ -1504,14 +1634,34 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回的内容不是有效的响应（HTTP {status}）。详见下方。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="162" />
+      <location filename="../../studio/imaging/results.py" line="164" />
       <source>The relay sent something that is not an image.</source>
       <translation>中转站发来的内容不是图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="157" />
+      <location filename="../../studio/imaging/results.py" line="159" />
       <source>The relay sent text instead of an image.</source>
       <translation>中转站返回了文字而不是图像。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/protocols/transport.py" line="100" />
+      <source>The relay's answer could not be read ({reason}).</source>
+      <translation>无法读取中转的应答（{reason}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="67" />
+      <source>The relay's answer did not arrive within {seconds} s, the time limit for a job. The request was not sent again; the relay may still make the image.</source>
+      <translation>中转的应答没有在 {seconds} 秒（单个任务的时间上限）内到达。请求没有被再次发送；中转可能仍会生成图像。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/protocols/transport.py" line="97" />
+      <source>The relay's answer is larger than {limit} MB; the studio stopped reading it.</source>
+      <translation>中转的应答超过 {limit} MB；工作室已停止读取。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/protocols/base.py" line="34" />
+      <source>The relay's answer was not understood ({what}).</source>
+      <translation>无法理解中转站的回复（{what}）。</translation>
     </message>
     <message>
       <location filename="../../studio/protocols/relay_errors.py" line="64" />
@@ -1519,9 +1669,19 @@ Double-click to preview; drag to reorder.</source>
       <translation>请求超出了中转站的大小限制（HTTP 413）。请减少图像数量或使用更小的图像。</translation>
     </message>
     <message>
+      <location filename="../../studio/engine/manager.py" line="76" />
+      <source>The request's images could not be stored in {folder} ({reason}). Make room or fix the folder's permissions, then try again.</source>
+      <translation>无法将请求的图像存入 {folder}（{reason}）。请腾出空间或修正文件夹权限，然后再试。</translation>
+    </message>
+    <message>
       <location filename="../../studio/engine/params.py" line="22" />
       <source>The resolution {value} is not one of 1K, 2K, 4K.</source>
       <translation>分辨率 {value} 不是 1K、2K、4K 之一。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/preflight.py" line="38" />
+      <source>The settings of this request could not be saved with its images ({reason}). Change the prompt or the options and try again.</source>
+      <translation>此请求的设置无法随图片一起保存（{reason}）。请修改提示词或选项后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="49" />
@@ -1535,19 +1695,24 @@ Double-click to preview; drag to reorder.</source>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="86" />
-      <location filename="../../studio/imaging/provenance.py" line="569" />
+      <location filename="../../studio/imaging/provenance.py" line="674" />
       <source>The studio is not allowed to read “{name}”. Check the file's permissions, or copy it to a folder you own.</source>
       <translation>Studio 无权读取“{name}”。请检查文件权限，或将其复制到你自己的文件夹中。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="58" />
-      <source>The studio stopped before this request was sent. Nothing was billed; retry it.</source>
-      <translation>Studio 在发送此请求前已停止，未产生扣费。请重试。</translation>
+      <location filename="../../studio/engine/manager.py" line="66" />
+      <source>The studio stopped after the relay's answer arrived, and what it delivered could not be kept. The images saved before that are in the history.</source>
+      <translation>中转的应答到达之后工作室停止了，应答中的内容未能保留。在此之前已保存的图像都在历史记录中。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="61" />
-      <source>The studio stopped while the relay was answering. The image may have been made and billed; check the relay's usage log before you retry. It was not sent again.</source>
-      <translation>Studio 在中转站响应期间停止。图像可能已生成并扣费，重试前请先查看中转站的用量记录。该请求没有重新发送。</translation>
+      <location filename="../../studio/engine/manager.py" line="59" />
+      <source>The studio stopped before this request was sent; retry it.</source>
+      <translation>工作室在发送此请求之前停止了；请重试。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/manager.py" line="62" />
+      <source>The studio stopped while the relay was answering. It was not sent again.</source>
+      <translation>工作室在中转应答期间停止了。请求没有被再次发送。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="58" />
@@ -1555,7 +1720,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>Webhook {url} 不是有效的 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="39" />
+      <location filename="../../studio/engine/plan.py" line="79" />
+      <source>The {option} cannot be sent through {protocol} for this request. Remove it, or choose another protocol or model.</source>
+      <translation>此请求无法通过 {protocol} 发送{option}。请移除它，或选择其他协议或模型。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="42" />
       <source>The {protocol} protocol cannot {operation}.</source>
       <translation>{protocol} 协议不支持此操作：{operation}。</translation>
     </message>
@@ -1570,9 +1740,19 @@ Double-click to preview; drag to reorder.</source>
       <translation>{setting} 必须是大于 0 的秒数（当前为 {value}）。</translation>
     </message>
     <message>
+      <location filename="../../studio/engine/preflight.py" line="23" />
+      <source>The {what} contains bytes that are not UTF-8 text. Type it again, or convert the text to UTF-8.</source>
+      <translation>{what}中含有不是 UTF-8 文本的字节。请重新输入，或将文本转换为 UTF-8。</translation>
+    </message>
+    <message>
       <location filename="../../studio/settings/profiles.py" line="33" />
       <source>There is no profile named {name}. Add it with: studio-cli profiles add {name} --base-url URL</source>
       <translation>没有名为 {name} 的配置。可用以下命令添加：studio-cli profiles add {name} --base-url URL</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="103" />
+      <source>There is nothing left to fetch for this job: its kept results were lost when the studio stopped.</source>
+      <translation>此任务已没有可获取的内容：工作室停止时，保留的结果已丢失。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/masks.py" line="147" />
@@ -1580,82 +1760,183 @@ Double-click to preview; drag to reorder.</source>
       <translation>此模型不接受蒙版。请移除蒙版，或选择支持蒙版编辑的模型。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/images_async.py" line="29" />
-      <source>This relay has no async mode (HTTP {status} on {path}). Nothing was made. Send the request without async mode, or fix the profile's async settings.</source>
-      <translation>此中转站不支持异步模式（{path} 返回 HTTP {status}），未生成任何图像。请关闭异步模式后再发送，或修正配置中的异步设置。</translation>
+      <location filename="../../studio/protocols/images_async.py" line="37" />
+      <source>This relay has no async mode (HTTP {status} on {path}). Send the request without async mode, or fix the profile's async settings.</source>
+      <translation>此中转没有异步模式（{path} 返回 HTTP {status}）。请不使用异步模式发送请求，或修正配置中的异步设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="31" />
+      <location filename="../../studio/engine/plan.py" line="34" />
       <source>Write a prompt first: it is empty.</source>
       <translation>请先填写提示词：当前为空。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="84" />
+      <location filename="../../studio/domain/keys.py" line="39" />
+      <source>a byte order mark</source>
+      <translation>字节顺序标记</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="43" />
+      <source>a control character</source>
+      <translation>控制字符</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="31" />
+      <source>a line break</source>
+      <translation>换行符</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="40" />
+      <source>a non-breaking space</source>
+      <translation>不换行空格</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="41" />
+      <source>a soft hyphen</source>
+      <translation>软连字符</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="32" />
+      <source>a tab</source>
+      <translation>制表符</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="38" />
+      <source>a word joiner</source>
+      <translation>字连接符</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="37" />
+      <source>a zero-width joiner</source>
+      <translation>零宽连字</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="36" />
+      <source>a zero-width non-joiner</source>
+      <translation>零宽不连字</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="35" />
+      <source>a zero-width space</source>
+      <translation>零宽空格</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/keys.py" line="44" />
+      <source>an invisible character</source>
+      <translation>不可见字符</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="125" />
+      <location filename="../../studio/engine/preflight.py" line="56" />
       <source>background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="71" />
+      <location filename="../../studio/engine/plan.py" line="112" />
       <source>blend images</source>
       <translation>混合图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="72" />
+      <location filename="../../studio/engine/preflight.py" line="57" />
+      <source>blend shape</source>
+      <translation>混合比例</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="113" />
       <source>describe an image</source>
       <translation>描述图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="69" />
+      <location filename="../../studio/engine/plan.py" line="110" />
       <source>edit images</source>
       <translation>编辑图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="68" />
+      <location filename="../../studio/engine/plan.py" line="109" />
       <source>make images from a prompt</source>
       <translation>根据提示词生成图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="70" />
+      <location filename="../../studio/engine/plan.py" line="111" />
       <source>make variations</source>
       <translation>生成变体</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="86" />
+      <location filename="../../studio/engine/plan.py" line="129" />
+      <source>mask</source>
+      <translation>蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/preflight.py" line="49" />
+      <source>model name</source>
+      <translation>模型名称</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="127" />
+      <location filename="../../studio/engine/preflight.py" line="48" />
       <source>negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="83" />
+      <location filename="../../studio/engine/plan.py" line="124" />
+      <location filename="../../studio/engine/preflight.py" line="55" />
       <source>output format</source>
       <translation>输出格式</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="81" />
+      <location filename="../../studio/engine/preflight.py" line="47" />
+      <source>prompt</source>
+      <translation>提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="122" />
+      <location filename="../../studio/engine/preflight.py" line="53" />
       <source>quality</source>
       <translation>质量</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="73" />
+      <location filename="../../studio/engine/preflight.py" line="50" />
+      <source>ratio</source>
+      <translation>宽高比</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="130" />
+      <source>reference images</source>
+      <translation>参考图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/preflight.py" line="51" />
+      <source>resolution</source>
+      <translation>分辨率</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="114" />
       <source>run a Midjourney button</source>
       <translation>执行 Midjourney 按钮操作</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="85" />
+      <location filename="../../studio/engine/plan.py" line="126" />
       <source>seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="82" />
+      <location filename="../../studio/engine/plan.py" line="128" />
+      <location filename="../../studio/engine/preflight.py" line="52" />
+      <source>size</source>
+      <translation>尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="123" />
+      <location filename="../../studio/engine/preflight.py" line="54" />
       <source>style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="74" />
+      <location filename="../../studio/engine/plan.py" line="115" />
       <source>upscale or vary a Midjourney image</source>
       <translation>放大或变化 Midjourney 图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="75" />
+      <location filename="../../studio/engine/plan.py" line="116" />
       <source>vary a region</source>
       <translation>局部重绘</translation>
     </message>
@@ -1665,7 +1946,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 始终生成 {fixed} 图像：分辨率是模型名称的一部分。请改选该模型的 {wanted} 版本。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="47" />
+      <location filename="../../studio/engine/plan.py" line="50" />
       <source>{model} cannot edit with a mask. Pick a model that can, such as gpt-image-1.</source>
       <translation>{model} 不支持蒙版编辑。请选择支持的模型，例如 gpt-image-1。</translation>
     </message>
@@ -1675,7 +1956,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 无法生成 {size}：边长必须是 {multiple} 的倍数，宽高比须介于 {low} 和 {high} 之间，且总像素不超过 {max_pixels}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="38" />
+      <location filename="../../studio/engine/plan.py" line="41" />
       <source>{model} cannot {operation}.</source>
       <translation>{model} 不支持此操作：{operation}。</translation>
     </message>
@@ -1690,7 +1971,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 不支持尺寸 {size}。可选：{choices}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="63" />
+      <location filename="../../studio/engine/plan.py" line="66" />
       <source>{model} does not offer {option} {value}. It offers {choices}.</source>
       <translation>{model} 的 {option} 不支持 {value}。可选：{choices}。</translation>
     </message>
@@ -1700,7 +1981,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 不支持 {resolution}。可选：{choices}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="43" />
+      <location filename="../../studio/engine/plan.py" line="46" />
       <source>{model} does not take reference images.</source>
       <translation>{model} 不接受参考图。</translation>
     </message>
@@ -1715,22 +1996,22 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 没有分辨率设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="62" />
+      <location filename="../../studio/engine/plan.py" line="65" />
       <source>{model} has no {option} setting.</source>
       <translation>{model} 没有 {option} 设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="35" />
+      <location filename="../../studio/engine/plan.py" line="38" />
       <source>{model} is not offered through {protocol}. It speaks {choices}.</source>
       <translation>{model} 无法通过 {protocol} 使用。它支持的协议：{choices}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="59" />
+      <location filename="../../studio/engine/plan.py" line="62" />
       <source>{model} makes 1 to {limit} image(s) per request; {n} were asked for.</source>
       <translation>{model} 每次请求可生成 1 到 {limit} 张图像，当前请求了 {n} 张。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="44" />
+      <location filename="../../studio/engine/plan.py" line="47" />
       <source>{model} needs at least {limit} reference image(s); there are {count}.</source>
       <translation>{model} 至少需要 {limit} 张参考图，当前只有 {count} 张。</translation>
     </message>
@@ -1740,9 +2021,14 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 接受宽高比而不是尺寸。请改用宽高比（以及分辨率）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="40" />
+      <location filename="../../studio/engine/plan.py" line="43" />
       <source>{model} takes at most {limit} reference image(s); there are {count}.</source>
       <translation>{model} 最多接受 {limit} 张参考图，当前有 {count} 张。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="74" />
+      <source>{protocol} makes one image per request, and {n} were asked for. Ask for 1 image, or choose another protocol.</source>
+      <translation>{protocol} 每次请求只生成一张图片，而这里要求了 {n} 张。请改为 1 张，或选择其他协议。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="184" />
@@ -1761,19 +2047,19 @@ Double-click to preview; drag to reorder.</source>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="74" />
-      <location filename="../../studio/imaging/provenance.py" line="561" />
+      <location filename="../../studio/imaging/provenance.py" line="666" />
       <source>“{name}” could not be found. Check that the file still exists.</source>
       <translation>找不到“{name}”。请确认该文件仍然存在。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="96" />
-      <location filename="../../studio/imaging/provenance.py" line="575" />
+      <location filename="../../studio/imaging/provenance.py" line="680" />
       <source>“{name}” could not be read. Check that the drive or network share is available and try again.</source>
       <translation>无法读取“{name}”。请确认所在磁盘或网络共享可用，然后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="133" />
-      <location filename="../../studio/imaging/provenance.py" line="565" />
+      <location filename="../../studio/imaging/provenance.py" line="670" />
       <source>“{name}” is a folder, not an image. Choose an image file.</source>
       <translation>“{name}”是文件夹，不是图像。请选择图像文件。</translation>
     </message>
@@ -2365,7 +2651,7 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>JobDelegate</name>
     <message>
-      <location filename="../../studio/ui/jobs/delegate.py" line="316" />
+      <location filename="../../studio/ui/jobs/delegate.py" line="320" />
       <source>{percent} %</source>
       <translation>{percent}%</translation>
     </message>
@@ -2373,42 +2659,47 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>JobEntry</name>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="214" />
+      <location filename="../../studio/ui/jobs/entry.py" line="231" />
       <source>(no prompt)</source>
       <translation>（无提示词）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="67" />
+      <location filename="../../studio/ui/jobs/entry.py" line="71" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="169" />
+      <location filename="../../studio/ui/jobs/entry.py" line="186" />
       <source>Cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="151" />
+      <location filename="../../studio/ui/jobs/entry.py" line="168" />
       <source>Check the relay's address, key and models</source>
       <translation>检查中转站的地址、密钥和模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="167" />
+      <location filename="../../studio/ui/jobs/entry.py" line="184" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="69" />
+      <location filename="../../studio/ui/jobs/entry.py" line="75" />
       <source>Edit request</source>
       <translation>编辑请求</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="168" />
+      <location filename="../../studio/ui/jobs/entry.py" line="185" />
       <source>Failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="170" />
+      <location filename="../../studio/ui/jobs/entry.py" line="156" />
+      <source>Fetch what the relay made (or ask about its task) again. Nothing new is sent, so nothing is billed again.</source>
+      <translation>重新获取中转生成的结果（或再次查询其任务）。不会发送新请求，因此不会再次计费。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/jobs/entry.py" line="187" />
       <source>Interrupted</source>
       <translation>已中断</translation>
     </message>
@@ -2418,63 +2709,83 @@ Double-click to preview; drag to reorder.</source>
       <translation>可能已扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="70" />
+      <location filename="../../studio/ui/jobs/entry.py" line="66" />
+      <source>Not billed.</source>
+      <translation>未扣费。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/jobs/entry.py" line="76" />
       <source>Open settings</source>
       <translation>打开设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="164" />
+      <location filename="../../studio/ui/jobs/entry.py" line="181" />
       <source>Preparing</source>
       <translation>准备中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="150" />
+      <location filename="../../studio/ui/jobs/entry.py" line="167" />
       <source>Put this request in the composer to change it</source>
       <translation>将此请求放回创作面板以便修改</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="163" />
+      <location filename="../../studio/ui/jobs/entry.py" line="180" />
       <source>Queued</source>
       <translation>排队中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="166" />
+      <location filename="../../studio/ui/jobs/entry.py" line="183" />
       <source>Receiving</source>
       <translation>接收中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="68" />
+      <location filename="../../studio/ui/jobs/entry.py" line="73" />
+      <source>Resume</source>
+      <translation>继续</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/jobs/entry.py" line="72" />
       <source>Retry</source>
       <translation>重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="142" />
+      <location filename="../../studio/ui/jobs/entry.py" line="74" />
+      <source>Retry save</source>
+      <translation>重新保存</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/jobs/entry.py" line="154" />
+      <source>Save the kept image again. Nothing is sent to the relay.</source>
+      <translation>重新保存已保留的图像。不会向中转发送任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/jobs/entry.py" line="152" />
       <source>Send the same request again as a new job.</source>
       <translation>将相同的请求作为新任务再次发送。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="138" />
+      <location filename="../../studio/ui/jobs/entry.py" line="148" />
       <source>Send the same request again as a new job. The first one may have been billed, so this may be billed a second time.</source>
       <translation>将相同的请求作为新任务再次发送。第一次请求可能已扣费，因此这次可能会再次扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="161" />
+      <location filename="../../studio/ui/jobs/entry.py" line="178" />
       <source>Sending</source>
       <translation>发送中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="145" />
+      <location filename="../../studio/ui/jobs/entry.py" line="162" />
       <source>Stop waiting for this job. The relay may still make the image and bill it.</source>
       <translation>不再等待此任务。中转站可能仍会生成图像并扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="148" />
+      <location filename="../../studio/ui/jobs/entry.py" line="165" />
       <source>Take this job out of the queue. Nothing is billed.</source>
       <translation>将此任务移出队列，不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="161" />
-      <location filename="../../studio/ui/jobs/entry.py" line="165" />
+      <location filename="../../studio/ui/jobs/entry.py" line="178" />
+      <location filename="../../studio/ui/jobs/entry.py" line="182" />
       <source>The relay is working</source>
       <translation>中转站处理中</translation>
     </message>
@@ -2489,7 +2800,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>下载失败，{seconds} 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="178" />
+      <location filename="../../studio/ui/jobs/entry.py" line="195" />
       <source>images: {count}</source>
       <translation>{count} 张图像</translation>
     </message>
@@ -2504,7 +2815,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>请求受限，{seconds} 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="187" />
+      <location filename="../../studio/ui/jobs/entry.py" line="204" />
       <source>retried as a new job</source>
       <translation>已作为新任务重试</translation>
     </message>
@@ -2514,12 +2825,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>{seconds} 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="206" />
+      <location filename="../../studio/ui/jobs/entry.py" line="223" />
       <source>took {time}</source>
       <translation>用时 {time}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="181" />
+      <location filename="../../studio/ui/jobs/entry.py" line="198" />
       <source>warnings: {count} (see the image)</source>
       <translation>{count} 条提醒（请查看图像）</translation>
     </message>
@@ -2532,7 +2843,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>清除已结束</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/panel.py" line="256" />
+      <location filename="../../studio/ui/jobs/panel.py" line="258" />
       <source>Copy message</source>
       <translation>复制消息</translation>
     </message>
@@ -2575,72 +2886,72 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>KeyField</name>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="47" />
+      <location filename="../../studio/ui/settings/key_field.py" line="49" />
       <source>Hide the key you are typing</source>
       <translation>隐藏正在输入的密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="79" />
+      <location filename="../../studio/ui/settings/key_field.py" line="81" />
       <source>Kept in the system keyring, never in a file.</source>
       <translation>密钥保存在系统钥匙串中，绝不会写入文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="71" />
+      <location filename="../../studio/ui/settings/key_field.py" line="73" />
       <source>No system keyring is available: the key is forgotten when Studio quits.</source>
       <translation>没有可用的系统钥匙串：Studio 退出后将不再保留此密钥。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="78" />
+      <location filename="../../studio/ui/settings/key_field.py" line="80" />
       <source>Paste the API key the relay gave you</source>
       <translation>粘贴中转站提供给你的 API 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="47" />
+      <location filename="../../studio/ui/settings/key_field.py" line="49" />
       <source>Show the key you are typing</source>
       <translation>显示正在输入的密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="93" />
+      <location filename="../../studio/ui/settings/key_field.py" line="99" />
       <source>The API key contains spaces or line breaks. Paste only the key.</source>
       <translation>API 密钥中包含空格或换行。请只粘贴密钥本身。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="74" />
+      <location filename="../../studio/ui/settings/key_field.py" line="76" />
       <source>The key comes from {variable}. Type one to store it instead.</source>
       <translation>密钥来自 {variable}。如需改为保存密钥，请在此输入。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="65" />
+      <location filename="../../studio/ui/settings/key_field.py" line="67" />
       <source>Type a key to use another one.</source>
       <translation>输入密钥即可改用其他密钥。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="68" />
+      <location filename="../../studio/ui/settings/key_field.py" line="70" />
       <source>Type a new key to replace it; leave the field empty to keep it.</source>
       <translation>输入新密钥即可替换；留空则保留现有密钥。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="88" />
+      <location filename="../../studio/ui/settings/key_field.py" line="90" />
       <source>•••• built in</source>
       <translation>•••• 内置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="73" />
+      <location filename="../../studio/ui/settings/key_field.py" line="75" />
       <source>•••• from the environment</source>
       <translation>•••• 来自环境变量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="70" />
+      <location filename="../../studio/ui/settings/key_field.py" line="72" />
       <source>•••• kept for this session only</source>
       <translation>•••• 仅在本次会话中保留</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="67" />
+      <location filename="../../studio/ui/settings/key_field.py" line="69" />
       <source>•••• stored in the system keyring</source>
       <translation>•••• 已存入系统钥匙串</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/key_field.py" line="64" />
+      <location filename="../../studio/ui/settings/key_field.py" line="66" />
       <source>•••• the key of {name} will be copied</source>
       <translation>•••• 将复制 {name} 的密钥</translation>
     </message>
@@ -3408,62 +3719,62 @@ Double-click to preview; drag to reorder.</source>
       <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="167" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="175" />
       <source>API key</source>
       <translation>API 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="182" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="191" />
       <source>Async mode</source>
       <translation>异步模式</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="125" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="133" />
       <source>Authorization: Bearer</source>
       <translation>Authorization: Bearer</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="166" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="174" />
       <source>Base URL</source>
       <translation>Base URL（接口地址）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="169" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="177" />
       <source>CONNECTION</source>
       <translation>连接</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="171" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="179" />
       <source>Connect time-out</source>
       <translation>连接超时</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="341" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="352" />
       <source>Enter the relay's base URL, e.g. https://relay.example/v1.</source>
       <translation>请输入中转站的 Base URL，例如 https://relay.example/v1。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="213" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="222" />
       <source>Failure statuses</source>
       <translation>失败状态</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="190" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="199" />
       <source>For relays that answer with a task id to poll instead of the image. The defaults fit most relays.</source>
       <translation>适用于不直接返回图像、而是返回任务 ID 供轮询的中转站。默认设置适合大多数中转站。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="338" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="349" />
       <source>Give the profile a name, e.g. “my-relay”.</source>
       <translation>请为配置命名，例如“my-relay”。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="215" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="224" />
       <source>Give up after</source>
       <translation>最长等待</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="173" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="182" />
       <source>HTTP proxy</source>
       <translation>HTTP 代理</translation>
     </message>
@@ -3478,97 +3789,107 @@ Double-click to preview; drag to reorder.</source>
       <translation>同时向此中转站发送的请求数。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="177" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="186" />
       <source>Key for Gemini</source>
       <translation>Gemini 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="178" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="187" />
       <source>Key for Midjourney</source>
       <translation>Midjourney 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="176" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="185" />
       <source>Key for images and chat</source>
       <translation>images 和 chat 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="179" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="188" />
       <source>Multi-image field</source>
       <translation>多图字段</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="164" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="172" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="175" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="184" />
       <source>PROTOCOL</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="211" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="220" />
       <source>Pending statuses</source>
       <translation>进行中状态</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="214" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="223" />
       <source>Poll every</source>
       <translation>轮询间隔</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="210" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="219" />
       <source>Poll path</source>
       <translation>轮询路径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="163" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="171" />
       <source>RELAY</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="172" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="180" />
       <source>Read time-out</source>
       <translation>读取超时</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="170" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="178" />
       <source>Requests at once</source>
       <translation>并发请求数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="208" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="217" />
       <source>Submit path</source>
       <translation>提交路径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="209" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="218" />
       <source>Submit query</source>
       <translation>提交查询参数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="212" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="221" />
       <source>Success statuses</source>
       <translation>成功状态</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="142" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="150" />
       <source>Task statuses, separated by commas.</source>
       <translation>任务状态值，用英文逗号 (,) 分隔。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="131" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="139" />
       <source>The form field that carries several images in one edit request.</source>
       <translation>在一次编辑请求中携带多张图像的表单字段。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="165" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="120" />
+      <source>The longest one job may take, from sending to its last status check. Then a job waiting for an answer ends (it is not sent again) and an async task can be resumed later.</source>
+      <translation>单个任务从发送到最后一次状态查询可用的最长时间。超时后，等待应答的任务会结束（不会再次发送），异步任务可以稍后继续。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="181" />
+      <source>Time limit per job</source>
+      <translation>单个任务时间上限</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="173" />
       <source>With or without /v1 at the end; both work.</source>
       <translation>末尾带不带 /v1 均可。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="120" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="128" />
       <source>e.g. http://127.0.0.1:7890 or socks5://127.0.0.1:1080</source>
       <translation>例如 http://127.0.0.1:7890 或 socks5://127.0.0.1:1080</translation>
     </message>
@@ -3578,22 +3899,22 @@ Double-click to preview; drag to reorder.</source>
       <translation>例如 my-relay</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="127" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="135" />
       <source>mj-api-secret header</source>
       <translation>mj-api-secret 请求头</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="119" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="127" />
       <source>none (the system's settings apply)</source>
       <translation>无（使用系统设置）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="135" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="143" />
       <source>the normal path</source>
       <translation>常规路径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="126" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="134" />
       <source>x-goog-api-key header</source>
       <translation>x-goog-api-key 请求头</translation>
     </message>
@@ -3887,7 +4208,7 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Warnings</name>
     <message>
-      <location filename="../../studio/engine/runner.py" line="55" />
+      <location filename="../../studio/engine/runner.py" line="108" />
       <source>Image {number} could not be saved: {reason}</source>
       <translation>图像 {number} 无法保存：{reason}</translation>
     </message>
@@ -3902,6 +4223,16 @@ Double-click to preview; drag to reorder.</source>
       <translation>没有可用的系统钥匙串，因此 {name} 的密钥仅在本次会话中保留，未保存。请安装或解锁钥匙串（GNOME Keyring 或 KWallet、Windows 凭据管理器、macOS 钥匙串），或为脚本设置 {variable}。</translation>
     </message>
     <message>
+      <location filename="../../studio/engine/plan.py" line="100" />
+      <source>The extra field(s) {names} are not sent through {protocol}: the studio sets these itself.</source>
+      <translation>附加字段 {names} 不会通过 {protocol} 发送：这些字段由工作室自行设置。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="104" />
+      <source>The extra field(s) {names} are not sent: Midjourney takes no extra fields.</source>
+      <translation>附加字段 {names} 不会发送：Midjourney 不接受附加字段。</translation>
+    </message>
+    <message>
       <location filename="../../studio/imaging/checks.py" line="58" />
       <source>The image came back at {width}×{height} (ratio {got}:1), not in the {asked} shape that was asked for. The relay may have ignored the setting.</source>
       <translation>返回的图像为 {width}×{height}（比例 {got}:1），与请求的 {asked} 比例不符。中转站可能忽略了该设置。</translation>
@@ -3910,6 +4241,110 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/imaging/checks.py" line="73" />
       <source>The image came back at {width}×{height} pixels, not the {asked_width}×{asked_height} that was asked for.</source>
       <translation>返回的图像为 {width}×{height} 像素，而不是请求的 {asked_width}×{asked_height}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/provenance.py" line="231" />
+      <source>The image's extra relay fields ({names}) were not restored: only the studio's own settings are.</source>
+      <translation>图片中的附加中转字段（{names}）未恢复：只恢复工作室自己的设置。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/provenance.py" line="228" />
+      <source>The image's saved {setting} ({value}) is not a value the studio takes: left out.</source>
+      <translation>图片中保存的{setting}（{value}）不是工作室可用的值：已忽略。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="89" />
+      <source>The negative prompt is not sent through {protocol}: the model decides.</source>
+      <translation>反向提示词不会通过 {protocol} 发送：由模型自行决定。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="95" />
+      <source>The prompt already has --{flag}, so the {option} {value} is not added: the prompt's own --{flag} applies.</source>
+      <translation>提示词中已有 --{flag}，因此不会再添加{option} {value}：以提示词中的 --{flag} 为准。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="92" />
+      <source>The resolution {resolution} is not sent: the exact size {size} decides it.</source>
+      <translation>分辨率 {resolution} 不会发送：由精确尺寸 {size} 决定。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="86" />
+      <source>The {option} {value} is not sent through {protocol}: the model decides.</source>
+      <translation>{option} {value} 不会通过 {protocol} 发送：由模型自行决定。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="140" />
+      <location filename="../../studio/imaging/provenance.py" line="248" />
+      <source>background</source>
+      <translation>背景</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="143" />
+      <location filename="../../studio/imaging/provenance.py" line="249" />
+      <source>blend shape</source>
+      <translation>混合比例</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="142" />
+      <location filename="../../studio/imaging/provenance.py" line="245" />
+      <source>negative prompt</source>
+      <translation>反向提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/provenance.py" line="242" />
+      <source>number of images</source>
+      <translation>图片数量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/provenance.py" line="238" />
+      <source>operation</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="139" />
+      <location filename="../../studio/imaging/provenance.py" line="247" />
+      <source>output format</source>
+      <translation>输出格式</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/provenance.py" line="237" />
+      <source>protocol</source>
+      <translation>协议</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="137" />
+      <location filename="../../studio/imaging/provenance.py" line="243" />
+      <source>quality</source>
+      <translation>质量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="135" />
+      <location filename="../../studio/imaging/provenance.py" line="239" />
+      <source>ratio</source>
+      <translation>宽高比</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="136" />
+      <location filename="../../studio/imaging/provenance.py" line="240" />
+      <source>resolution</source>
+      <translation>分辨率</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="141" />
+      <location filename="../../studio/imaging/provenance.py" line="244" />
+      <source>seed</source>
+      <translation>种子</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/provenance.py" line="241" />
+      <source>size</source>
+      <translation>尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="138" />
+      <location filename="../../studio/imaging/provenance.py" line="246" />
+      <source>style</source>
+      <translation>风格</translation>
     </message>
     <message>
       <location filename="../../studio/engine/verify.py" line="19" />

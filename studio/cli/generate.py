@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
+import errno
+import math
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -25,19 +27,52 @@ from studio.cli.common import (
     open_store,
     resolve_profile,
 )
+from studio.cli.output import say, say_json
 from studio.cli.progress import ProgressPrinter
 from studio.domain.errors import ErrorKind, InputError, StudioError
-from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
+from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP, WARNINGS
 from studio.domain.job import Job, JobState
 from studio.domain.model_spec import ProtocolId
 from studio.domain.notice import Notice
-from studio.domain.request import GenerationRequest, Mask, Reference
-from studio.engine.export import ExportedImage, export_image
+from studio.domain.profile import Profile
+from studio.domain.request import (
+    BACKGROUNDS,
+    OUTPUT_FORMATS,
+    RESOLUTIONS,
+    GenerationRequest,
+    Mask,
+    Reference,
+)
+from studio.engine.export import ExportedImage, export_image, stored_image
 from studio.engine.ids import new_job_id
+from studio.engine.preflight import preflight, writable_folder
 from studio.imaging import provenance
 from studio.imaging.masks import load_mask
+from studio.paths import data_dir
+from studio.store.history import DATABASE_NAME, ImageRecord, JobRecord
 
+MSG_BAD_TIMEOUT = QT_TRANSLATE_NOOP(
+    ERRORS, "--timeout must be a number of seconds greater than 0 (got {value})."
+)
+MSG_EXPORT_FAILED = QT_TRANSLATE_NOOP(
+    WARNINGS,
+    "Image {number} could not be written to {folder} ({reason}); it is saved in the history at "
+    "{path}.",
+)
+MSG_RESUMABLE = (
+    "The result is kept: run `studio-cli resume` to finish this job (nothing is sent to the "
+    "relay again, so nothing is billed again)."
+)
 MSG_OUT_NOT_DIR = QT_TRANSLATE_NOOP(ERRORS, "{path} is not a folder the results can be saved in.")
+MSG_OUT_UNWRITABLE = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The results folder {path} cannot be created or written: {reason}. Choose another with --out.",
+)
+MSG_DATA_UNWRITABLE = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The data folder {path} cannot be created or written: {reason}. Choose another with "
+    "--data-dir or STUDIO_DATA_DIR.",
+)
 MSG_NEEDS_PROMPT = QT_TRANSLATE_NOOP(
     ERRORS, "--prompt and --model are required (or --from-image with a studio image)."
 )
@@ -80,21 +115,31 @@ def add_parser(commands: Any) -> None:
         help="mask PNG: alpha 0 = area to edit, sized like the first --ref",
     )
     parser.add_argument("--ratio", metavar="W:H", help="aspect ratio, e.g. 16:9")
-    parser.add_argument("--resolution", choices=["1K", "2K", "4K", "1k", "2k", "4k"])
+    parser.add_argument(
+        "--resolution", choices=[*RESOLUTIONS, *(r.lower() for r in RESOLUTIONS)]
+    )
     parser.add_argument("--size", metavar="WxH", help="exact size, e.g. 1024x1536")
     parser.add_argument("--n", type=int, default=None, help="number of images (default 1)")
     parser.add_argument("--quality", metavar="Q")
     parser.add_argument("--seed", type=int)
     parser.add_argument("--negative-prompt", metavar="TEXT", help="what to avoid (some models)")
     parser.add_argument("--style", help="style (dall-e-3, recraft)")
-    parser.add_argument("--output-format", choices=["png", "jpeg", "webp"])
-    parser.add_argument("--background", choices=["auto", "opaque", "transparent"])
+    parser.add_argument("--output-format", choices=OUTPUT_FORMATS)
+    parser.add_argument("--background", choices=BACKGROUNDS)
     parser.add_argument("--profile", metavar="NAME", help="relay profile (default: environment)")
     parser.add_argument("--out", default=".", metavar="DIR", help="folder for the results")
     parser.add_argument(
         "--from-image",
         metavar="FILE",
         help="restore the settings saved in a studio image; other options override them",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="the longest the job may take, from sending to its last status check (default: the "
+        "profile's, 600): then a job waiting for its answer ends interrupted (not sent again) "
+        "and an async one stays resumable",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     add_data_dir(parser)
@@ -133,7 +178,7 @@ def restored_settings(
     found = provenance.read(path)
     if found is None:
         raise InputError(ErrorKind.INVALID_INPUT, MSG_NO_PROVENANCE, name=args.from_image)
-    settings = found.request_settings()
+    settings, notes = found.restore()  # the studio's own settings only, each checked
     references: list[Reference] = []
     missing = 0
     with open_store(args) as store:
@@ -143,7 +188,6 @@ def restored_settings(
                 missing += 1
             else:
                 references.append(Reference(name=f"reference {number}{blob.suffix}", path=blob))
-    notes = []
     if missing:
         notes.append(
             Notice("refs_missing", MSG_REFS_MISSING, {"count": missing, "name": path.name})
@@ -179,6 +223,8 @@ def summary(job: Job, exported: list[ExportedImage]) -> dict[str, Any]:
         error = job.error.message
         if job.error.relay_message and job.error.relay_message not in error:
             error += f" (relay: {job.error.relay_message})"
+        if job.error.billing_note:
+            error += f" {job.error.billing_note}"
     return {
         "job_id": job.id,
         "status": job.state.value if job.state.is_terminal else JobState.FAILED.value,
@@ -208,26 +254,49 @@ def _exit_code(job: Job) -> int:
 
 def report(job: Job, exported: list[ExportedImage], as_json: bool) -> int:
     for notice in job.warnings:
-        print(f"warning: {notice.message}", file=sys.stderr)
+        say(f"warning: {notice.message}", error=True)
     if job.error is not None:
-        print(f"error: {job.error.full_text()}", file=sys.stderr)
+        say(f"error: {job.error.full_text(billing=True)}", error=True)
+    if job.resumable:
+        say(MSG_RESUMABLE, error=True)
     if job.text and job.state is JobState.SUCCEEDED:
-        print(f"the model said: {job.text}", file=sys.stderr)
+        say(f"the model said: {job.text}", error=True)
     if as_json:
-        print(json.dumps(summary(job, exported), ensure_ascii=False))
+        say_json(summary(job, exported))
     else:
         for image in exported:
-            print(image.path)
+            say(str(image.path))
     return _exit_code(job)
+
+
+def check_data_dir(args: argparse.Namespace) -> None:
+    """The history must be writable before anything is stored in it (or sent)."""
+    folder = data_dir(getattr(args, "data_dir", None))
+    writable_folder(folder, MSG_DATA_UNWRITABLE)
+    database = folder / DATABASE_NAME
+    if database.exists() and not os.access(database, os.R_OK | os.W_OK):
+        raise InputError(
+            ErrorKind.INVALID_INPUT,
+            MSG_DATA_UNWRITABLE,
+            path=str(database),
+            reason=os.strerror(errno.EACCES),
+        )
+
+
+def check_out(out: Path) -> None:
+    """``--out`` is a folder the results can be written to, made now if it is missing."""
+    if out.exists() and not out.is_dir():
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_OUT_NOT_DIR, path=str(out))
+    writable_folder(out, MSG_OUT_UNWRITABLE)
 
 
 async def _generate(
     args: argparse.Namespace,
     request: GenerationRequest,
+    profile: Profile,
     out: Path,
     progress: ProgressPrinter | None,
 ) -> tuple[Job, list[ExportedImage]]:
-    profile = resolve_profile(args.profile)
     async with engine(args, profile) as manager:
         if progress is not None:
             manager.listeners.append(progress)
@@ -241,8 +310,29 @@ async def _generate(
         exported = []
         if record is not None:
             for image in record.images:
-                exported.append(await asyncio.to_thread(export_image, record, image, out))
+                exported.append(await asyncio.to_thread(_export, job, record, image, out))
         return job, exported
+
+
+def _export(job: Job, record: JobRecord, image: ImageRecord, out: Path) -> ExportedImage:
+    """``image`` exported to ``out``; when that fails (a full disk), the history's own copy,
+    with a warning: the image is safe either way."""
+    try:
+        return export_image(record, image, out)
+    except OSError as error:
+        job.warnings.append(
+            Notice(
+                "export_failed",
+                MSG_EXPORT_FAILED,
+                {
+                    "number": image.result.index + 1,
+                    "folder": str(out),
+                    "reason": error.strerror or type(error).__name__,
+                    "path": str(image.result.path),
+                },
+            )
+        )
+        return stored_image(image.result)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -255,17 +345,25 @@ def run(args: argparse.Namespace) -> int:
     exported: list[ExportedImage] = []
     notes: list[Notice] = []
     try:
-        out = Path(args.out).expanduser()
-        if out.exists() and not out.is_dir():
-            raise InputError(ErrorKind.INVALID_INPUT, MSG_OUT_NOT_DIR, path=str(out))
+        # Everything that can be checked is checked before the history is opened or the relay
+        # paid: the data folder, the request itself, the key, then the results folder.
+        check_data_dir(args)
         request, notes = request_from(args)
-        job, exported = asyncio.run(_generate(args, request, out, progress))
+        profile = resolve_profile(args.profile)
+        if args.timeout is not None:
+            if not (math.isfinite(args.timeout) and args.timeout > 0):
+                raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_TIMEOUT, value=args.timeout)
+            profile = replace(profile, job_timeout=args.timeout)
+        preflight(request, profile)
+        out = Path(args.out).expanduser()
+        check_out(out)
+        job, exported = asyncio.run(_generate(args, request, profile, out, progress))
     except KeyboardInterrupt:
         job.state = JobState.CANCELLED
     except StudioError as error:
         job.error, job.state = error, JobState.FAILED
     except CatalogError as error:
-        print(f"error: {error}", file=sys.stderr)
+        say(f"error: {error}", error=True)
         return EXIT_FAILED
     finally:
         if progress is not None:

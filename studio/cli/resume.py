@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +16,9 @@ from studio.cli.common import (
     environment_profile,
 )
 from studio.cli.generate import report, summary
+from studio.cli.output import say, say_json
 from studio.domain.job import JobState
-from studio.domain.results import ImageResult
-from studio.engine.export import ExportedImage, export_image
+from studio.engine.export import export_image, stored_image
 from studio.store.history import Filters
 
 
@@ -60,8 +58,11 @@ async def _resume(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
     async with engine(args, environment_profile()) as manager:
         recovery = await manager.recover()
         finished = [await manager.wait(job.id) for job in recovery.resumed]
+        resumed = {job.id for job in finished}
         interrupted = [
-            r.job for r in manager.store.list_jobs(Filters(status=JobState.INTERRUPTED.value))
+            r.job
+            for r in manager.store.list_jobs(Filters(status=JobState.INTERRUPTED.value))
+            if r.job.id not in resumed
         ]
         return finished, interrupted
 
@@ -69,35 +70,28 @@ async def _resume(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
 def run_resume(args: argparse.Namespace) -> int:
     finished, interrupted = asyncio.run(_resume(args))
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "resumed": [
-                        summary(job, [stored_image(i) for i in job.images]) for job in finished
-                    ],
-                    "interrupted": [_interrupted_entry(job) for job in interrupted],
-                },
-                ensure_ascii=False,
-            )
+        say_json(
+            {
+                "resumed": [
+                    summary(job, [stored_image(i) for i in job.images]) for job in finished
+                ],
+                "interrupted": [_interrupted_entry(job) for job in interrupted],
+            }
         )
     else:
         if not finished and not interrupted:
-            print("Nothing to resume.")
+            say("Nothing to resume.")
         for job in finished:
-            print(f"resumed {job.id}: {job.state.value}")
+            say(f"resumed {job.id}: {job.state.value}")
             for image in job.images:
-                print(f"  {image.path}")
+                say(f"  {image.path}")
+            if job.error is not None:
+                say(f"  {job.error.full_text(billing=True)}".replace("\n", "\n  "))
         for job in interrupted:
             billed = " (may have been billed)" if job.error and job.error.may_be_billed else ""
             prompt = job.request.prompt[:60]
-            print(f"interrupted {job.id}{billed}: {prompt}  → studio-cli retry {job.id}")
+            say(f"interrupted {job.id}{billed}: {prompt}  → studio-cli retry {job.id}")
     return EXIT_OK if all(job.state is JobState.SUCCEEDED for job in finished) else EXIT_FAILED
-
-
-def stored_image(result: ImageResult) -> ExportedImage:
-    """An image as it lies in the history (original bytes, no provenance chunk)."""
-    assert result.path is not None
-    return ExportedImage(result.path, result.sha256, result.width, result.height, result.mime)
 
 
 async def _retry(args: argparse.Namespace) -> tuple[Any, list[Any]]:
@@ -118,6 +112,6 @@ async def _retry(args: argparse.Namespace) -> tuple[Any, list[Any]]:
 def run_retry(args: argparse.Namespace) -> int:
     job, exported = asyncio.run(_retry(args))
     if job is None:
-        print(f"error: there is no job {args.job_id} in the history", file=sys.stderr)
+        say(f"error: there is no job {args.job_id} in the history", error=True)
         return EXIT_INVALID
     return report(job, exported, args.json)

@@ -30,6 +30,7 @@ class ErrorKind(StrEnum):
     NETWORK = "network"
     BAD_RESULT = "bad_result"
     RESULT_EXPIRED = "result_expired"
+    SAVE_FAILED = "save_failed"  # the result arrived but could not be written (it is kept)
     NO_ASYNC = "no_async"
     TASK_FAILED = "task_failed"
     CANCELLED = "cancelled"

@@ -51,3 +51,6 @@ class Job:
     text: str | None = None  # words the model answered alongside (or instead of) images
     meta: dict[str, Any] = field(default_factory=dict)  # protocol extras, e.g. Midjourney buttons
     created_at: float = field(default_factory=time.time)
+    # Ended before its images were saved, but they can still be had without paying again: the
+    # results are kept (or their links are), or the relay's task can be asked again.
+    resumable: bool = False

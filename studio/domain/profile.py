@@ -50,6 +50,9 @@ class Profile:
     multi_image_field: str = "image[]"  # what the official SDK sends for several images
     connect_timeout: float = 10.0
     read_timeout: float = 600.0
+    # The longest one job may take from sending to its last poll (also bounds a relay that
+    # trickles its answer): then a sync job ends interrupted and an async one stays resumable.
+    job_timeout: float = 600.0
     concurrency: int = 4
     proxy: str | None = None
     async_options: AsyncOptions = field(default_factory=AsyncOptions)

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from studio.domain.results import ImageResult
 from studio.engine.files import slug, write_durably
 from studio.imaging.provenance import Provenance, embed, sidecar_path
 from studio.store.history import ImageRecord, JobRecord, Store
@@ -18,6 +19,12 @@ class ExportedImage:
     width: int
     height: int
     mime: str
+
+
+def stored_image(result: ImageResult) -> ExportedImage:
+    """An image as it lies in the history (original bytes, no provenance chunk)."""
+    assert result.path is not None
+    return ExportedImage(result.path, result.sha256, result.width, result.height, result.mime)
 
 
 def provenance_for(record: JobRecord, image: ImageRecord | None = None) -> Provenance:

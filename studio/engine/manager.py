@@ -9,8 +9,11 @@ Order of persistence (the promise that no paid image is lost and none is paid tw
 3. result bytes are fsync'ed to their content-addressed file before the image row is
    committed, and that before anyone is told.
 
-After a crash, :meth:`RequestManager.recover` resumes polling async tasks and marks sync jobs
-that were in flight ``interrupted``; they are never resent on their own.
+After a crash, :meth:`RequestManager.recover` finishes what was delivered (from the result
+journal), resumes polling async tasks, and marks sync jobs that were in flight ``interrupted``;
+they are never resent on their own. Jobs that ended *resumable* (a download that kept failing,
+a full disk, a deadline on an async task) are finished the same way, by :meth:`recover` in a
+later process or by :meth:`resume` on request.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from studio.catalog import Catalog
-from studio.domain.errors import ErrorKind, StudioError
+from studio.domain.errors import Billing, ErrorKind, InputError, StudioError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.job import Job, JobState
 from studio.domain.profile import Profile
@@ -33,8 +36,10 @@ from studio.domain.request import GenerationRequest
 from studio.engine.events import EventKind, JobEvent, Listener
 from studio.engine.ids import new_job_id
 from studio.engine.owner import Ownership
+from studio.engine.preflight import preflight
 from studio.protocols.capabilities import CAPABILITIES
-from studio.store.history import JobRecord, Store
+from studio.store.history import HistoryBusyError, Store
+from studio.store.journal import ResultJournal, fallback_spool
 
 if TYPE_CHECKING:  # the HTTP and image stack loads with the first job, not at start-up
     from studio.engine.runner import Runner
@@ -47,21 +52,31 @@ ProfileSource = Callable[[str], Profile]
 
 SENT_STATES = frozenset({JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING})
 
-MSG_CANCELLED_UNSENT = QT_TRANSLATE_NOOP(
-    ERRORS, "Cancelled before it was sent. Nothing was billed."
-)
+MSG_CANCELLED_UNSENT = QT_TRANSLATE_NOOP(ERRORS, "Cancelled before it was sent.")
 MSG_CANCELLED_SENT = QT_TRANSLATE_NOOP(
-    ERRORS,
-    "Cancelled after it was sent. The relay may still make the image and bill it; check its "
-    "usage log.",
+    ERRORS, "Cancelled after it was sent. The relay may still make the image."
 )
 MSG_INTERRUPTED_UNSENT = QT_TRANSLATE_NOOP(
-    ERRORS, "The studio stopped before this request was sent. Nothing was billed; retry it."
+    ERRORS, "The studio stopped before this request was sent; retry it."
 )
 MSG_INTERRUPTED_SENT = QT_TRANSLATE_NOOP(
     ERRORS,
-    "The studio stopped while the relay was answering. The image may have been made and billed; "
-    "check the relay's usage log before you retry. It was not sent again.",
+    "The studio stopped while the relay was answering. It was not sent again.",
+)
+MSG_INTERRUPTED_SAVING = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The studio stopped after the relay's answer arrived, and what it delivered could not be "
+    "kept. The images saved before that are in the history.",
+)
+MSG_HISTORY_LOCKED = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "Another program keeps the history database locked, so the request could not be recorded. "
+    "Close that program (or wait), then try again.",
+)
+MSG_INPUTS_NOT_STORED = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The request's images could not be stored in {folder} ({reason}). Make room or fix the "
+    "folder's permissions, then try again.",
 )
 
 
@@ -88,6 +103,7 @@ class RequestManager:
         self.max_poll_wait = max_poll_wait
         self.listeners: list[Listener] = []
         self.ownership = Ownership(store.data_dir)
+        self.journal = ResultJournal([store.data_dir / "spool", fallback_spool()])
         self._database = ThreadPoolExecutor(1, thread_name_prefix="studio-history")
         self._runners: dict[str, Runner] = {}
         self._retired: list[Runner] = []
@@ -123,6 +139,7 @@ class RequestManager:
                 StoreSink(self.store),
                 [self._on_event],
                 max_poll_wait=self.max_poll_wait,
+                journal=self.journal,
             )
             self._runners[profile.name] = runner
             self._limits[profile.name] = asyncio.Semaphore(max(profile.concurrency, 1))
@@ -140,16 +157,22 @@ class RequestManager:
                     job.error = StudioError(
                         ErrorKind.CANCELLED,
                         MSG_CANCELLED_SENT if sent else MSG_CANCELLED_UNSENT,
-                        may_be_billed=sent,
+                        billing=Billing.MAY_BE_BILLED if sent else Billing.NOT_SENT,
                     )
             self._was_sent[job.id] = self._was_sent.get(job.id, False) or job.state in SENT_STATES
         if event.kind in (EventKind.STATE, EventKind.PROGRESS, EventKind.TASK_ID):
-            await self._db(self.store.update_job, job, owner=self.ownership.name)
+            try:
+                await self._db(self.store.update_job, job, owner=self.ownership.name)
+            except HistoryBusyError as error:  # results stay in the journal; the row catches up
+                log.error("job %s: its new state could not be recorded: %s", job.id, error)
         await self._emit(event)
 
     def _shutdown_state(self, job: Job) -> None:
-        """Closing the studio: async tasks stay resumable, sync requests become interrupted."""
-        if job.task_id:
+        """Closing the studio: what was delivered and async tasks stay resumable (the next
+        start finishes them), sync requests become interrupted."""
+        if self.journal.pending(job.id):
+            job.state, job.error = JobState.DOWNLOADING, None
+        elif job.task_id:
             job.state = JobState.RUNNING
         elif self._was_sent.get(job.id, False):
             job.state = JobState.INTERRUPTED
@@ -158,7 +181,9 @@ class RequestManager:
             )
         else:
             job.state = JobState.INTERRUPTED
-            job.error = StudioError(ErrorKind.CANCELLED, MSG_INTERRUPTED_UNSENT)
+            job.error = StudioError(
+                ErrorKind.CANCELLED, MSG_INTERRUPTED_UNSENT, billing=Billing.NOT_SENT
+            )
 
     async def _emit(self, event: JobEvent) -> None:
         for listener in list(self.listeners):
@@ -180,24 +205,55 @@ class RequestManager:
         (recorded in the history too) instead of raising.
         """
         job = Job(new_job_id(), request, profile_name)
+        known: Profile | None = None
+        with contextlib.suppress(StudioError):  # an unknown profile is recorded below
+            known = self.profiles(profile_name)
+        if known is not None:
+            try:
+                preflight(request, known)
+            except InputError as error:  # such a request may not even be storable: say only
+                job.state, job.error = JobState.FAILED, error
+                await self._emit(JobEvent(job, EventKind.STATE))
+                return job
         try:
-            profile = self.profiles(profile_name)
+            profile = known or self.profiles(profile_name)
             stored, inputs = await self._db(self.store.store_inputs, request)
-        except StudioError as error:
-            job.state, job.error = JobState.FAILED, error
-            await self._db(
-                self.store.create_job, job, (), owner=self.ownership.name, retry_of=retry_of
-            )
+        except (StudioError, OSError) as problem:
+            job.state, job.error = JobState.FAILED, self._unsent_error(problem)
+            with contextlib.suppress(HistoryBusyError, OSError):
+                await self._db(
+                    self.store.create_job, job, (), owner=self.ownership.name, retry_of=retry_of
+                )
             await self._emit(JobEvent(job, EventKind.STATE))
             return job
         job.request = stored
-        await self._db(
-            self.store.create_job, job, inputs, owner=self.ownership.name, retry_of=retry_of
-        )
+        try:
+            await self._db(
+                self.store.create_job, job, inputs, owner=self.ownership.name, retry_of=retry_of
+            )
+        except (HistoryBusyError, OSError) as problem:
+            job.state, job.error = JobState.FAILED, self._unsent_error(problem)
+            await self._emit(JobEvent(job, EventKind.STATE))
+            return job
         self._jobs[job.id] = job
         await self._emit(JobEvent(job, EventKind.STATE))
         self._start(job, self._run(job, profile))
         return job
+
+    def _unsent_error(self, problem: Exception) -> StudioError:
+        """Why a job could not even be recorded (nothing was sent)."""
+        if isinstance(problem, StudioError):
+            return problem
+        if isinstance(problem, HistoryBusyError):
+            return StudioError(ErrorKind.SAVE_FAILED, MSG_HISTORY_LOCKED, billing=Billing.NOT_SENT)
+        reason = problem.strerror if isinstance(problem, OSError) and problem.strerror else ""
+        return StudioError(
+            ErrorKind.SAVE_FAILED,
+            MSG_INPUTS_NOT_STORED,
+            folder=str(self.store.data_dir),
+            reason=reason or type(problem).__name__,
+            billing=Billing.NOT_SENT,
+        )
 
     def _start(self, job: Job, work: Any) -> None:
         task = asyncio.create_task(work, name=f"job-{job.id}")
@@ -259,40 +315,79 @@ class RequestManager:
     # -- after a crash ---------------------------------------------------------------------
 
     async def recover(self) -> Recovery:
-        """Resume async tasks a stopped studio left behind; mark cut-off sync jobs interrupted."""
+        """Finish what stopped studios left behind: deliveries kept in the journal are saved,
+        async tasks polled again; sync jobs cut off before their answer become interrupted."""
         recovery = Recovery()
-        for record in await self._db(self.store.unfinished):
+        records = await self._db(self.store.unfinished)
+        known = {record.job.id for record in records}
+        for job_id in await asyncio.to_thread(self.journal.jobs):
+            if job_id not in known and (record := await self._db(self.store.get, job_id)):
+                records.append(record)
+        for record in records:
             if self.ownership.is_alive(record.owner) or record.job.id in self._tasks:
                 continue  # another running studio (or this one) is on it
             job = record.job
-            if self._resumable(record):
-                try:
-                    profile = self.profiles(job.profile_name)
-                except StudioError as error:
-                    log.warning("cannot resume %s: %s", job.id, error.message)
-                    continue
-                self._jobs[job.id] = job
-                self._was_sent[job.id] = True
+            if self._resumable(job):
+                if await self._start_resume(job):
+                    recovery.resumed.append(job)
+                continue
+            if job.state.is_terminal:  # it said "resumable", but what it kept is gone
+                job.resumable = False
                 await self._db(self.store.update_job, job, owner=self.ownership.name)
-                self._start(job, self._resume(job, profile))
-                recovery.resumed.append(job)
                 continue
             sent = job.state in SENT_STATES
             job.state = JobState.INTERRUPTED
-            job.error = (
-                StudioError(ErrorKind.FATE_UNKNOWN, MSG_INTERRUPTED_SENT, may_be_billed=True)
-                if sent
-                else StudioError(ErrorKind.CANCELLED, MSG_INTERRUPTED_UNSENT)
-            )
+            if job.images or record.job.state is JobState.DOWNLOADING:
+                job.error = StudioError(ErrorKind.FATE_UNKNOWN, MSG_INTERRUPTED_SAVING)
+                job.error.billing = Billing.MAY_BE_BILLED
+            elif sent:
+                job.error = StudioError(
+                    ErrorKind.FATE_UNKNOWN, MSG_INTERRUPTED_SENT, may_be_billed=True
+                )
+            else:
+                job.error = StudioError(
+                    ErrorKind.CANCELLED, MSG_INTERRUPTED_UNSENT, billing=Billing.NOT_SENT
+                )
             await self._db(self.store.update_job, job, owner=self.ownership.name)
             await self._emit(JobEvent(job, EventKind.STATE))
             recovery.interrupted.append(job)
         return recovery
 
-    @staticmethod
-    def _resumable(record: JobRecord) -> bool:
-        job = record.job
-        return bool(job.task_id and job.protocol and CAPABILITIES[job.protocol].polls)
+    async def resume(self, job_id: str) -> Job | None:
+        """Finish one resumable job now (the window's Resume / Retry save): nothing billable is
+        sent. None when there is nothing to resume."""
+        if job_id in self._tasks:
+            return self._jobs.get(job_id)
+        job = self._jobs.get(job_id)
+        if job is None:
+            record = await self._db(self.store.get, job_id)
+            if record is None:
+                return None
+            job = record.job
+        if not self._resumable(job):
+            return None
+        return job if await self._start_resume(job) else None
+
+    def _resumable(self, job: Job) -> bool:
+        if self.journal.pending(job.id):
+            return True
+        polls = bool(job.task_id and job.protocol and CAPABILITIES[job.protocol].polls)
+        return polls and (not job.state.is_terminal or job.resumable)
+
+    async def _start_resume(self, job: Job) -> bool:
+        try:
+            profile = self.profiles(job.profile_name)
+        except StudioError as error:
+            log.warning("cannot resume %s: %s", job.id, error.message)
+            return False
+        self._jobs[job.id] = job
+        self._was_sent[job.id] = True
+        try:
+            await self._db(self.store.update_job, job, owner=self.ownership.name)
+        except HistoryBusyError as error:
+            log.warning("resuming %s without recording it yet: %s", job.id, error)
+        self._start(job, self._resume(job, profile))
+        return True
 
     async def _resume(self, job: Job, profile: Profile) -> Job:
         runner = self._runner(profile)
@@ -304,6 +399,7 @@ class RequestManager:
     async def aclose(self) -> None:
         """Stop: async tasks stay resumable, sync requests in flight become interrupted."""
         self._closing = True
+        self.store.stop_waiting()
         for task in list(self._tasks.values()):
             task.cancel()
         await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)

@@ -2,6 +2,17 @@
 
 The paid request is submitted exactly once. Whatever happens after it left is turned into job
 state and a plain message; the engine never sends it again on its own.
+
+What the relay delivers is recorded in the result journal (``store.journal``) the moment it
+arrives, before any download, and each image leaves the journal only once it is in the
+history. A job that cannot finish saving (a link that keeps failing, a full disk, a locked
+history, a deadline) ends *resumable*: :meth:`Runner.resume` finishes it later from the journal
+or by asking the relay's task again — never by sending the request again.
+
+Every failure says what it cost (``Billing``), decided here by one rule: before the request
+left, nothing was billed; while it was being sent, the transport's verdict (a refusal, a
+connection never made) stands, else it may have been billed; once the relay answered,
+whatever fails afterwards may have been billed.
 """
 
 from __future__ import annotations
@@ -9,37 +20,43 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-import time
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from studio.catalog import Catalog
-from studio.domain.errors import ErrorKind, RelayError, StudioError
+from studio.domain.errors import Billing, ErrorKind, RelayError, StudioError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP, WARNINGS
 from studio.domain.job import Job, JobState
 from studio.domain.model_spec import Operation
 from studio.domain.notice import Notice
+from studio.domain.redact import redact
 from studio.domain.results import ImageResult, Usage
 from studio.engine.events import EventKind, JobEvent, Listener
 from studio.engine.plan import plan_request
 from studio.engine.prepare import Prepared, prepare
 from studio.engine.verify import verify_result
 from studio.engine.workers import background_pool
+from studio.imaging._sniff import sniff
 from studio.imaging.results import (
     ValidatedImage,
     decode_base64_image,
     parse_data_url,
+    undecodable,
     validate_result,
 )
 from studio.protocols import protocol_for
 from studio.protocols.base import Accepted, Completed, ImageProtocol, RawImage, TaskState
 from studio.protocols.jsonbody import Blob
 from studio.protocols.transport import RelayClient
+from studio.store.history import HistoryBusyError
+from studio.store.journal import GONE, SAVED, Delivery, ResultJournal
 
 log = logging.getLogger(__name__)
 
 DOWNLOADS_AT_ONCE = 4
+GARBLED_POLLS = 5  # answers about a task that were not understood, in a row, before giving up
 # Decoding and checking results is CPU work that holds the GIL in stretches: one worker does it,
 # so it never competes with itself for the GIL against the window's thread.
 IMAGE_WORKER = background_pool(1, "studio-results")
@@ -47,17 +64,57 @@ IMAGE_WORKER = background_pool(1, "studio-results")
 MSG_INTERNAL = QT_TRANSLATE_NOOP(
     ERRORS, "Something went wrong inside the studio ({what}). The details are in the log."
 )
+MSG_DEADLINE = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The relay's answer did not arrive within {seconds} s, the time limit for a job. The "
+    "request was not sent again; the relay may still make the image.",
+)
 MSG_TASK_TIMEOUT = QT_TRANSLATE_NOOP(
     ERRORS,
-    "The relay has not finished task {task_id} after {minutes} minutes. It may still finish: "
-    "check again later.",
+    "The relay has not finished task {task_id} within {seconds} s, the time limit for a job. "
+    "It may still finish: Resume asks again, without sending anything new.",
+)
+MSG_TASK_UNREACHABLE = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The relay does not answer about task {task_id} ({reason}). The task id is kept: Resume "
+    "asks again, without sending anything new.",
+)
+MSG_RESULT_NOT_FETCHED = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "Could not download image {number} from the relay ({reason}). The relay made it and its "
+    "link is kept: Resume downloads it again, without sending anything new.",
+)
+MSG_SAVE_FAILED = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "Could not save image {number}: {reason}. The image is kept: free some space or fix the "
+    "folder's permissions, then press Retry save.",
+)
+MSG_HISTORY_BUSY = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "Could not record image {number}: another program keeps the history database locked. The "
+    "image is kept and is recorded when you press Retry save (or the next time the studio "
+    "starts).",
+)
+MSG_INLINE_LOST = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "Image {number} arrived inside the relay's answer, but the studio stopped before it could "
+    "keep it.",
+)
+MSG_NOTHING_TO_RESUME = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "There is nothing left to fetch for this job: its kept results were lost when the studio "
+    "stopped.",
 )
 MSG_NO_IMAGE_SAVED = QT_TRANSLATE_NOOP(WARNINGS, "Image {number} could not be saved: {reason}")
+
+# Kinds of poll failures that mean the task is not (yet) known to the relay.
+_UNKNOWN_TASK_WORDS = ("not exist", "not found", "no such task", "不存在", "未找到")
 
 
 class ResultSink(Protocol):
     """Where result bytes go. ``save`` is called in a worker thread and must have the bytes
-    safely on disk (written, fsync'ed) before it returns."""
+    safely on disk (written, fsync'ed) before it returns. ``kept`` is the same bytes already
+    durable in a file, which a sink may link instead of writing again."""
 
     def save(
         self,
@@ -66,7 +123,33 @@ class ResultSink(Protocol):
         image: ValidatedImage,
         raw: RawImage,
         warnings: tuple[Notice, ...],
+        *,
+        kept: Any = None,
     ) -> ImageResult: ...
+
+
+class JobStop(Exception):  # noqa: N818 - not an error: how a job ends when it is not "failed"
+    """End the job in ``state`` with ``error`` (resumable or not)."""
+
+    def __init__(self, state: JobState, error: StudioError, *, resumable: bool = False) -> None:
+        super().__init__(error.message)
+        self.state = state
+        self.error = error
+        self.resumable = resumable
+
+
+class Deadline:
+    """The moment a job must be over by (``asyncio`` loop time)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = asyncio.get_running_loop().time() + seconds
+
+    def remaining(self) -> float:
+        return self.at - asyncio.get_running_loop().time()
+
+    def passed(self) -> bool:
+        return self.remaining() <= 0
 
 
 @dataclass
@@ -76,6 +159,9 @@ class Runner:
     sink: ResultSink
     listeners: list[Listener] = field(default_factory=list)
     max_poll_wait: float | None = None  # default: the profile's async max_wait
+    journal: ResultJournal = field(default_factory=lambda: ResultJournal(()))
+    _sent: set[str] = field(default_factory=set, repr=False)  # the paid request started leaving
+    _answered: set[str] = field(default_factory=set, repr=False)  # the relay answered it
 
     async def emit(self, event: JobEvent) -> None:
         for listener in self.listeners:
@@ -98,8 +184,10 @@ class Runner:
         return await self._guarded(job, self._run(job))
 
     async def resume(self, job: Job) -> Job:
-        """Go on polling an async job whose task id was stored before a crash."""
-        assert job.task_id and job.protocol, "only submitted async jobs can be resumed"
+        """Finish a job whose answer (or task id) was kept: save what the journal holds, or
+        poll its task again. Nothing is sent to the relay that could be billed."""
+        self._sent.add(job.id)
+        self._answered.add(job.id)
         return await self._guarded(job, self._resume(job))
 
     async def _guarded(self, job: Job, work: Coroutine[Any, Any, None]) -> Job:
@@ -109,18 +197,38 @@ class Runner:
         try:
             await work
         except asyncio.CancelledError:
+            job.resumable = bool(self.journal.pending(job.id))
             await self.set_state(job, JobState.CANCELLED)
             raise
+        except JobStop as stop:
+            await self._end(job, stop.state, stop.error, resumable=stop.resumable)
         except StudioError as error:
-            job.error = error
-            await self.set_state(job, JobState.FAILED)
+            await self._end(job, JobState.FAILED, error)
         except Exception as error:  # a bug: keep the studio alive and say so
             log.exception("job %s failed unexpectedly", job.id)
-            job.error = StudioError(ErrorKind.INTERNAL, MSG_INTERNAL, what=type(error).__name__)
-            await self.set_state(job, JobState.FAILED)
+            internal = StudioError(ErrorKind.INTERNAL, MSG_INTERNAL, what=type(error).__name__)
+            await self._end(job, JobState.FAILED, internal)
         finally:
             self.client.on_wait = previous_hook
+            self._sent.discard(job.id)
+            self._answered.discard(job.id)
         return job
+
+    async def _end(
+        self, job: Job, state: JobState, error: StudioError, *, resumable: bool = False
+    ) -> None:
+        error.billing = self._billing(job, error)
+        job.error = error
+        job.resumable = resumable or bool(self.journal.pending(job.id))
+        await self.set_state(job, state)
+
+    def _billing(self, job: Job, error: StudioError) -> Billing:
+        """The one rule for what a failure cost (see the module's docstring)."""
+        if job.id in self._answered:
+            return Billing.MAY_BE_BILLED
+        if job.id in self._sent:
+            return error.billing or Billing.MAY_BE_BILLED
+        return Billing.NOT_SENT
 
     async def _run(self, job: Job) -> None:
         spec = self.catalog.get(job.request.model)
@@ -131,32 +239,92 @@ class Runner:
         prepared = await prepare(job.request, spec, plan, self.client)
         job.warnings.extend(prepared.notes)
         protocol = protocol_for(plan.protocol, self.client.profile)
+        deadline = Deadline(self.client.profile.job_timeout)
         await self.set_state(job, JobState.SUBMITTED)
-        outcome = await protocol.submit(self.client, prepared.wire)
+        self._sent.add(job.id)
+        try:
+            async with asyncio.timeout(deadline.remaining()):
+                outcome = await protocol.submit(self.client, prepared.wire)
+        except TimeoutError:
+            error = RelayError(
+                ErrorKind.FATE_UNKNOWN, MSG_DEADLINE, seconds=round(deadline.seconds)
+            )
+            raise JobStop(JobState.INTERRUPTED, error) from None
+        self._answered.add(job.id)
         if isinstance(outcome, Accepted):
             job.task_id = outcome.task_id
             await self.emit(JobEvent(job, EventKind.TASK_ID))
-            outcome = await self.poll(job, protocol)
+            outcome = await self.poll(job, protocol, deadline)
         await self.finish(job, outcome, prepared)
 
     async def _resume(self, job: Job) -> None:
-        assert job.protocol is not None
-        protocol = protocol_for(job.protocol, self.client.profile)
-        await self.finish(job, await self.poll(job, protocol), None)
+        job.error, job.resumable = None, False
+        prepared = await self._prepared_again(job)
+        pending = self.journal.pending(job.id)
+        if pending:
+            await self.set_state(job, JobState.DOWNLOADING)
+            await self.deliver(job, pending, prepared)
+            return
+        if job.task_id and job.protocol:
+            protocol = protocol_for(job.protocol, self.client.profile)
+            if protocol.polls:
+                await self.set_state(job, JobState.RUNNING)
+                deadline = Deadline(self.client.profile.job_timeout)
+                await self.finish(job, await self.poll(job, protocol, deadline), prepared)
+                return
+        raise RelayError(ErrorKind.BAD_RESULT, MSG_NOTHING_TO_RESUME)
+
+    async def _prepared_again(self, job: Job) -> Prepared | None:
+        """The request as it was prepared (for the result checks), read again from the kept
+        inputs; None when that is not possible any more."""
+        try:
+            spec = self.catalog.get(job.request.model)
+            plan = plan_request(job.request, spec)
+            return await prepare(job.request, spec, plan, self.client)
+        except Exception:  # the checks are a bonus here: saving the images is what matters
+            log.info("cannot check the results of %s against its request", job.id, exc_info=True)
+            return None
 
     # -- async tasks -----------------------------------------------------------------------
 
-    async def poll(self, job: Job, protocol: ImageProtocol) -> Completed:
+    async def poll(self, job: Job, protocol: ImageProtocol, deadline: Deadline) -> Completed:
+        """Ask the relay about the task until it is done, failed, or the deadline passed.
+
+        A relay that does not know a freshly made task yet, or cannot be reached for a while,
+        is asked again; only the relay saying the task failed ends it. At the deadline the job
+        stays resumable (its task id is kept)."""
         assert job.task_id is not None
         options = self.client.profile.async_options
         max_wait = self.max_poll_wait if self.max_poll_wait is not None else options.max_wait
-        started = time.monotonic()
-        attempt = 0
+        limit = min(deadline.remaining(), max_wait)
+        stop_at = asyncio.get_running_loop().time() + limit
+        attempt = garbled = 0
+        problem: StudioError | None = None
         while True:
             # Quick first looks, then the profile's pace: short tasks finish sooner.
-            await asyncio.sleep(min(options.poll_interval, 0.5 * 2**attempt))
+            pause = poll_pause(options.poll_interval, attempt)
+            left = stop_at - asyncio.get_running_loop().time()
+            if left <= 0:
+                raise self._poll_stop(job, problem, limit)
+            await asyncio.sleep(min(pause, left))
             attempt += 1
-            update = await protocol.poll(self.client, job.task_id)
+            try:
+                async with asyncio.timeout(max(stop_at - asyncio.get_running_loop().time(), 0)):
+                    update = await protocol.poll(self.client, job.task_id)
+            except TimeoutError:
+                raise self._poll_stop(job, problem, limit) from None
+            except StudioError as error:
+                if error.kind is ErrorKind.AUTH:  # fix the key, then resume
+                    raise JobStop(JobState.FAILED, error, resumable=True) from None
+                problem = error
+                garbled = garbled + 1 if error.kind is ErrorKind.BAD_RESULT else 0
+                if garbled >= GARBLED_POLLS:  # the same nonsense each time: stop asking for now
+                    raise JobStop(JobState.FAILED, error, resumable=True) from None
+                reason = "task-unknown" if _task_unknown(error) else "poll"
+                log.info("poll %d of task %s failed: %s", attempt, job.task_id, error.message)
+                await self.on_wait(job, reason, poll_pause(options.poll_interval, attempt))
+                continue
+            problem, garbled = None, 0
             if update.state is TaskState.FAILED:
                 raise update.error or RelayError(ErrorKind.TASK_FAILED, MSG_INTERNAL, what="task")
             if update.state is TaskState.SUCCEEDED and update.result is not None:
@@ -166,85 +334,207 @@ class Runner:
             if update.progress is not None and update.progress != job.progress:
                 job.progress = update.progress
                 await self.emit(JobEvent(job, EventKind.PROGRESS))
-            if time.monotonic() - started > max_wait:
-                raise RelayError(
-                    ErrorKind.SERVER,
-                    MSG_TASK_TIMEOUT,
-                    task_id=job.task_id,
-                    minutes=round(max_wait / 60),
-                )
+
+    def _poll_stop(self, job: Job, problem: StudioError | None, limit: float) -> JobStop:
+        if problem is not None and not _task_unknown(problem):
+            error = RelayError(
+                ErrorKind.NETWORK,
+                MSG_TASK_UNREACHABLE,
+                task_id=job.task_id,
+                reason=problem.message,
+                relay_message=problem.relay_message,
+            )
+            return JobStop(JobState.FAILED, error, resumable=True)
+        error = RelayError(
+            ErrorKind.FATE_UNKNOWN, MSG_TASK_TIMEOUT, task_id=job.task_id, seconds=round(limit)
+        )
+        return JobStop(JobState.INTERRUPTED, error, resumable=True)
 
     # -- results ---------------------------------------------------------------------------
 
     async def finish(self, job: Job, outcome: Completed, prepared: Prepared | None) -> None:
         job.usage = Usage(outcome.usage) if outcome.usage else None
-        job.text = outcome.text
+        job.text = redact(outcome.text) if outcome.text else outcome.text
         job.meta.update(outcome.meta)
         if not outcome.images and job.request.operation is Operation.MJ_DESCRIBE:
             await self.set_state(job, JobState.SUCCEEDED)
             return
+        deliveries = [_delivery(index, raw) for index, raw in enumerate(outcome.images)]
+        # Before any download: the links (and which images came inline) are on disk.
+        await asyncio.to_thread(self.journal.open, job.id, deliveries)
         await self.set_state(job, JobState.DOWNLOADING)
-        gate = asyncio.Semaphore(DOWNLOADS_AT_ONCE)
+        inline = {d.index: outcome.images[d.index] for d in deliveries if d.url is None}
+        await self.deliver(job, deliveries, prepared, inline)
 
-        async def one(index: int, raw: RawImage) -> ImageResult | StudioError:
+    async def deliver(
+        self,
+        job: Job,
+        deliveries: list[Delivery],
+        prepared: Prepared | None,
+        inline: Mapping[int, RawImage] | None = None,
+    ) -> None:
+        """Save every delivery; what cannot be saved now stays in the journal (resumable)."""
+        gate = asyncio.Semaphore(DOWNLOADS_AT_ONCE)
+        inline = inline or {}
+        saved = {image.index for image in job.images}
+        for delivery in [d for d in deliveries if d.index in saved]:  # recorded before a crash
+            await asyncio.to_thread(self.journal.mark, job.id, delivery.index, SAVED)
+        deliveries = [d for d in deliveries if d.index not in saved]
+
+        async def one(delivery: Delivery) -> ImageResult | StudioError:
             async with gate:
                 try:
-                    return await self.save_one(job, index, raw, prepared)
+                    return await self.save_one(job, delivery, inline.get(delivery.index), prepared)
                 except StudioError as error:
                     return error
 
-        outcomes = await asyncio.gather(*(one(i, raw) for i, raw in enumerate(outcome.images)))
-        failures = [(i, o) for i, o in enumerate(outcomes) if isinstance(o, StudioError)]
-        if len(failures) == len(outcomes):
-            error = failures[0][1]
-            error.may_be_billed = True  # the relay made the image(s): only fetching them failed
-            raise error
-        for index, error in failures:
-            job.warnings.append(
-                Notice(
-                    "image_lost", MSG_NO_IMAGE_SAVED, {"number": index + 1, "reason": error.message}
+        outcomes = await asyncio.gather(*(one(d) for d in deliveries))
+        failures = [
+            (d, o) for d, o in zip(deliveries, outcomes, strict=True) if isinstance(o, StudioError)
+        ]
+        kept = {d.index for d in self.journal.pending(job.id)}
+        for delivery, error in failures:
+            if delivery.index not in kept:
+                job.warnings.append(
+                    Notice(
+                        "image_lost",
+                        MSG_NO_IMAGE_SAVED,
+                        {"number": delivery.index + 1, "reason": error.message},
+                    )
                 )
-            )
+        if kept:
+            error = next(e for d, e in failures if d.index in kept)
+            raise JobStop(JobState.FAILED, error, resumable=True)
+        if failures and not job.images:
+            raise failures[0][1]
         await self.set_state(job, JobState.SUCCEEDED)
 
     async def save_one(
-        self, job: Job, index: int, raw: RawImage, prepared: Prepared | None
+        self,
+        job: Job,
+        delivery: Delivery,
+        raw: RawImage | None,
+        prepared: Prepared | None,
     ) -> ImageResult:
-        downloaded = None
-        if raw.b64 is None and raw.url is not None and not raw.url.startswith("data:"):
-            downloaded = await self.client.download(raw.url)
-        # Decoding, validating, checking and writing are one trip to a worker thread.
+        number = delivery.index + 1
+        data, kept = None, None
+        if (found := await asyncio.to_thread(self.journal.read, job.id, delivery)) is not None:
+            data, kept = found
+        elif raw is None and delivery.url is not None:
+            try:
+                data = await self.client.download(delivery.url)
+            except StudioError as error:
+                if error.kind is ErrorKind.NETWORK:  # the link is kept: resumable
+                    raise RelayError(
+                        ErrorKind.NETWORK,
+                        MSG_RESULT_NOT_FETCHED,
+                        number=number,
+                        reason=error.params.get("reason", error.message),
+                        relay_message=error.relay_message,
+                    ) from error
+                await asyncio.to_thread(self.journal.mark, job.id, delivery.index, GONE)
+                raise
+        elif raw is None:
+            await asyncio.to_thread(self.journal.mark, job.id, delivery.index, GONE)
+            raise RelayError(ErrorKind.BAD_RESULT, MSG_INLINE_LOST, number=number)
+        # Decoding, keeping, validating, checking and saving are one trip to a worker thread.
         loop = asyncio.get_running_loop()
         result, notices = await loop.run_in_executor(
-            IMAGE_WORKER, self.store_image, job, index, raw, downloaded, prepared
+            IMAGE_WORKER, self.store_image, job, delivery, raw, data, kept, prepared
         )
         if notices:
             job.warnings.extend(n for n in notices if n not in job.warnings)
-        job.images.append(result)
-        job.images.sort(key=lambda image: image.index)
+        job.images = sorted(
+            [*(i for i in job.images if i.index != result.index), result],
+            key=lambda image: image.index,
+        )
         await self.emit(JobEvent(job, EventKind.IMAGE_SAVED, image=result))
         return result
 
     def store_image(
         self,
         job: Job,
-        index: int,
-        raw: RawImage,
-        downloaded: bytes | None,
+        delivery: Delivery,
+        raw: RawImage | None,
+        data: bytes | None,
+        kept: Path | None,
         prepared: Prepared | None,
     ) -> tuple[ImageResult, list[Notice]]:
-        """Runs in a worker thread: bytes → validated → checked → durably saved."""
-        data = downloaded if downloaded is not None else image_bytes(raw)
-        validated = validate_result(data)
+        """Runs in a worker thread: bytes → kept → validated → checked → durably saved.
+        ``data`` None: decode ``raw`` (it came inline); ``kept``: where the journal has them."""
+        number = delivery.index + 1
+        try:
+            if data is None:
+                assert raw is not None
+                data = image_bytes(raw)
+            if kept is None:
+                kept = self.journal.keep(job.id, delivery.index, data, _extension(data))
+            validated = validate_result(data)
+        except StudioError:
+            self.journal.mark(job.id, delivery.index, GONE)
+            raise
         notices = verify_result(job.request, validated, prepared)
-        return self.sink.save(job, index, validated, raw, tuple(notices)), notices
+        source = RawImage(
+            delivery.source,
+            url=delivery.url,
+            mime=delivery.mime,
+            revised_prompt=delivery.revised_prompt,
+        )
+        try:
+            result = self.sink.save(
+                job, delivery.index, validated, source, tuple(notices), kept=kept
+            )
+        except HistoryBusyError as error:
+            log.warning("image %d of %s not recorded: %s", number, job.id, error)
+            raise RelayError(ErrorKind.SAVE_FAILED, MSG_HISTORY_BUSY, number=number) from error
+        except OSError as error:
+            log.warning("image %d of %s not saved: %s", number, job.id, error)
+            reason = error.strerror or type(error).__name__
+            raise RelayError(
+                ErrorKind.SAVE_FAILED, MSG_SAVE_FAILED, number=number, reason=reason
+            ) from error
+        self.journal.mark(job.id, delivery.index, SAVED)
+        return result, notices
+
+
+def poll_pause(interval: float, attempt: int) -> float:
+    """Quick first looks (0.5 s, 1 s, 2 s …), then the profile's pace."""
+    return min(interval, 0.5 * 2 ** min(attempt, 16))
+
+
+def _delivery(index: int, raw: RawImage) -> Delivery:
+    remote = raw.url if raw.b64 is None and raw.url and not raw.url.startswith("data:") else None
+    return Delivery(
+        index=index,
+        source=raw.source,
+        url=remote,
+        mime=raw.mime,
+        revised_prompt=raw.revised_prompt,
+    )
+
+
+def _extension(data: bytes) -> str:
+    header = sniff(data[:4096])
+    return header.format.lower() if header is not None else "bin"
+
+
+def _task_unknown(error: StudioError) -> bool:
+    if error.status == 404:
+        return True
+    words = f"{error.relay_message or ''} {error.message}".lower()
+    return any(word in words for word in _UNKNOWN_TASK_WORDS)
 
 
 def image_bytes(raw: RawImage) -> bytes:
     """The bytes of an image that came inline: base64 (maybe a blob) or a data URL."""
     if isinstance(raw.b64, Blob):
-        return decode_base64_image(raw.b64.text() if raw.b64.escaped else raw.b64.raw)
+        try:
+            text = raw.b64.text() if raw.b64.escaped else raw.b64.raw
+        except ValueError:  # broken JSON escapes inside the string
+            raise undecodable() from None
+        return decode_base64_image(text)
     if raw.b64 is not None:
         return decode_base64_image(raw.b64)
     assert raw.url is not None and raw.url.startswith("data:")
     return parse_data_url(raw.url)[1]
+

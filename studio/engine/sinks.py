@@ -26,7 +26,10 @@ class DirectorySink:
         image: ValidatedImage,
         raw: RawImage,
         warnings: tuple[Notice, ...] = (),
+        *,
+        kept: Path | None = None,
     ) -> ImageResult:
+        del kept  # a folder of exports gets its own copy
         name = f"{slug(job.request.prompt)}-{job.id[-8:]}-{index + 1}.{image.extension}"
         path = write_durably(self.directory / name, image.data)
         return ImageResult(
@@ -57,8 +60,10 @@ class StoreSink:
         image: ValidatedImage,
         raw: RawImage,
         warnings: tuple[Notice, ...] = (),
+        *,
+        kept: Path | None = None,
     ) -> ImageResult:
         url = raw.url if raw.url and not raw.url.startswith("data:") else None
         return self.store.save_result(
-            job, index, image, raw.source, url, raw.revised_prompt, warnings
+            job, index, image, raw.source, url, raw.revised_prompt, warnings, kept=kept
         )

@@ -4,8 +4,8 @@ The relay's original bytes are never re-encoded: provenance goes into a PNG ``iT
 JPEG XMP ``APP1`` segment, spliced in between the existing chunks/segments. Other formats (and
 anything too big or too damaged to splice safely) get a sidecar ``<name>.studio.json``.
 
-Provenance never holds a key or a base URL: only the profile *name*, and parameters whose keys
-and values are checked to look like neither.
+Provenance never holds a key or a base URL: only the profile *name*, and parameters without
+entries named like either, their values passed through the one redaction rule.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 import re
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,9 +26,18 @@ from xml.sax.saxutils import escape
 
 from studio import __version__
 from studio.domain.errors import ErrorKind, InputError
-from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
+from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP, WARNINGS
 from studio.domain.model_spec import Operation, ProtocolId
-from studio.domain.request import GenerationRequest
+from studio.domain.notice import Notice
+from studio.domain.redact import redact
+from studio.domain.request import (
+    BACKGROUNDS,
+    BLEND_DIMENSIONS,
+    OUTPUT_FORMATS,
+    RESOLUTIONS,
+    SEED_MAX,
+    GenerationRequest,
+)
 
 __all__ = [
     "PROVENANCE_KEY",
@@ -63,8 +72,9 @@ def _now() -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class Provenance:
-    """How an image was made. Construct with keywords; invalid or secret-looking data raises
-    ValueError. ``parameters`` is copied (through JSON) so the record never shares state."""
+    """How an image was made. Construct with keywords; invalid data raises ValueError; secrets
+    in ``parameters`` are left out or redacted. ``parameters`` is copied (through JSON) so the
+    record never shares state."""
 
     app: str = PROVENANCE_KEY
     version: str = __version__
@@ -158,37 +168,130 @@ class Provenance:
 
     def request_settings(self) -> dict[str, Any]:
         """Keyword arguments for :class:`GenerationRequest` that restore these settings (no
-        references or mask: those are files the caller finds by their digests). Values of the
-        wrong type are left out."""
+        references or mask: those are files the caller finds by their digests). Only the
+        studio's own settings, each held to what a typed option may be; anything else is left
+        out (:meth:`restore` says what)."""
+        return self.restore()[0]
+
+    def restore(self) -> tuple[dict[str, Any], list[Notice]]:
+        """:meth:`request_settings` and a note for each saved value that was left out.
+
+        A file can say anything: restoring never carries ``extra`` (relay fields the studio
+        would send unseen), an operation that needs a Midjourney task, or a value of the wrong
+        type or outside a closed set. What is kept is checked again like typed input when the
+        request is planned."""
         settings: dict[str, Any] = {"prompt": self.prompt, "model": self.model}
-        if self.protocol in {p.value for p in ProtocolId}:
-            settings["protocol"] = ProtocolId(self.protocol)
+        left_out: list[tuple[str, Any]] = []
+        if self.protocol is not None:
+            if self.protocol in {p.value for p in ProtocolId}:
+                settings["protocol"] = ProtocolId(self.protocol)
+            else:
+                left_out.append(("protocol", self.protocol))
         params = self.parameters
-        if params.get("operation") in {o.value for o in Operation}:
-            settings["operation"] = Operation(params["operation"])
-        for name in _TEXT_SETTINGS:
-            if isinstance(params.get(name), str):
-                settings[name] = params[name]
-        for name in ("n", "seed"):
-            value = params.get(name)
-            if isinstance(value, int) and not isinstance(value, bool):
+        operation = params.get("operation")
+        if operation in _RESTORABLE_OPERATIONS:
+            settings["operation"] = Operation(operation)
+        elif operation is not None and operation not in _FOLLOW_UPS:
+            left_out.append(("operation", operation))  # a follow-up is made anew, not restored
+        for name, valid in _CHECKS.items():
+            if name not in params or params[name] is None:
+                continue
+            value = params[name]
+            if not valid(value):
+                left_out.append((name, value))
+            elif name == "resolution":
+                settings[name] = value.strip().upper()
+            else:
                 settings[name] = value
-        if isinstance(params.get("extra"), dict):
-            settings["extra"] = dict(params["extra"])
-        return settings
+        notes = [
+            Notice(
+                "setting_left_out",
+                MSG_SETTING_LEFT_OUT,
+                {"setting": SETTING_WORDS.get(name, name), "value": _shown(value)},
+            )
+            for name, value in left_out
+        ]
+        extra = params.get("extra")
+        if extra:
+            names = list(extra) if isinstance(extra, dict) else ["extra"]
+            shown = ", ".join(_shown(str(name), 30) for name in names[:5])
+            notes.append(
+                Notice(
+                    "extra_left_out",
+                    MSG_EXTRA_LEFT_OUT,
+                    {"names": shown + (", …" if len(names) > 5 else "")},
+                )
+            )
+        return settings, notes
 
 
-_TEXT_SETTINGS = (
-    "ratio",
-    "resolution",
-    "size",
-    "quality",
-    "negative_prompt",
-    "style",
-    "output_format",
-    "background",
-    "blend_dimensions",
+MSG_SETTING_LEFT_OUT = QT_TRANSLATE_NOOP(
+    WARNINGS, "The image's saved {setting} ({value}) is not a value the studio takes: left out."
 )
+MSG_EXTRA_LEFT_OUT = QT_TRANSLATE_NOOP(
+    WARNINGS,
+    "The image's extra relay fields ({names}) were not restored: only the studio's own "
+    "settings are.",
+)
+SETTING_WORDS = {
+    "protocol": QT_TRANSLATE_NOOP(WARNINGS, "protocol"),
+    "operation": QT_TRANSLATE_NOOP(WARNINGS, "operation"),
+    "ratio": QT_TRANSLATE_NOOP(WARNINGS, "ratio"),
+    "resolution": QT_TRANSLATE_NOOP(WARNINGS, "resolution"),
+    "size": QT_TRANSLATE_NOOP(WARNINGS, "size"),
+    "n": QT_TRANSLATE_NOOP(WARNINGS, "number of images"),
+    "quality": QT_TRANSLATE_NOOP(WARNINGS, "quality"),
+    "seed": QT_TRANSLATE_NOOP(WARNINGS, "seed"),
+    "negative_prompt": QT_TRANSLATE_NOOP(WARNINGS, "negative prompt"),
+    "style": QT_TRANSLATE_NOOP(WARNINGS, "style"),
+    "output_format": QT_TRANSLATE_NOOP(WARNINGS, "output format"),
+    "background": QT_TRANSLATE_NOOP(WARNINGS, "background"),
+    "blend_dimensions": QT_TRANSLATE_NOOP(WARNINGS, "blend shape"),
+}
+_FOLLOW_UPS = frozenset(
+    {Operation.MJ_ACTION.value, Operation.MJ_CHANGE.value, Operation.MJ_MODAL.value}
+)
+_RESTORABLE_OPERATIONS = frozenset(o.value for o in Operation) - _FOLLOW_UPS
+_SHORT_TEXT = 200  # ratio, size, quality, style: nothing a model offers is longer
+
+
+def _text(limit: int | None = _SHORT_TEXT) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, str) and (limit is None or len(value) <= limit)
+
+
+def _one_of(choices: Sequence[str], *, upper: bool = False) -> Callable[[Any], bool]:
+    def valid(value: Any) -> bool:
+        return isinstance(value, str) and (value.strip().upper() if upper else value) in choices
+
+    return valid
+
+
+def _whole(low: int, high: int) -> Callable[[Any], bool]:
+    def valid(value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+    return valid
+
+
+# The same checks a typed option gets before the plan sees it (argparse's types and choices).
+_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "ratio": _text(),
+    "resolution": _one_of(RESOLUTIONS, upper=True),
+    "size": _text(),
+    "n": _whole(1, 100),
+    "quality": _text(),
+    "seed": _whole(0, SEED_MAX),
+    "negative_prompt": _text(None),
+    "style": _text(),
+    "output_format": _one_of(OUTPUT_FORMATS),
+    "background": _one_of(BACKGROUNDS),
+    "blend_dimensions": _one_of(BLEND_DIMENSIONS),
+}
+
+
+def _shown(value: Any, limit: int = 40) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _require(condition: bool, message: str) -> None:
@@ -225,10 +328,6 @@ _ENDPOINT_NAMES = frozenset(
 )
 _LINK_WORDS = frozenset({"url", "uri", "link", "hook", "webhook", "callback"})
 _HTTP = re.compile(r"^\s*https?://", re.IGNORECASE)
-_URL_WITH_SECRET = re.compile(  # credentials in the authority, or a key in the query
-    r"https?://(?:[^\s/?#@]*@|\S*[?&](?:api[_-]?key|key|token|access_token|sig|signature)=)",
-    re.IGNORECASE,
-)
 
 
 def _words(key: str) -> list[str]:
@@ -237,32 +336,38 @@ def _words(key: str) -> list[str]:
 
 
 def _refused_entry(key: str, value: object) -> bool:
+    """The entry names a key, a token or an endpoint: it has no place in a file."""
     words = _words(key)
     if any(w in _SECRET_WORDS for w in words) or "_".join(words) in _ENDPOINT_NAMES:
         return True
-    if isinstance(value, str):
-        if _URL_WITH_SECRET.search(value):
-            return True
-        return bool(_HTTP.match(value)) and any(w in _LINK_WORDS for w in words)
-    return False
+    return isinstance(value, str) and bool(_HTTP.match(value)) and any(
+        w in _LINK_WORDS for w in words
+    )
 
 
-def _check_secrets(value: object, where: str) -> None:
+def _check_secrets(value: object, where: str) -> object:
+    """``value`` without secrets: entries whose name is a key, token or endpoint left out, and
+    every string passed through the one redaction rule (a link's ``?token=``, a URL's
+    ``user:password@``, a key the studio was given). Never raises for a secret: this runs at
+    export time, after the user paid. ValueError only when a dict key is not a string."""
     if isinstance(value, dict):
+        kept: dict[str, Any] = {}
         for key, item in value.items():
             _require(isinstance(key, str), f"{where} keys must be strings")
-            if _refused_entry(key, item):
-                raise ValueError(f"{where} must not hold a key, token or endpoint ({key!r})")
-            _check_secrets(item, f"{where}.{key}")
-    elif isinstance(value, list | tuple):
-        for item in value:
-            _check_secrets(item, where)
+            if not _refused_entry(key, item):
+                kept[key] = _check_secrets(item, f"{where}.{key}")
+        return kept
+    if isinstance(value, list | tuple):
+        return [_check_secrets(item, where) for item in value]
+    if isinstance(value, str):
+        return redact(value)
+    return value
 
 
 def _clean_parameters(parameters: dict[str, Any]) -> dict[str, Any]:
-    _check_secrets(parameters, "parameters")
+    cleaned = _check_secrets(parameters, "parameters")
     try:
-        text = json.dumps(parameters, ensure_ascii=False, allow_nan=False)
+        text = json.dumps(cleaned, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError, RecursionError):
         raise ValueError("parameters must be JSON-serialisable") from None
     copy: dict[str, Any] = json.loads(text)

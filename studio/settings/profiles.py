@@ -118,6 +118,7 @@ def validate_profile(profile: Profile) -> None:
         raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_BASE_URL, url=profile.base_url)
     _positive(profile.connect_timeout, "connect time-out")
     _positive(profile.read_timeout, "read time-out")
+    _positive(profile.job_timeout, "time limit per job")
     concurrency = profile.concurrency
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_CONCURRENCY, value=concurrency)

@@ -96,6 +96,16 @@ class EngineBridge(QObject):
 
         self.spawn(go())
 
+    def resume(self, job_id: str) -> None:
+        """Finish a resumable job (fetch or save what was kept); nothing billable is sent."""
+
+        async def go() -> None:
+            job = await self.manager.resume(job_id)
+            if job is not None:
+                self.job_changed.emit(job)
+
+        self.spawn(go())
+
     def recover(self) -> None:
         def done(recovery: Recovery) -> None:
             self.recovered.emit(recovery)

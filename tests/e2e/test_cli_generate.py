@@ -146,7 +146,7 @@ def test_every_protocol_from_the_command_line(sim: SimulatorServer, tmp_path: Pa
     ("fault", "needle"),
     [
         ("401", "did not accept the API key"),
-        ("500", "may still have been made and billed"),
+        ("500", "It may still have been made"),
         ("502", "relay.example | 502: Bad gateway"),
         ("504", "504 Gateway Time-out"),
         ("524", "524: A timeout occurred"),
@@ -333,3 +333,23 @@ def test_progress_goes_to_a_terminal_stderr(sim: SimulatorServer, tmp_path: Path
     assert "task " in progress and "accepted" in progress and "\r" in progress
     assert "saved " in progress
     assert json.loads(process.stdout.strip().splitlines()[-1])["status"] == "succeeded"
+
+
+@pytest.mark.parametrize(
+    ("fault", "billing"),
+    [
+        ("401", "The relay refused it before doing any work: it was not billed."),
+        ("429*9", "The relay refused it before doing any work: it was not billed."),
+        ("500", "It may have been billed"),
+        ("524", "It may have been billed"),
+        ("empty", "It may have been billed"),
+        ("drop", "It may have been billed"),
+    ],
+)
+def test_every_failure_says_what_it_cost(
+    sim: SimulatorServer, tmp_path: Path, fault: str, billing: str
+) -> None:
+    sim.set_faults(fault)
+    result = cli(sim.url, "--prompt", "x", "--model", "gpt-image-1", "--json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert billing in summary(result)["error"] and billing in result.stderr

@@ -163,3 +163,27 @@ def test_kill_at_any_moment_never_pays_twice(
         else:
             assert state in ("interrupted", "failed", "succeeded")
     assert _integrity() == "ok"
+
+
+def test_kill_while_the_result_downloads_then_resume_downloads_it(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    sim.set_faults("latency=3*2")  # the paid request, then the download of its result
+    process = _generate(sim, tmp_path, "--model", "flux")  # flux answers with a link
+    _wait_for(lambda: any(state == "downloading" for _, state, _ in _jobs()))
+    _kill(process)
+    ((job_id, state, _),) = _jobs()
+    assert state == "downloading"
+
+    result = _cli(sim, "resume", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["interrupted"] == []
+    (resumed,) = report["resumed"]
+    assert resumed["job_id"] == job_id and resumed["status"] == "succeeded"
+    assert "relay was answering" not in result.stdout + result.stderr
+    (image,) = resumed["images"]
+    assert Path(image["path"]).is_file()
+    assert sim.state.stats()["paid_requests"] == 1
+    assert _jobs()[0][1] == "succeeded"
+    assert _integrity() == "ok"

@@ -78,8 +78,8 @@ FAILURES = [
     pytest.param(
         "502",
         None,
-        "The relay failed while making the image (HTTP 502). It may still have been made and "
-        "billed, so it was not sent again.",
+        "The relay failed while making the image (HTTP 502). It may still have been made; the "
+        "request was not sent again.",
         "HTTP 502: relay.example | 502: Bad gateway",  # the page's title, never its markup
         id="html-502",
     ),
@@ -93,7 +93,7 @@ FAILURES = [
     pytest.param(
         "expired-url",
         None,
-        "The image link has expired or is gone (HTTP 403).",
+        "The image link has expired or is gone (HTTP 403, still after 3 tries).",
         "Request has expired",
         id="expired-url",
     ),
@@ -307,3 +307,86 @@ def test_a_waiting_note_while_the_relay_rate_limits(harness: Harness) -> None:
     job_id = harness.run(scenario())
     assert any("rate-limited, retrying in 1 s" in note for note in notes), notes
     assert "rate-limited" not in panel.row_text(job_id)  # gone once it went through
+
+
+def test_a_full_disk_keeps_the_image_and_retry_save_saves_it(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from studio.store.blobs import BlobStore
+
+    panel = open_panel(harness)
+    refused = [0]
+    adopt = BlobStore.adopt
+
+    def full_disk(self, *args, **kwargs):
+        if refused[0] == 0:
+            refused[0] += 1
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return adopt(self, *args, **kwargs)
+
+    monkeypatch.setattr(BlobStore, "adopt", full_disk)
+
+    async def scenario() -> str:
+        job_id = await submitted(harness, panel, GenerationRequest("a quiet harbour", "flux"))
+        await harness.until(lambda: reached(panel, job_id, JobState.FAILED))
+        return job_id
+
+    job_id = harness.run(scenario())
+    entry = panel.entry(job_id)
+    text = panel.row_text(job_id)
+    assert "No space left on device" in text and "The image is kept" in text
+    assert "May have been billed." in text
+    assert entry.actions() == ["retry-save", "edit"]  # no Retry: that would pay again
+    before = paid(harness)
+
+    async def retry_save() -> None:
+        click(panel, job_id, "retry-save")
+        await harness.until(lambda: panel.entry(job_id).job.state is JobState.SUCCEEDED)
+
+    harness.run(retry_save())
+    assert paid(harness) == before  # nothing was sent again
+    assert len(panel.entry(job_id).job.images) == 1
+    assert panel.entry(job_id).job.images[0].path.is_file()
+    assert panel.summary_line == "Nothing running"
+    assert no_dialogs()
+
+
+def test_a_link_that_keeps_failing_offers_resume(harness: Harness) -> None:
+    panel = open_panel(harness)
+    harness.sim.set_faults("download-500")
+
+    async def scenario() -> str:
+        job_id = await submitted(harness, panel, GenerationRequest("a lantern", "flux"))
+        await harness.until(lambda: reached(panel, job_id, JobState.FAILED))
+        return job_id
+
+    job_id = harness.run(scenario())
+    assert panel.entry(job_id).actions() == ["resume", "edit"]
+    assert "Resume downloads it again" in panel.row_text(job_id)
+    harness.sim.set_faults("")
+    before = paid(harness)
+
+    async def resume() -> None:
+        click(panel, job_id, "resume")
+        await harness.until(lambda: panel.entry(job_id).job.state is JobState.SUCCEEDED)
+
+    harness.run(resume())
+    assert paid(harness) == before
+    assert panel.entry(job_id).job.images
+
+
+def test_a_refusal_says_it_was_not_billed(harness: Harness) -> None:
+    panel = open_panel(harness)
+    harness.sim.set_faults("401")
+
+    async def scenario() -> str:
+        job_id = await submitted(harness, panel, GenerationRequest("a red fox", "flux"))
+        await harness.until(lambda: reached(panel, job_id, JobState.FAILED))
+        return job_id
+
+    job_id = harness.run(scenario())
+    text = panel.row_text(job_id)
+    assert "Not billed." in text and "May have been billed" not in text

@@ -362,3 +362,28 @@ def test_an_unreadable_profiles_file_is_explained(
     click(page.reload_button)
     assert not page.load_error.isVisible() and page.add_button.isEnabled()
     assert [entry.profile.name for entry in page.entries()] == ["sim", "fixed"]
+
+
+def test_the_time_limit_per_job_is_a_relay_setting(
+    harness: Harness, os_keyring: FileKeyring
+) -> None:
+    harness.services.profiles.add(Profile(name="alpha", base_url="https://alpha.example"), KEY)
+    dialog = open_dialog(harness)
+    page, form = dialog.relays, dialog.relays.form
+    changed: list[bool] = []
+    dialog.profiles_changed.connect(lambda: changed.append(True))
+
+    async def scenario() -> None:
+        select(dialog, "alpha")
+        await harness.until(lambda: form.key_edit.placeholderText().startswith("••••"))
+        assert form.job_timeout.value() == 600.0
+        form.job_timeout.setFocus()
+        form.job_timeout.selectAll()
+        QTest.keyClicks(form.job_timeout, "1500")
+        QTest.keyClick(form.job_timeout, Qt.Key.Key_Tab)
+        assert form.job_timeout.value() == 1500.0
+        click(page.save_button)
+        await harness.until(lambda: changed)
+
+    harness.run(scenario())
+    assert harness.services.profiles.get("alpha").job_timeout == 1500.0

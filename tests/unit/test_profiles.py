@@ -37,6 +37,7 @@ EVERY_OPTION = Profile(
     multi_image_field="image",
     connect_timeout=2.5,
     read_timeout=900.0,
+    job_timeout=1200.0,
     concurrency=7,
     proxy="socks5://127.0.0.1:1080",
     async_options=AsyncOptions(
@@ -203,6 +204,7 @@ INVALID = {
     "zero connect": Profile("r", "https://r.example", connect_timeout=0),
     "negative read": Profile("r", "https://r.example", read_timeout=-1),
     "nan read": Profile("r", "https://r.example", read_timeout=float("nan")),
+    "zero job time": Profile("r", "https://r.example", job_timeout=0),
     "proxy": Profile("r", "https://r.example", proxy="127.0.0.1:7890"),
     "poll path": Profile(
         "r", "https://r.example", async_options=AsyncOptions(poll_path="/v1/tasks")

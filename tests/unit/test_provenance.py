@@ -17,6 +17,7 @@ from PIL import ExifTags, Image, PngImagePlugin
 from studio import __version__
 from studio.domain.errors import InputError
 from studio.domain.model_spec import Operation, ProtocolId
+from studio.domain.profile import Profile
 from studio.domain.request import GenerationRequest, Mask
 from studio.imaging.provenance import (
     PROVENANCE_KEY,
@@ -219,47 +220,94 @@ def test_parameters_are_copied_and_must_be_json() -> None:
 
 
 @pytest.mark.parametrize(
-    "parameters",
+    ("parameters", "kept"),
     [
-        {"api_key": "sk-123"},
-        {"key": "sk-123"},
-        {"apiKey": "sk-123"},
-        {"X-Api-Key": "sk-123"},
-        {"Authorization": "Bearer sk-123"},
-        {"token": "abc"},
-        {"access_token": "abc"},
-        {"secret": "abc"},
-        {"client_secret": "abc"},
-        {"password": "hunter2"},
-        {"base_url": "https://relay.example.com/v1"},
-        {"baseURL": "https://relay.example.com/v1"},
-        {"endpoint": "relay.example.com"},
-        {"url": "https://relay.example.com/v1"},
-        {"url": "HTTP://relay.example.com/v1"},
-        {"image_url": "https://relay.example.com/files/1.png"},
-        {"notifyHook": "https://relay.example.com/hook"},
-        {"style": "https://user:pass@cdn.example.com/x.png"},
-        {"style": "see https://cdn.example.com/x.png?token=abc"},
-        {"extra": {"api_key": "sk-123"}},
-        {"extra": {"headers": {"Authorization": "Bearer sk-123"}}},
-        {"extra": {"list": [{"base_url": "https://relay.example.com"}]}},
+        ({"api_key": "sk-123"}, {}),
+        ({"key": "sk-123"}, {}),
+        ({"apiKey": "sk-123"}, {}),
+        ({"X-Api-Key": "sk-123"}, {}),
+        ({"Authorization": "Bearer sk-123"}, {}),
+        ({"token": "abc"}, {}),
+        ({"access_token": "abc"}, {}),
+        ({"secret": "abc"}, {}),
+        ({"client_secret": "abc"}, {}),
+        ({"password": "hunter2"}, {}),
+        ({"base_url": "https://relay.example.com/v1"}, {}),
+        ({"baseURL": "https://relay.example.com/v1"}, {}),
+        ({"endpoint": "relay.example.com"}, {}),
+        ({"url": "https://relay.example.com/v1"}, {}),
+        ({"url": "HTTP://relay.example.com/v1"}, {}),
+        ({"image_url": "https://relay.example.com/files/1.png"}, {}),
+        ({"notifyHook": "https://relay.example.com/hook"}, {}),
+        ({"extra": {"api_key": "sk-123"}}, {"extra": {}}),
+        ({"extra": {"headers": {"Authorization": "Bearer sk-123"}}}, {"extra": {"headers": {}}}),
+        (
+            {"extra": {"list": [{"base_url": "https://relay.example.com"}], "steps": 4}},
+            {"extra": {"list": [{}], "steps": 4}},
+        ),
+        ({"seed": 7, "password": "hunter2"}, {"seed": 7}),
     ],
 )
-def test_secrets_and_endpoints_are_refused(parameters: dict[str, Any]) -> None:
-    with pytest.raises(ValueError, match="key, token or endpoint"):
-        make(parameters=parameters)
+def test_entries_naming_a_secret_or_an_endpoint_are_dropped(
+    parameters: dict[str, Any], kept: dict[str, Any]
+) -> None:
+    """They used to raise ValueError, at export time, after the user had paid: now the entry is
+    left out of the record and the rest of the settings kept."""
+    assert make(parameters=parameters).parameters == kept
     text = json.dumps({"prompt": "p", "model": "m", "parameters": parameters})
-    with pytest.raises(ValueError, match="key, token or endpoint"):
-        Provenance.from_json(text)
+    assert Provenance.from_json(text).parameters == kept
 
 
-def test_a_file_carrying_a_secret_reads_as_none() -> None:
-    text = json.dumps({"prompt": "p", "model": "m", "parameters": {"api_key": "sk-1"}})
+@pytest.mark.parametrize(
+    ("parameters", "kept"),
+    [
+        (
+            {"style": "https://user:pass@cdn.example.com/x.png"},
+            {"style": "https://***@cdn.example.com/x.png"},
+        ),
+        (
+            {"style": "see https://cdn.example.com/x.png?token=abc"},
+            {"style": "see https://cdn.example.com/x.png?token=***"},
+        ),
+        (
+            {"negative_prompt": "no logo from https://x.example/a.png?token=abc123"},
+            {"negative_prompt": "no logo from https://x.example/a.png?token=***"},
+        ),
+        (
+            {"extra": {"notes": ["https://cdn.example/a.png?X-Amz-Signature=f00d&x=1"]}},
+            {"extra": {"notes": ["https://cdn.example/a.png?X-Amz-Signature=***&x=1"]}},
+        ),
+    ],
+)
+def test_values_carrying_a_secret_are_redacted(
+    parameters: dict[str, Any], kept: dict[str, Any]
+) -> None:
+    """These used to raise ValueError too; the one redaction rule now masks the secret part."""
+    assert make(parameters=parameters).parameters == kept
+    text = json.dumps({"prompt": "p", "model": "m", "parameters": parameters})
+    assert Provenance.from_json(text).parameters == kept
+
+
+def test_a_key_given_to_the_studio_never_reaches_the_parameters() -> None:
+    Profile("p", "https://relay.example", api_key="zz-Provenance-Key-4711")
+    record = make(parameters={"extra": {"note": "made with zz-Provenance-Key-4711"}})
+    assert "zz-Provenance-Key-4711" not in record.to_json()
+
+
+def test_parameter_keys_must_be_strings() -> None:
+    with pytest.raises(ValueError, match="keys must be strings"):
+        make(parameters={"extra": {1: "one"}})
+
+
+def test_a_file_carrying_a_secret_reads_without_it() -> None:
+    text = json.dumps({"prompt": "p", "model": "m", "parameters": {"api_key": "sk-1", "seed": 3}})
     data = png_bytes()
     forged = (
         data[:33] + png_chunk(b"iTXt", b"studio\x00\x00\x00\x00\x00" + text.encode()) + data[33:]
     )
-    assert read_bytes(forged) is None
+    found = read_bytes(forged)
+    assert found is not None and found.parameters == {"seed": 3}
+    assert "sk-1" not in found.to_json()
 
 
 def test_ordinary_parameters_are_not_mistaken_for_secrets() -> None:
@@ -302,7 +350,8 @@ def test_from_request_and_back_to_a_request() -> None:
     assert record.parameters["operation"] == "edit" and record.parameters["n"] == 3
     assert (record.references, record.source_image, record.profile) == ([SHA_A], SHA_SOURCE, "Work")
     restored = GenerationRequest(**Provenance.from_json(record.to_json()).request_settings())
-    assert restored == request
+    # Restoring never carries `extra`: hidden fields must not steer a request (issue 10).
+    assert restored == dataclasses.replace(request, extra={})
 
 
 def test_request_settings_skip_values_of_the_wrong_type() -> None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.job import JobState
-from studio.ui.jobs.entry import JobEntry, action_label, billed_words
+from studio.ui.jobs.entry import JobEntry, action_label
 from studio.ui.jobs.model import ENTRY_ROLE
 
 PAD = 8
@@ -86,6 +86,8 @@ class RowLayout:
     relay_lines: list[str] = field(default_factory=list)
     relay_top: int = 0
     billed_top: int = -1
+    billed_text: str = ""  # what the failure cost
+    billed_alert: bool = False  # it may have been billed: drawn to stand out
 
 
 class JobDelegate(QStyledItemDelegate):
@@ -139,7 +141,7 @@ class JobDelegate(QStyledItemDelegate):
         if relay_lines:
             y = relay_top + len(relay_lines) * small_metrics.height()
         billed_top = -1
-        if entry.may_be_billed():
+        if entry.billing_words():
             billed_top = y + 2
             y = billed_top + small_metrics.height()
         height = max(y + PAD, top + BUTTON_HEIGHT + PAD, time_rect.bottom() + PAD) - rect.top()
@@ -155,6 +157,8 @@ class JobDelegate(QStyledItemDelegate):
             relay_lines=relay_lines,
             relay_top=relay_top,
             billed_top=billed_top,
+            billed_text=entry.billing_words(),
+            billed_alert=entry.may_be_billed(),
         )
 
     def _row_rect(self, option: QStyleOptionViewItem) -> QRect:
@@ -362,11 +366,16 @@ class JobDelegate(QStyledItemDelegate):
                 text,
             )
         if row.billed_top >= 0:
-            painter.setPen(palette.color(QPalette.ColorRole.BrightText))
+            role = (
+                QPalette.ColorRole.BrightText
+                if row.billed_alert
+                else QPalette.ColorRole.PlaceholderText
+            )
+            painter.setPen(palette.color(role))
             painter.drawText(
                 QRect(left, row.billed_top, width, small_line),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                billed_words(),
+                row.billed_text,
             )
 
     def _paint_button(self, painter: QPainter, rect: QRect, entry: JobEntry, name: str) -> None:

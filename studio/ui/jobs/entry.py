@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QDateTime
 
-from studio.domain.errors import ErrorKind
+from studio.domain.errors import Billing, ErrorKind
 from studio.domain.job import Job, JobState
 from studio.ui import i18n
 
@@ -62,10 +62,16 @@ def billed_words() -> str:
     return tr("May have been billed.")
 
 
+def not_billed_words() -> str:
+    return tr("Not billed.")
+
+
 def action_label(name: str) -> str:
     return {
         "cancel": tr("Cancel"),
         "retry": tr("Retry"),
+        "resume": tr("Resume"),
+        "retry-save": tr("Retry save"),
         "edit": tr("Edit request"),
         "settings": tr("Open settings"),
     }[name]
@@ -124,10 +130,14 @@ class JobEntry:
             return []
         names: list[str] = []
         error = job.error
-        if not self.retried and not (error is not None and error.kind in NOT_RETRYABLE_ERRORS):
+        if job.resumable:  # what it paid for is kept: finish it, never pay again
+            saving = error is not None and error.kind is ErrorKind.SAVE_FAILED
+            names.append("retry-save" if saving else "resume")
+        elif not self.retried and not (error is not None and error.kind in NOT_RETRYABLE_ERRORS):
             names.append("retry")
         names.append("edit")
-        if error is not None and error.kind in SETTINGS_ERRORS:
+        settings = ({ErrorKind.AUTH} if job.resumable else SETTINGS_ERRORS)
+        if error is not None and error.kind in settings:
             names.append("settings")
         return names
 
@@ -140,6 +150,13 @@ class JobEntry:
                     "billed, so this may be billed a second time."
                 )
             return tr("Send the same request again as a new job.")
+        if name == "retry-save":
+            return tr("Save the kept image again. Nothing is sent to the relay.")
+        if name == "resume":
+            return tr(
+                "Fetch what the relay made (or ask about its task) again. Nothing new is sent, "
+                "so nothing is billed again."
+            )
         if name == "cancel":
             if self.job.state in (JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING):
                 return tr(
@@ -227,6 +244,13 @@ class JobEntry:
         error = self.job.error
         return bool(error is not None and error.may_be_billed and not self.active)
 
+    def billing_words(self) -> str:
+        """What the failure cost, in a few words (every failure says it)."""
+        error = self.job.error
+        if error is None or self.active or error.billing is None:
+            return ""
+        return billed_words() if error.billing is Billing.MAY_BE_BILLED else not_billed_words()
+
     def plain_text(self, now: float) -> str:
         """Everything the row says, for screen readers, tool tips and “Copy message”."""
         model, prompt = self.title()
@@ -234,6 +258,6 @@ class JobEntry:
         for extra in (self.error_text(), self.relay_text()):
             if extra:
                 lines.append(extra)
-        if self.may_be_billed():
-            lines.append(billed_words())
+        if words := self.billing_words():
+            lines.append(words)
         return "\n".join(lines)

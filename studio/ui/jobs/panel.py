@@ -229,6 +229,8 @@ class JobsPanel(QWidget):
             self._relayout(job_id)
             self.model.touch(job_id)
             self._changed()
+        elif action in ("resume", "retry-save"):
+            self.bridge.resume(job_id)
         elif action == "edit":
             self.reuse_requested.emit(entry.job)
         elif action == "settings":

@@ -115,6 +115,14 @@ class RelayForm(QWidget):
         self.read_timeout.setToolTip(
             tr("How long to wait for an image. Slow models can take several minutes.")
         )
+        self.job_timeout = _seconds(1.0, "jobTimeoutBox")
+        self.job_timeout.setToolTip(
+            tr(
+                "The longest one job may take, from sending to its last status check. Then a "
+                "job waiting for an answer ends (it is not sent again) and an async task can "
+                "be resumed later."
+            )
+        )
         self.proxy_edit = QLineEdit(objectName="proxyEdit")
         self.proxy_edit.setPlaceholderText(tr("none (the system's settings apply)"))
         self.proxy_edit.setToolTip(tr("e.g. http://127.0.0.1:7890 or socks5://127.0.0.1:1080"))
@@ -170,6 +178,7 @@ class RelayForm(QWidget):
         rows.addRow(tr("Requests at once"), self.concurrency)
         rows.addRow(tr("Connect time-out"), self.connect_timeout)
         rows.addRow(tr("Read time-out"), self.read_timeout)
+        rows.addRow(tr("Time limit per job"), self.job_timeout)
         rows.addRow(tr("HTTP proxy"), self.proxy_edit)
 
         rows.addRow(_section(tr("PROTOCOL")))
@@ -224,7 +233,7 @@ class RelayForm(QWidget):
     def _watch(self) -> None:
         for edit in self._line_edits():
             edit.textEdited.connect(self._on_edited)
-        for box in (self.concurrency, self.connect_timeout, self.read_timeout):
+        for box in (self.concurrency, self.connect_timeout, self.read_timeout, self.job_timeout):
             box.valueChanged.connect(self._on_edited)
         for box in (self.poll_interval, self.max_wait):
             box.valueChanged.connect(self._on_edited)
@@ -287,6 +296,7 @@ class RelayForm(QWidget):
             self.concurrency.setValue(profile.concurrency)
             self.connect_timeout.setValue(profile.connect_timeout)
             self.read_timeout.setValue(profile.read_timeout)
+            self.job_timeout.setValue(profile.job_timeout)
             self.proxy_edit.setText(profile.proxy or "")
             for field_name, box in self.auth_boxes.items():
                 box.setCurrentIndex(max(0, box.findData(getattr(profile, field_name))))
@@ -311,6 +321,7 @@ class RelayForm(QWidget):
             self.concurrency,
             self.connect_timeout,
             self.read_timeout,
+            self.job_timeout,
             self.poll_interval,
             self.max_wait,
             *self.auth_boxes.values(),
@@ -358,6 +369,7 @@ class RelayForm(QWidget):
             concurrency=self.concurrency.value(),
             connect_timeout=self.connect_timeout.value(),
             read_timeout=self.read_timeout.value(),
+            job_timeout=self.job_timeout.value(),
             proxy=self.proxy_edit.text().strip() or None,
             multi_image_field=self.multi_image_edit.text().strip(),
             async_options=options,
@@ -384,6 +396,7 @@ class RelayForm(QWidget):
             "list of async failure words": self.failure_words,
             "connect time-out": self.connect_timeout,
             "read time-out": self.read_timeout,
+            "time limit per job": self.job_timeout,
             "poll interval": self.poll_interval,
             "maximum wait": self.max_wait,
         }
