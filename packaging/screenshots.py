@@ -22,6 +22,7 @@ SHOTS = (
     ("running", True),
     ("gallery", True),
     ("error", True),
+    ("kept", True),
     ("settings", True),
     ("mask-painter", True),
     ("inpaint-warning", True),

@@ -32,6 +32,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             "running",
             "gallery",
             "error",
+            "kept",
             "settings",
             "mask-painter",
             "inpaint-warning",

@@ -1244,7 +1244,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法连接到位于 {host} 的中转。请检查基础 URL、网络或代理，然后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="82" />
+      <location filename="../../studio/engine/runner.py" line="84" />
       <source>Could not download image {number} from the relay ({reason}). The relay made it and its link is kept: Resume downloads it again, without sending anything new.</source>
       <translation>无法从中转下载第 {number} 张图像（{reason}）。中转已生成它，链接已保留：点击“继续”会重新下载，不会发送任何新请求。</translation>
     </message>
@@ -1259,17 +1259,17 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法连接中转站查询任务状态（{reason}）。稍后会再次查询。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="92" />
+      <location filename="../../studio/engine/runner.py" line="94" />
       <source>Could not record image {number}: another program keeps the history database locked. The image is kept and is recorded when you press Retry save (or the next time the studio starts).</source>
       <translation>无法记录第 {number} 张图像：另一个程序一直锁定着历史数据库。图像已保留，点击“重新保存”（或下次启动工作室）时会记录。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="87" />
+      <location filename="../../studio/engine/runner.py" line="89" />
       <source>Could not save image {number}: {reason}. The image is kept: free some space or fix the folder's permissions, then press Retry save.</source>
       <translation>无法保存第 {number} 张图像：{reason}。图像已保留：请腾出空间或修正文件夹权限，然后点击“重新保存”。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="98" />
+      <location filename="../../studio/engine/runner.py" line="100" />
       <source>Image {number} arrived inside the relay's answer, but the studio stopped before it could keep it.</source>
       <translation>第 {number} 张图像随中转的应答一起到达，但工作室在保留它之前停止了。</translation>
     </message>
@@ -1314,7 +1314,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>没有发送任何内容，因此没有计费。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="64" />
+      <location filename="../../studio/engine/runner.py" line="66" />
       <source>Something went wrong inside the studio ({what}). The details are in the log.</source>
       <translation>Studio 内部出现问题（{what}）。详细信息见日志。</translation>
     </message>
@@ -1519,7 +1519,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转在 {seconds} 秒内没有应答。请求没有被再次发送；对于较慢的模型，异步模式可以避免这种情况。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="77" />
+      <location filename="../../studio/engine/runner.py" line="79" />
       <source>The relay does not answer about task {task_id} ({reason}). The task id is kept: Resume asks again, without sending anything new.</source>
       <translation>中转没有回应任务 {task_id} 的状态（{reason}）。任务 ID 已保留：点击“继续”会再次查询，不会发送任何新请求。</translation>
     </message>
@@ -1539,7 +1539,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站没有这个接口（{path} 返回 HTTP {status}）。请检查 Base URL 和协议。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="72" />
+      <location filename="../../studio/engine/runner.py" line="74" />
       <source>The relay has not finished task {task_id} within {seconds} s, the time limit for a job. It may still finish: Resume asks again, without sending anything new.</source>
       <translation>中转没有在 {seconds} 秒（单个任务的时间上限）内完成任务 {task_id}。它可能仍会完成：点击“继续”会再次查询，不会发送任何新请求。</translation>
     </message>
@@ -1589,12 +1589,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站提示账户余额不足（HTTP {status}）。请充值后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="185" />
+      <location filename="../../studio/imaging/results.py" line="248" />
       <source>The relay sent a damaged or incomplete image.</source>
       <translation>中转站发来的图像已损坏或不完整。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="122" />
+      <location filename="../../studio/imaging/results.py" line="147" />
       <source>The relay sent a data URL that could not be read.</source>
       <translation>中转站发来的 data URL 无法读取。</translation>
     </message>
@@ -1604,27 +1604,32 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回了网页而不是 API 响应（HTTP {status}）。可能是 Base URL 有误，或请求被代理拦截。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="153" />
+      <location filename="../../studio/imaging/results.py" line="222" />
       <source>The relay sent a web page instead of an image.</source>
       <translation>中转站返回了网页而不是图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="169" />
+      <location filename="../../studio/imaging/results.py" line="79" />
       <source>The relay sent a {format} image, which the studio cannot show.</source>
       <translation>中转站发来的是 {format} 图像，Studio 无法显示。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="136" />
+      <location filename="../../studio/engine/runner.py" line="116" />
+      <source>The relay sent a {format} image, which the studio cannot show. It is kept as it was sent: {path}</source>
+      <translation>中转发来的是 {format} 图像，工作室无法显示。它已按原样保留：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/results.py" line="161" />
       <source>The relay sent an empty image.</source>
       <translation>中转站发来的图像为空。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="63" />
+      <location filename="../../studio/imaging/results.py" line="88" />
       <source>The relay sent an image that could not be decoded.</source>
       <translation>中转站发来的图像无法解码。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="177" />
+      <location filename="../../studio/imaging/results.py" line="240" />
       <source>The relay sent an image too large to open safely (more than {limit} megapixels).</source>
       <translation>中转站发来的图像过大，无法安全打开（超过 {limit} 百万像素）。</translation>
     </message>
@@ -1634,12 +1639,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回的内容不是有效的响应（HTTP {status}）。详见下方。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="164" />
+      <location filename="../../studio/imaging/results.py" line="233" />
       <source>The relay sent something that is not an image.</source>
       <translation>中转站发来的内容不是图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="159" />
+      <location filename="../../studio/imaging/results.py" line="228" />
       <source>The relay sent text instead of an image.</source>
       <translation>中转站返回了文字而不是图像。</translation>
     </message>
@@ -1649,7 +1654,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法读取中转的应答（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="67" />
+      <location filename="../../studio/engine/runner.py" line="69" />
       <source>The relay's answer did not arrive within {seconds} s, the time limit for a job. The request was not sent again; the relay may still make the image.</source>
       <translation>中转的应答没有在 {seconds} 秒（单个任务的时间上限）内到达。请求没有被再次发送；中转可能仍会生成图像。</translation>
     </message>
@@ -1750,7 +1755,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>没有名为 {name} 的配置。可用以下命令添加：studio-cli profiles add {name} --base-url URL</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="103" />
+      <location filename="../../studio/engine/runner.py" line="105" />
       <source>There is nothing left to fetch for this job: its kept results were lost when the studio stopped.</source>
       <translation>此任务已没有可获取的内容：工作室停止时，保留的结果已丢失。</translation>
     </message>
@@ -2502,17 +2507,17 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>GalleryTexts</name>
     <message>
-      <location filename="../../studio/ui/gallery/texts.py" line="40" />
+      <location filename="../../studio/ui/gallery/texts.py" line="43" />
       <source>Failed: {message}</source>
       <translation>失败：{message}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/texts.py" line="38" />
+      <location filename="../../studio/ui/gallery/texts.py" line="41" />
       <source>Image {width} × {height}</source>
       <translation>图像 {width} × {height}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/texts.py" line="41" />
+      <location filename="../../studio/ui/gallery/texts.py" line="44" />
       <source>Running: {model}</source>
       <translation>进行中：{model}</translation>
     </message>
@@ -2530,62 +2535,77 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>GalleryTiles</name>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="359" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="372" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="62" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="71" />
       <source>Downloading…</source>
       <translation>正在下载…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="59" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="374" />
+      <source>Fetch what the relay made again; nothing new is sent or billed</source>
+      <translation>重新获取中转生成的结果；不会发送新请求，也不会再次计费</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/delegate.py" line="68" />
       <source>Preparing…</source>
       <translation>正在准备…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="361" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="375" />
       <source>Put away</source>
       <translation>隐藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="58" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="67" />
       <source>Queued</source>
       <translation>排队中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="61" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="70" />
       <source>Rendering…</source>
       <translation>正在生成…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="316" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="50" />
+      <source>Resume</source>
+      <translation>继续</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/delegate.py" line="51" />
       <source>Retry</source>
       <translation>重试</translation>
     </message>
     <message>
       <location filename="../../studio/ui/gallery/delegate.py" line="50" />
+      <source>Retry save</source>
+      <translation>重新保存</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/delegate.py" line="59" />
       <source>Retrying in {seconds} s</source>
       <translation>{seconds} 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="360" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="373" />
       <source>Send it again</source>
       <translation>重新发送</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="60" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="69" />
       <source>Waiting for the relay…</source>
       <translation>等待中转站…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="52" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="61" />
       <source>{percent}%</source>
       <translation>{percent}%</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="54" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="63" />
       <source>{seconds} s</source>
       <translation>{seconds} 秒</translation>
     </message>
@@ -2659,133 +2679,133 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>JobEntry</name>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="231" />
+      <location filename="../../studio/ui/jobs/entry.py" line="235" />
       <source>(no prompt)</source>
       <translation>（无提示词）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="71" />
+      <location filename="../../studio/ui/jobs/entry.py" line="75" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="186" />
+      <location filename="../../studio/ui/jobs/entry.py" line="190" />
       <source>Cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="168" />
+      <location filename="../../studio/ui/jobs/entry.py" line="172" />
       <source>Check the relay's address, key and models</source>
       <translation>检查中转站的地址、密钥和模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="184" />
+      <location filename="../../studio/ui/jobs/entry.py" line="188" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="75" />
+      <location filename="../../studio/ui/jobs/entry.py" line="79" />
       <source>Edit request</source>
       <translation>编辑请求</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="185" />
+      <location filename="../../studio/ui/jobs/entry.py" line="189" />
       <source>Failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="156" />
+      <location filename="../../studio/ui/jobs/entry.py" line="160" />
       <source>Fetch what the relay made (or ask about its task) again. Nothing new is sent, so nothing is billed again.</source>
       <translation>重新获取中转生成的结果（或再次查询其任务）。不会发送新请求，因此不会再次计费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="187" />
+      <location filename="../../studio/ui/jobs/entry.py" line="191" />
       <source>Interrupted</source>
       <translation>已中断</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="62" />
+      <location filename="../../studio/ui/jobs/entry.py" line="66" />
       <source>May have been billed.</source>
       <translation>可能已扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="66" />
+      <location filename="../../studio/ui/jobs/entry.py" line="70" />
       <source>Not billed.</source>
       <translation>未扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="76" />
+      <location filename="../../studio/ui/jobs/entry.py" line="80" />
       <source>Open settings</source>
       <translation>打开设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="181" />
+      <location filename="../../studio/ui/jobs/entry.py" line="185" />
       <source>Preparing</source>
       <translation>准备中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="167" />
+      <location filename="../../studio/ui/jobs/entry.py" line="171" />
       <source>Put this request in the composer to change it</source>
       <translation>将此请求放回创作面板以便修改</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="180" />
+      <location filename="../../studio/ui/jobs/entry.py" line="184" />
       <source>Queued</source>
       <translation>排队中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="183" />
+      <location filename="../../studio/ui/jobs/entry.py" line="187" />
       <source>Receiving</source>
       <translation>接收中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="73" />
+      <location filename="../../studio/ui/jobs/entry.py" line="77" />
       <source>Resume</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="72" />
+      <location filename="../../studio/ui/jobs/entry.py" line="76" />
       <source>Retry</source>
       <translation>重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="74" />
+      <location filename="../../studio/ui/jobs/entry.py" line="78" />
       <source>Retry save</source>
       <translation>重新保存</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="154" />
+      <location filename="../../studio/ui/jobs/entry.py" line="158" />
       <source>Save the kept image again. Nothing is sent to the relay.</source>
       <translation>重新保存已保留的图像。不会向中转发送任何内容。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="152" />
+      <location filename="../../studio/ui/jobs/entry.py" line="156" />
       <source>Send the same request again as a new job.</source>
       <translation>将相同的请求作为新任务再次发送。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="148" />
+      <location filename="../../studio/ui/jobs/entry.py" line="152" />
       <source>Send the same request again as a new job. The first one may have been billed, so this may be billed a second time.</source>
       <translation>将相同的请求作为新任务再次发送。第一次请求可能已扣费，因此这次可能会再次扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="178" />
+      <location filename="../../studio/ui/jobs/entry.py" line="182" />
       <source>Sending</source>
       <translation>发送中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="162" />
+      <location filename="../../studio/ui/jobs/entry.py" line="166" />
       <source>Stop waiting for this job. The relay may still make the image and bill it.</source>
       <translation>不再等待此任务。中转站可能仍会生成图像并扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="165" />
+      <location filename="../../studio/ui/jobs/entry.py" line="169" />
       <source>Take this job out of the queue. Nothing is billed.</source>
       <translation>将此任务移出队列，不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="178" />
       <location filename="../../studio/ui/jobs/entry.py" line="182" />
+      <location filename="../../studio/ui/jobs/entry.py" line="186" />
       <source>The relay is working</source>
       <translation>中转站处理中</translation>
     </message>
@@ -2795,12 +2815,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法连接，{seconds} 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="57" />
+      <location filename="../../studio/ui/jobs/entry.py" line="61" />
       <source>download failed, retrying in {seconds} s</source>
       <translation>下载失败，{seconds} 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="195" />
+      <location filename="../../studio/ui/jobs/entry.py" line="199" />
       <source>images: {count}</source>
       <translation>{count} 张图像</translation>
     </message>
@@ -2815,22 +2835,27 @@ Double-click to preview; drag to reorder.</source>
       <translation>请求受限，{seconds} 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="204" />
+      <location filename="../../studio/ui/jobs/entry.py" line="208" />
       <source>retried as a new job</source>
       <translation>已作为新任务重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="58" />
+      <location filename="../../studio/ui/jobs/entry.py" line="62" />
       <source>retrying in {seconds} s</source>
       <translation>{seconds} 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="223" />
+      <location filename="../../studio/ui/jobs/entry.py" line="57" />
+      <source>the relay does not know the task yet, asking again in {seconds} s</source>
+      <translation>中转暂时还不知道此任务，{seconds} 秒后再次查询</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/jobs/entry.py" line="227" />
       <source>took {time}</source>
       <translation>用时 {time}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/entry.py" line="198" />
+      <location filename="../../studio/ui/jobs/entry.py" line="202" />
       <source>warnings: {count} (see the image)</source>
       <translation>{count} 条提醒（请查看图像）</translation>
     </message>
@@ -2959,182 +2984,182 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="190" />
+      <location filename="../../studio/ui/main_window.py" line="191" />
       <source>&amp;Copy image</source>
       <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="205" />
+      <location filename="../../studio/ui/main_window.py" line="206" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="176" />
+      <location filename="../../studio/ui/main_window.py" line="177" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="169" />
+      <location filename="../../studio/ui/main_window.py" line="170" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="198" />
+      <location filename="../../studio/ui/main_window.py" line="199" />
       <source>&amp;Favourite</source>
       <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="167" />
+      <location filename="../../studio/ui/main_window.py" line="168" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="214" />
+      <location filename="../../studio/ui/main_window.py" line="215" />
       <source>&amp;Find in prompts</source>
       <translation>在提示词中查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="222" />
+      <location filename="../../studio/ui/main_window.py" line="223" />
       <source>&amp;Generate</source>
       <translation>生成(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="234" />
+      <location filename="../../studio/ui/main_window.py" line="235" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="221" />
+      <location filename="../../studio/ui/main_window.py" line="222" />
       <source>&amp;Jobs</source>
       <translation>任务(&amp;J)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="235" />
+      <location filename="../../studio/ui/main_window.py" line="236" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="174" />
+      <location filename="../../studio/ui/main_window.py" line="175" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="182" />
+      <location filename="../../studio/ui/main_window.py" line="183" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="225" />
+      <location filename="../../studio/ui/main_window.py" line="226" />
       <source>&amp;Reuse settings</source>
       <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="172" />
+      <location filename="../../studio/ui/main_window.py" line="173" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="177" />
+      <location filename="../../studio/ui/main_window.py" line="178" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="217" />
+      <location filename="../../studio/ui/main_window.py" line="218" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="74" />
+      <location filename="../../studio/ui/main_window.py" line="75" />
       <source>Compose</source>
       <translation>创作</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="193" />
+      <location filename="../../studio/ui/main_window.py" line="194" />
       <source>Copy &amp;prompt</source>
       <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="124" />
+      <location filename="../../studio/ui/main_window.py" line="125" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="127" />
+      <location filename="../../studio/ui/main_window.py" line="128" />
       <source>Demo mode: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed.</source>
       <translation>演示模式：在本机模拟的中转站。不会向外发送任何内容，也不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="77" />
+      <location filename="../../studio/ui/main_window.py" line="78" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="80" />
+      <location filename="../../studio/ui/main_window.py" line="81" />
       <source>Jobs</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="114" />
+      <location filename="../../studio/ui/main_window.py" line="115" />
       <source>No relay yet</source>
       <translation>尚无中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="188" />
+      <location filename="../../studio/ui/main_window.py" line="189" />
       <source>Paste as &amp;reference</source>
       <translation>粘贴为参考图(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="108" />
+      <location filename="../../studio/ui/main_window.py" line="109" />
       <source>Profile:</source>
       <translation>配置：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="85" />
+      <location filename="../../studio/ui/main_window.py" line="86" />
       <source>Ready.</source>
       <translation>就绪。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="102" />
+      <location filename="../../studio/ui/main_window.py" line="103" />
       <source>Relay</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="389" />
+      <location filename="../../studio/ui/main_window.py" line="390" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="119" />
+      <location filename="../../studio/ui/main_window.py" line="120" />
       <source>Settings: relays, look, export folder (Ctrl+,)</source>
       <translation>设置：中转站、外观、导出文件夹（Ctrl+,）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="55" />
+      <location filename="../../studio/ui/main_window.py" line="56" />
       <source>Studio</source>
       <translation>Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="55" />
+      <location filename="../../studio/ui/main_window.py" line="56" />
       <source>Studio — demo</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="368" />
+      <location filename="../../studio/ui/main_window.py" line="369" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="303" />
+      <location filename="../../studio/ui/main_window.py" line="304" />
       <source>The model is now {model}: the one chosen before cannot edit with a mask.</source>
       <translation>模型已切换为 {model}：之前选择的模型无法使用蒙版编辑。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="230" />
+      <location filename="../../studio/ui/main_window.py" line="231" />
       <source>Use as r&amp;eference</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="391" />
+      <location filename="../../studio/ui/main_window.py" line="392" />
       <source>{count} reference image(s) are not in this history.</source>
       <translation>有 {count} 张参考图不在当前历史记录中。</translation>
     </message>
@@ -4208,7 +4233,7 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Warnings</name>
     <message>
-      <location filename="../../studio/engine/runner.py" line="108" />
+      <location filename="../../studio/engine/runner.py" line="110" />
       <source>Image {number} could not be saved: {reason}</source>
       <translation>图像 {number} 无法保存：{reason}</translation>
     </message>
@@ -4261,6 +4286,11 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/engine/plan.py" line="95" />
       <source>The prompt already has --{flag}, so the {option} {value} is not added: the prompt's own --{flag} applies.</source>
       <translation>提示词中已有 --{flag}，因此不会再添加{option} {value}：以提示词中的 --{flag} 为准。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="111" />
+      <source>The relay sent a {format} image. It is kept as it was sent (exports write it), and shown as a PNG copy.</source>
+      <translation>中转发来的是 {format} 图像。它已按原样保留（导出时写出的就是它），并以 PNG 副本显示。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="92" />

@@ -84,7 +84,7 @@ def job_summary(record: JobRecord) -> dict[str, Any]:
             for image in record.images
         ],
         "warnings": [w.message for w in job.warnings],
-        "error": job.error.full_text() if job.error else None,
+        "error": job.error.full_text(billing=True) if job.error else None,
         "trashed": record.trashed_at is not None,
     }
 

@@ -23,6 +23,8 @@ class ImageResult:
     revised_prompt: str | None = None
     warnings: tuple[Notice, ...] = ()
     id: int | None = None  # the history's image id, once stored
+    # The relay's own bytes when ``path`` is a copy made for display (BMP, TIFF, AVIF…).
+    original: Path | None = None
 
 
 def _int(value: Any) -> int | None:

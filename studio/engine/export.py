@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,8 @@ def provenance_for(record: JobRecord, image: ImageRecord | None = None) -> Prove
 
 def export_name(record: JobRecord, image: ImageRecord) -> str:
     suffix = "-kept" if image.kind == "composite" else ""
-    extension = image.result.path.suffix if image.result.path else ".png"
+    source = exported_file(image)
+    extension = source.suffix if source else ".png"
     number = image.result.index + 1
     return f"{slug(record.job.request.prompt)}-{record.job.id[-8:]}-{number}{suffix}{extension}"
 
@@ -57,9 +59,11 @@ def export_image(
     record: JobRecord, image: ImageRecord, folder: Path, name: str | None = None
 ) -> ExportedImage:
     """Write ``image`` into ``folder`` with its provenance: a PNG text chunk, JPEG XMP, or a
-    ``.studio.json`` sidecar for other formats. Pixels are never re-encoded."""
-    assert image.result.path is not None
-    data = image.result.path.read_bytes()
+    ``.studio.json`` sidecar for other formats. Pixels are never re-encoded: an image shown as a
+    converted copy is exported as the relay's own bytes."""
+    source = exported_file(image)
+    assert source is not None
+    data = source.read_bytes()
     written_bytes, sidecar = embed(data, provenance_for(record, image))
     path = write_durably(folder / (name or export_name(record, image)), written_bytes)
     if sidecar is not None:
@@ -69,8 +73,16 @@ def export_image(
         hashlib.sha256(written_bytes).hexdigest(),
         image.result.width,
         image.result.height,
-        image.result.mime,
+        image.result.mime
+        if source == image.result.path
+        else mimetypes.guess_type(source.name)[0] or "application/octet-stream",
     )
+
+
+def exported_file(image: ImageRecord) -> Path | None:
+    """The file an export writes: the relay's own bytes when the history shows a copy."""
+    original = image.result.original
+    return original if original is not None and original.is_file() else image.result.path
 
 
 def export_images(store: Store, image_ids: list[int], folder: Path) -> list[ExportedImage]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import re
 from collections.abc import Coroutine, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ from studio.engine.verify import verify_result
 from studio.engine.workers import background_pool
 from studio.imaging._sniff import sniff
 from studio.imaging.results import (
+    MSG_UNSUPPORTED_FORMAT,
     ValidatedImage,
     decode_base64_image,
     parse_data_url,
@@ -106,6 +108,16 @@ MSG_NOTHING_TO_RESUME = QT_TRANSLATE_NOOP(
     "stopped.",
 )
 MSG_NO_IMAGE_SAVED = QT_TRANSLATE_NOOP(WARNINGS, "Image {number} could not be saved: {reason}")
+MSG_CONVERTED = QT_TRANSLATE_NOOP(
+    WARNINGS,
+    "The relay sent a {format} image. It is kept as it was sent (exports write it), and shown "
+    "as a PNG copy.",
+)
+MSG_UNSHOWABLE_KEPT = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The relay sent a {format} image, which the studio cannot show. It is kept as it was sent: "
+    "{path}",
+)
 
 # Kinds of poll failures that mean the task is not (yet) known to the relay.
 _UNKNOWN_TASK_WORDS = ("not exist", "not found", "no such task", "不存在", "未找到")
@@ -113,8 +125,11 @@ _UNKNOWN_TASK_WORDS = ("not exist", "not found", "no such task", "不存在", "�
 
 class ResultSink(Protocol):
     """Where result bytes go. ``save`` is called in a worker thread and must have the bytes
-    safely on disk (written, fsync'ed) before it returns. ``kept`` is the same bytes already
-    durable in a file, which a sink may link instead of writing again."""
+    safely on disk (written, fsync'ed) before it returns. ``kept`` is the relay's bytes already
+    durable in a file, which a sink may link instead of writing again. ``keep_as_is`` stores
+    bytes the studio cannot show, untouched, and says where."""
+
+    def keep_as_is(self, job: Job, index: int, data: bytes, extension: str) -> Path: ...
 
     def save(
         self,
@@ -393,20 +408,20 @@ class Runner:
             (d, o) for d, o in zip(deliveries, outcomes, strict=True) if isinstance(o, StudioError)
         ]
         kept = {d.index for d in self.journal.pending(job.id)}
-        for delivery, error in failures:
-            if delivery.index not in kept:
-                job.warnings.append(
-                    Notice(
-                        "image_lost",
-                        MSG_NO_IMAGE_SAVED,
-                        {"number": delivery.index + 1, "reason": error.message},
-                    )
+        lost = [(d, e) for d, e in failures if d.index not in kept]
+        if lost and not kept and not job.images:
+            raise lost[0][1]  # nothing came of it: the error says it all
+        for delivery, error in lost:  # the others were saved (or are kept): say which is gone
+            job.warnings.append(
+                Notice(
+                    "image_lost",
+                    MSG_NO_IMAGE_SAVED,
+                    {"number": delivery.index + 1, "reason": error.message},
                 )
+            )
         if kept:
             error = next(e for d, e in failures if d.index in kept)
             raise JobStop(JobState.FAILED, error, resumable=True)
-        if failures and not job.images:
-            raise failures[0][1]
         await self.set_state(job, JobState.SUCCEEDED)
 
     async def save_one(
@@ -470,10 +485,16 @@ class Runner:
             if kept is None:
                 kept = self.journal.keep(job.id, delivery.index, data, _extension(data))
             validated = validate_result(data)
-        except StudioError:
+        except StudioError as error:
+            if error.template == MSG_UNSUPPORTED_FORMAT and data:  # keep what was paid for
+                error = self._keep_unshowable(job, delivery, data, error)
             self.journal.mark(job.id, delivery.index, GONE)
-            raise
+            raise error from None
         notices = verify_result(job.request, validated, prepared)
+        if validated.original is not None:
+            notices.append(
+                Notice("converted", MSG_CONVERTED, {"format": validated.original.format})
+            )
         source = RawImage(
             delivery.source,
             url=delivery.url,
@@ -496,6 +517,23 @@ class Runner:
         self.journal.mark(job.id, delivery.index, SAVED)
         return result, notices
 
+    def _keep_unshowable(
+        self, job: Job, delivery: Delivery, data: bytes, error: StudioError
+    ) -> StudioError:
+        """An image the studio cannot show (SVG, PDF…) is still what was paid for: its bytes go
+        where results go, as they are, and the message says where."""
+        try:
+            path = self.sink.keep_as_is(job, delivery.index, data, _extension(data))
+        except OSError as problem:
+            log.warning("cannot keep image %d of %s: %s", delivery.index + 1, job.id, problem)
+            return error
+        return RelayError(
+            ErrorKind.BAD_RESULT,
+            MSG_UNSHOWABLE_KEPT,
+            format=error.params.get("format", "?"),
+            path=str(path),
+        )
+
 
 def poll_pause(interval: float, attempt: int) -> float:
     """Quick first looks (0.5 s, 1 s, 2 s …), then the profile's pace."""
@@ -513,9 +551,18 @@ def _delivery(index: int, raw: RawImage) -> Delivery:
     )
 
 
+_EXTENSIONS = {"JPEG": "jpg", "TIFF": "tif", "JPEG XL": "jxl", "JPEG 2000": "jp2"}
+
+
 def _extension(data: bytes) -> str:
+    """A file extension for image bytes, from their signature ("bin" when unknown)."""
     header = sniff(data[:4096])
-    return header.format.lower() if header is not None else "bin"
+    if header is None:
+        return "bin"
+    if header.format in _EXTENSIONS:
+        return _EXTENSIONS[header.format]
+    words = re.findall(r"[a-z0-9]+", header.format.lower())
+    return words[-1] if words else "bin"
 
 
 def _task_unknown(error: StudioError) -> bool:

@@ -30,14 +30,19 @@ class DirectorySink:
         kept: Path | None = None,
     ) -> ImageResult:
         del kept  # a folder of exports gets its own copy
-        name = f"{slug(job.request.prompt)}-{job.id[-8:]}-{index + 1}.{image.extension}"
-        path = write_durably(self.directory / name, image.data)
+        own = image.original
+        path = self.keep_as_is(
+            job,
+            index,
+            own.data if own else image.data,
+            own.extension if own else image.extension,
+        )
         return ImageResult(
             index=index,
             sha256=image.sha256,
             width=image.width,
             height=image.height,
-            mime=image.mime,
+            mime=own.mime if own else image.mime,
             size_bytes=len(image.data),
             source=raw.source,
             path=path,
@@ -45,6 +50,11 @@ class DirectorySink:
             revised_prompt=raw.revised_prompt,
             warnings=warnings,
         )
+
+
+    def keep_as_is(self, job: Job, index: int, data: bytes, extension: str) -> Path:
+        name = f"{slug(job.request.prompt)}-{job.id[-8:]}-{index + 1}.{extension}"
+        return write_durably(self.directory / name, data)
 
 
 class StoreSink:
@@ -67,3 +77,7 @@ class StoreSink:
         return self.store.save_result(
             job, index, image, raw.source, url, raw.revised_prompt, warnings, kept=kept
         )
+
+    def keep_as_is(self, job: Job, index: int, data: bytes, extension: str) -> Path:
+        del job, index  # content-addressed: the bytes name the file
+        return self.store.blobs.put(data, extension)[1]

@@ -68,7 +68,7 @@ _BOMB_WARNINGS = threading.Lock()
 
 
 @contextmanager
-def _quiet_pillow_bomb_check(pixels: int | None) -> Iterator[None]:
+def quiet_pillow_bomb_check(pixels: int | None) -> Iterator[None]:
     """Keep Pillow's DecompressionBombWarning from escaping for sizes we already accepted.
 
     We check the size ourselves before Pillow opens anything, so its warning only duplicates
@@ -112,7 +112,7 @@ def checked_header(data: bytes, *, formats: Collection[str], max_pixels: int) ->
 def decode(data: bytes, *, formats: Collection[str], max_pixels: int) -> Decoded:
     """Identify, size-check (from the header, before decoding) and fully decode the first frame."""
     header = checked_header(data, formats=formats, max_pixels=max_pixels)
-    with _quiet_pillow_bomb_check(header.pixels):
+    with quiet_pillow_bomb_check(header.pixels):
         try:
             image = Image.open(io.BytesIO(data), formats=[header.format])
         except _BOMBS:
@@ -148,7 +148,7 @@ def check_integrity(
     byte, every scanline's filter, every chunk checksum), a JPEG's entropy data is decoded at
     1/8 scale. Other formats are decoded. Raises like :func:`decode`."""
     header = checked_header(data, formats=formats, max_pixels=max_pixels)
-    with _quiet_pillow_bomb_check(header.pixels):
+    with quiet_pillow_bomb_check(header.pixels):
         try:
             with Image.open(io.BytesIO(data), formats=[header.format]) as image:
                 width, height = image.size

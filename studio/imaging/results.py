@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import binascii
 import hashlib
+import io
 import json
 import time
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
+from PIL import Image, UnidentifiedImageError
+
 from studio.domain.errors import ErrorKind, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.imaging._decode import (
+    DamagedError,
     DecodeError,
     NotAnImageError,
     TooLargeError,
@@ -19,6 +23,8 @@ from studio.imaging._decode import (
     check_integrity,
     effective_pixel_limit,
     megapixels,
+    quiet_pillow_bomb_check,
+    to_rgb,
 )
 from studio.imaging._sniff import html_title
 from studio.imaging.links import find_image_links
@@ -27,6 +33,8 @@ MAX_RESULT_PIXELS = 100_000_000
 
 __all__ = [
     "MAX_RESULT_PIXELS",
+    "MSG_UNSUPPORTED_FORMAT",
+    "OriginalImage",
     "ValidatedImage",
     "decode_base64_image",
     "find_image_links",
@@ -47,13 +55,30 @@ _TYPES = {
 
 
 @dataclass(frozen=True)
+class OriginalImage:
+    """The relay's own bytes of a result shown as a converted copy (BMP, TIFF, AVIF…)."""
+
+    data: bytes = field(repr=False)
+    format: str  # Pillow's name, e.g. "TIFF"
+    mime: str
+    extension: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class ValidatedImage:
-    data: bytes = field(repr=False)  # exactly what the relay sent
+    data: bytes = field(repr=False)  # exactly what the relay sent (or its PNG copy: ``original``)
     mime: str  # from the real format, whatever the relay claimed
     extension: str  # "png", "jpg", "webp", "gif"
     width: int
     height: int
     sha256: str
+    original: OriginalImage | None = None  # set when ``data`` is a copy made for display
+
+
+MSG_UNSUPPORTED_FORMAT = QT_TRANSLATE_NOOP(
+    ERRORS, "The relay sent a {format} image, which the studio cannot show."
+)
 
 
 def undecodable() -> RelayError:
@@ -139,10 +164,54 @@ def validate_result(data: bytes, *, max_pixels: int = MAX_RESULT_PIXELS) -> Vali
         image_format, width, height = check_integrity(
             data, formats=RESULT_FORMATS, max_pixels=max_pixels
         )
+    except UnsupportedFormatError as problem:
+        try:
+            return _displayable(data, problem.format, max_pixels)
+        except DecodeError as other:
+            raise _result_error(other, data, max_pixels) from None
     except DecodeError as problem:
         raise _result_error(problem, data, max_pixels) from None
     mime, extension = _TYPES[image_format]
     return ValidatedImage(data, mime, extension, width, height, hashlib.sha256(data).hexdigest())
+
+
+def _displayable(data: bytes, named: str, max_pixels: int) -> ValidatedImage:
+    """A PNG copy of an image in a format the studio does not show as it is, with the relay's
+    bytes kept beside it. UnsupportedFormatError when Pillow cannot read it either."""
+    with quiet_pillow_bomb_check(None):
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                if width * height > max_pixels:
+                    raise TooLargeError(width, height)
+                image.load()
+                name = image.format or named
+                shown, _ = to_rgb(image)
+                buffer = io.BytesIO()
+                shown.save(buffer, "PNG", compress_level=1)
+        except DecodeError:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning, MemoryError):
+            raise TooLargeError(None, None) from None
+        except UnidentifiedImageError:
+            raise UnsupportedFormatError(named) from None
+        except Exception:
+            raise DamagedError from None
+    copy = buffer.getvalue()
+    extension = _ORIGINAL_EXTENSIONS.get(name, name.lower())
+    original = OriginalImage(
+        data,
+        name,
+        Image.MIME.get(name, "application/octet-stream"),
+        extension,
+        hashlib.sha256(data).hexdigest(),
+    )
+    return ValidatedImage(
+        copy, "image/png", "png", width, height, hashlib.sha256(copy).hexdigest(), original
+    )
+
+
+_ORIGINAL_EXTENSIONS = {"JPEG2000": "jp2", "TIFF": "tif", "AVIF": "avif", "BMP": "bmp"}
 
 
 def _result_error(problem: DecodeError, data: bytes, max_pixels: int) -> RelayError:
@@ -164,13 +233,7 @@ def _result_error(problem: DecodeError, data: bytes, max_pixels: int) -> RelayEr
             QT_TRANSLATE_NOOP(ERRORS, "The relay sent something that is not an image."),
         )
     if isinstance(problem, UnsupportedFormatError):
-        return RelayError(
-            ErrorKind.BAD_RESULT,
-            QT_TRANSLATE_NOOP(
-                ERRORS, "The relay sent a {format} image, which the studio cannot show."
-            ),
-            format=problem.format,
-        )
+        return RelayError(ErrorKind.BAD_RESULT, MSG_UNSUPPORTED_FORMAT, format=problem.format)
     if isinstance(problem, TooLargeError):
         return RelayError(
             ErrorKind.BAD_RESULT,

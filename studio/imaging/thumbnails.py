@@ -13,9 +13,9 @@ from PIL import Image
 from studio.imaging._decode import (
     DamagedError,
     DecodeError,
-    _quiet_pillow_bomb_check,
     checked_header,
     effective_pixel_limit,
+    quiet_pillow_bomb_check,
     to_rgb,
 )
 from studio.imaging.inputs import INPUT_FORMATS, MAX_INPUT_PIXELS, input_error, read_source
@@ -61,7 +61,7 @@ def make_thumbnail(source: Path, destination: Path, size: int) -> Path:
 
 def _small_upright(data: bytes, size: int, max_pixels: int) -> Image.Image:
     header = checked_header(data, formats=INPUT_FORMATS, max_pixels=max_pixels)
-    with _quiet_pillow_bomb_check(header.pixels):
+    with quiet_pillow_bomb_check(header.pixels):
         try:
             with Image.open(io.BytesIO(data), formats=[header.format]) as image:
                 # Decode in few large steps: each releases the GIL for its whole duration, so

@@ -211,6 +211,9 @@ def _with_render_faults(call: Call, job: ImageJob) -> ImageJob:
         job = replace(job, response_format="b64_json")
     if call.faults.has("grain"):
         job = replace(job, grain=True)
+    for fault, fmt in (("bmp-result", "bmp"), ("tiff-result", "tiff")):
+        if call.faults.has(fault):  # a relay whose upstream answers in a format of its own
+            job = replace(job, fmt=fmt)
     return job
 
 

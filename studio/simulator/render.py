@@ -55,6 +55,8 @@ def encode(image: Image.Image, fmt: str) -> bytes:
         image.convert("RGB").save(buffer, "JPEG", quality=85)
     elif fmt == "webp":
         image.save(buffer, "WEBP", quality=80, method=0)
+    elif fmt in ("bmp", "tiff"):
+        image.convert("RGB").save(buffer, fmt.upper())
     else:
         image.save(buffer, "PNG", compress_level=1)
     return buffer.getvalue()

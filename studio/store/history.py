@@ -289,8 +289,18 @@ class Store:
         kept: Path | None = None,
     ) -> ImageResult:
         """Bytes to the blob store (fsync'ed), then the image row (committed); in that order.
-        ``kept``: the same bytes already durable in a file (the result journal's), linked."""
-        if kept is not None:
+        ``kept``: the relay's bytes already durable in a file (the result journal's), linked.
+        A result shown as a converted copy keeps the relay's own bytes beside it."""
+        original_path = None
+        if image.original is not None:  # ``kept`` holds the relay's bytes, not the copy
+            own = image.original
+            original_path = (
+                self.blobs.adopt(kept, own.sha256, own.extension)
+                if kept is not None
+                else self.blobs.put(own.data, own.extension, own.sha256)[1]
+            )
+            sha, path = self.blobs.put(image.data, image.extension, image.sha256)
+        elif kept is not None:
             sha, path = image.sha256, self.blobs.adopt(kept, image.sha256, image.extension)
         else:
             sha, path = self.blobs.put(image.data, image.extension, image.sha256)
@@ -306,6 +316,7 @@ class Store:
             url=url,
             revised_prompt=revised_prompt,
             warnings=warnings,
+            original=original_path,
         )
         return replace(result, id=self._insert_image(job.id, result))
 
@@ -322,8 +333,8 @@ class Store:
             cursor = db.execute(
                 """INSERT INTO images (job_id, position, sha256, extension, mime, width, height,
                        size_bytes, source, url, revised_prompt, warnings, created_at, kind,
-                       derived_from)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       derived_from, original)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     job_id,
                     result.index,
@@ -340,6 +351,7 @@ class Store:
                     time.time(),
                     kind,
                     derived_from,
+                    result.original.name if result.original else None,
                 ),
             )
             return int(cursor.lastrowid or 0)
@@ -562,6 +574,7 @@ class Store:
             revised_prompt=row["revised_prompt"],
             warnings=tuple(notices_from_json(row["warnings"])),
             id=row["id"],
+            original=self._original_path(row["original"]),
         )
         return ImageRecord(
             row["id"],
@@ -573,6 +586,13 @@ class Store:
             row["kind"],
             row["derived_from"],
         )
+
+    def _original_path(self, name: str | None) -> Path | None:
+        """``<sha256>.<extension>`` of the relay's own bytes, as a path in the blob store."""
+        if not name:
+            return None
+        sha, _, extension = name.partition(".")
+        return self.blobs.path_for(sha, extension)
 
     # -- favourites and trash --------------------------------------------------------------
 
@@ -616,16 +636,19 @@ class Store:
                 row[0]
                 for row in db.execute(
                     f"""SELECT sha256 FROM images WHERE job_id IN ({marks})
+                        UNION SELECT substr(original, 1, 64) FROM images
+                        WHERE job_id IN ({marks}) AND original IS NOT NULL
                         UNION SELECT sha256 FROM job_inputs
                         WHERE job_id IN ({marks}) AND sha256 IS NOT NULL""",
-                    [*ids, *ids],
+                    [*ids, *ids, *ids],
                 )
             }
             count = db.execute(f"DELETE FROM jobs WHERE id IN ({marks})", ids).rowcount
             still_used = {
                 row[0]
                 for row in db.execute(
-                    "SELECT sha256 FROM images UNION SELECT sha256 FROM job_inputs"
+                    "SELECT sha256 FROM images UNION SELECT substr(original, 1, 64) FROM images"
+                    " WHERE original IS NOT NULL UNION SELECT sha256 FROM job_inputs"
                     " WHERE sha256 IS NOT NULL"
                 )
             }

@@ -121,3 +121,9 @@ def message(item: StudioError | Notice) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return item.message
+
+
+def billing_note(error: StudioError) -> str:
+    """What a failure cost, in the user's language ("" while undecided)."""
+    note = error.billing_note
+    return QCoreApplication.translate("Errors", note) if note else ""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from studio.domain.job import Job
 from studio.domain.request import GenerationRequest, Mask, Reference
+from studio.ui import i18n
 from studio.ui.actions import ImageActions
 from studio.ui.composer.panel import ComposerPanel
 from studio.ui.detail.panel import DetailPanel
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
             found = None
         if found is None:
             return False
-        settings = found.request_settings()
+        settings, notes = found.restore()  # only known fields, checked; the rest noted
         references = []
         for number, digest in enumerate(found.references, start=1):
             blob = self.bridge.store.blobs.find(digest)
@@ -391,7 +392,9 @@ class MainWindow(QMainWindow):
             text += " " + tr("{count} reference image(s) are not in this history.").format(
                 count=missing
             )
-        self.statusBar().showMessage(text, 8000)
+        for note in notes:
+            text += " " + i18n.message(note)
+        self.statusBar().showMessage(text, 8000 + 4000 * len(notes))
         return True
 
     # -- life cycle ------------------------------------------------------------------------

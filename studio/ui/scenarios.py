@@ -78,6 +78,26 @@ async def error(window: MainWindow) -> QWidget:
     return window
 
 
+async def kept(window: MainWindow) -> QWidget:
+    """A link that keeps failing (Resume), a refusal (not billed), a cut-off answer (may be)."""
+    import httpx
+
+    profile = window.services.demo_profile
+    assert profile is not None, "the kept scenario needs the demo relay"
+    async with httpx.AsyncClient(trust_env=False) as client:
+        await client.post(f"{profile.base_url}/_sim/faults", json={"faults": "download-500"})
+    finished = _finished(window, 3)
+    _submit(window, "a paper lantern over a river", "flux", "16:9")
+    _submit(window, "a red kite [[sim:401]]", "flux-pro", "16:9")
+    _submit(window, "a harbour at night [[sim:502]]", "gpt-image-1", "3:2")
+    await _until(finished, 90)
+    from PySide6.QtCore import Qt
+
+    window.resizeDocks([window.jobs_dock], [460], Qt.Orientation.Vertical)
+    await asyncio.sleep(0.5)
+    return window
+
+
 async def settings(window: MainWindow) -> QWidget:
     dialog = window.open_settings()
     await asyncio.sleep(0.5)
@@ -189,6 +209,7 @@ SCENARIOS: dict[str, Callable[[MainWindow], Awaitable[QWidget]]] = {
     "running": running,
     "gallery": gallery,
     "error": error,
+    "kept": kept,
     "settings": settings,
     "mask-painter": mask_painter,
     "inpaint-warning": inpaint_warning,

@@ -391,3 +391,96 @@ def test_cli_timeout_must_be_positive(sim: SimulatorServer, tmp_path: Path, valu
     )
     assert result.returncode == 2 and "--timeout" in result.stderr
     assert sim.log() == []
+
+
+@pytest.mark.parametrize(("fault", "extension"), [("bmp-result", "bmp"), ("tiff-result", "tif")])
+@pytest.mark.parametrize("request_", [INLINE_TWO, LINKED], ids=["inline", "link"])
+def test_a_result_in_a_format_the_studio_cannot_show_is_kept_as_sent(
+    sim: SimulatorServer,
+    tmp_path: Path,
+    fault: str,
+    extension: str,
+    request_: GenerationRequest,
+) -> None:
+    from PIL import Image
+
+    from studio.engine.export import export_image
+
+    sim.set_faults(fault)
+    data = tmp_path / "data"
+
+    async def go():
+        async with manager_on(sim.url, data) as manager:
+            return await manager.run(request_, "sim")
+
+    job = _run(go())
+    assert job.state is JobState.SUCCEEDED, job.error
+    image = job.images[0]
+    assert image.mime == "image/png" and image.path.suffix == ".png"  # the copy shown
+    assert image.original is not None and image.original.suffix == f".{extension}"
+    with Image.open(image.original) as original, Image.open(image.path) as shown:
+        assert original.format == ("BMP" if extension == "bmp" else "TIFF")
+        assert original.size == shown.size
+    assert any(n.code == "converted" for n in job.warnings)
+    with Store(data) as store:
+        record = store.get(job.id)
+        assert record is not None
+        stored = record.images[0]
+        assert stored.result.original == image.original
+        exported = export_image(record, stored, tmp_path / "out")
+        assert exported.path.suffix == f".{extension}" and exported.mime.startswith("image/")
+        assert exported.path.read_bytes() == image.original.read_bytes()  # as the relay sent it
+        store.purge([job.id])
+        assert not image.original.exists() and not image.path.exists()
+
+
+def test_the_history_locked_past_all_patience_leaves_the_result_kept_for_retry_save(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    from studio.catalog import Catalog
+    from studio.engine.manager import RequestManager
+    from tests.helpers.engine import FAST_RETRIES
+    from tests.helpers.manager import profiles_for
+
+    data = tmp_path / "data"
+    sim.set_faults("latency=0.6")
+    Store(data).close()
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_lock() -> None:
+        time.sleep(0.3)  # the request is on its way
+        connection = sqlite3.connect(data / "history.sqlite3", isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(30)
+        connection.execute("ROLLBACK")
+        connection.close()
+
+    async def go():
+        store = Store(data, busy_timeout=0.1, patience=0.4)
+        manager = RequestManager(store, Catalog.load(), profiles_for(sim.url), policy=FAST_RETRIES)
+        locker = threading.Thread(target=hold_lock)
+        try:
+            locker.start()
+            job = await manager.run(INLINE_TWO, "sim")
+            first = (job.state, job.resumable, job.error)
+            release.set()
+            locker.join()
+            assert await manager.resume(job.id) is not None
+            return first, await manager.wait(job.id)
+        finally:
+            release.set()
+            await manager.aclose()
+            store.close()
+
+    (state, resumable, error), finished = _run(go())
+    assert locked.is_set()
+    assert (state, resumable) == (JobState.FAILED, True)
+    assert error is not None and error.kind is ErrorKind.SAVE_FAILED
+    assert "locked" in error.message
+    assert finished.state is JobState.SUCCEEDED and len(finished.images) == 2
+    assert _paid(sim) == 1
+    with Store(data) as store:
+        record = store.get(finished.id)
+        assert record is not None and record.job.state is JobState.SUCCEEDED
+        assert len(record.images) == 2

@@ -137,6 +137,27 @@ def test_retry_on_a_failed_tile_sends_it_again(harness: Harness) -> None:
     assert harness.store.count_images() == 1
 
 
+def test_a_tile_whose_result_was_kept_offers_resume_not_retry(harness: Harness) -> None:
+    harness.sim.set_faults("download-500")
+    panel = open_panel(harness)
+
+    async def scenario() -> None:
+        await panel.first_page_loaded()
+        harness.bridge.submit(GenerationRequest("a lighthouse", "flux"))
+        await harness.until(lambda: is_failed(first_tile(panel)))
+        tile = first_tile(panel)
+        rect = panel.view.visualRect(panel.model.index(0))
+        assert set(buttons(tile, rect)) == {"resume", "dismiss"}  # Retry would pay again
+        harness.sim.set_faults("")
+        paid_before = harness.sim.state.stats()["paid_requests"]
+        await click_button(panel, 0, "resume")
+        await harness.until(lambda: isinstance(first_tile(panel), ImageTile))
+        assert harness.sim.state.stats()["paid_requests"] == paid_before
+
+    harness.run(scenario())
+    assert harness.store.count_images() == 1
+
+
 def test_cancel_on_a_live_tile_stops_the_job(harness: Harness) -> None:
     panel = open_panel(harness)
     states: list[JobState] = []

@@ -216,3 +216,35 @@ def test_an_unexpected_error_is_logged_and_shown_once(harness: Harness, caplog) 
     assert "uncaught exception" in caplog.text
     for box in boxes:
         box.close()
+
+
+def test_restoring_a_crafted_image_applies_only_known_fields_and_says_what_it_left(
+    harness: Harness, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    window = _window(harness)
+    record = provenance.Provenance(
+        job_id="crafted",
+        prompt="a harbour at dawn",
+        model="gpt-image-1",
+        parameters={"quality": "ultra-max", "n": 2, "extra": {"model": "dall-e-3", "n": 10}},
+    )
+    plain = tmp_path / "plain.png"
+    Image.new("RGB", (16, 16), "navy").save(plain)
+    crafted = tmp_path / "crafted.png"
+    data, _ = provenance.embed(plain.read_bytes(), record)
+    crafted.write_bytes(data)
+
+    async def scenario() -> None:
+        await window.ready()
+        assert window.restore_from_file(crafted)
+
+    harness.run(scenario())
+    composer = window.composer
+    assert composer.prompt.toPlainText() == "a harbour at dawn"
+    status = window.statusBar().currentMessage()
+    assert "extra relay fields (model, n) were not restored" in status
+    assert "quality “ultra-max”" in composer.error_label.text()  # not offered: not kept
+    shown = composer.request()
+    assert shown.model == "gpt-image-1" and shown.extra == {} and shown.quality != "ultra-max"

@@ -270,10 +270,21 @@ def test_too_many_pixels_checked_from_the_header() -> None:
     assert "too large" in caught.value.message
 
 
-def test_result_in_an_unexpected_format() -> None:
+def test_result_in_a_format_not_shown_as_it_is_gets_a_png_copy_and_keeps_its_bytes() -> None:
+    sent = encoded(Image.new("RGB", (10, 8), "red"), "BMP")
+    validated = validate_result(sent)
+    assert (validated.mime, validated.width, validated.height) == ("image/png", 10, 8)
+    assert validated.original is not None and validated.original.data == sent
+    assert (validated.original.format, validated.original.extension) == ("BMP", "bmp")
+    with Image.open(io.BytesIO(validated.data)) as copy:
+        assert copy.format == "PNG" and copy.getpixel((0, 0))[:3] == (255, 0, 0)
+
+
+def test_result_in_a_format_nothing_here_reads_is_named() -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"></svg>'
     with pytest.raises(RelayError) as caught:
-        validate_result(encoded(Image.new("RGB", (10, 10), "red"), "BMP"))
-    assert "BMP" in caught.value.message
+        validate_result(svg)
+    assert "SVG" in caught.value.message
 
 
 def test_damaged_png_header_is_damaged_not_huge() -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSi
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
+from studio.domain.errors import ErrorKind
 from studio.domain.job import JobState
 from studio.ui.gallery import glyphs
 from studio.ui.gallery.model import GalleryModel
@@ -37,9 +38,17 @@ def buttons(tile: object, rect: QRect) -> dict[str, QRect]:
         return {"cancel": corner}
     if isinstance(tile, JobTile) and tile.failed:
         width = max(72, inner.width() // 2)
-        retry = QRect(inner.center().x() - width // 2, inner.bottom() - 8 - 28, width, 28)
-        return {"retry": retry, "dismiss": corner}
+        button = QRect(inner.center().x() - width // 2, inner.bottom() - 8 - 28, width, 28)
+        # What was paid for is kept: finish it; sending it again would pay twice.
+        return {"resume" if tile.job.resumable else "retry": button, "dismiss": corner}
     return {}
+
+
+def button_label(tile: JobTile, name: str) -> str:
+    if name == "resume":
+        saving = tile.job.error is not None and tile.job.error.kind is ErrorKind.SAVE_FAILED
+        return tr("Retry save") if saving else tr("Resume")
+    return tr("Retry")
 
 
 def progress_text(tile: JobTile, now: float) -> tuple[str, str]:
@@ -302,7 +311,7 @@ class TileDelegate(QStyledItemDelegate):
         for name, rect in buttons(tile, option.rect).items():
             area = QRectF(rect)
             under_mouse = self.hover_pos is not None and area.contains(self.hover_pos)
-            if name == "retry":
+            if name in ("retry", "resume"):
                 fill = QColor(palette.color(QPalette.ColorRole.Highlight))
                 if under_mouse:
                     fill = fill.lighter(112)
@@ -313,7 +322,7 @@ class TileDelegate(QStyledItemDelegate):
                 bold = QFont(option.font)
                 bold.setWeight(QFont.Weight.DemiBold)
                 painter.setFont(bold)
-                painter.drawText(area, Qt.AlignmentFlag.AlignCenter, tr("Retry"))
+                painter.drawText(area, Qt.AlignmentFlag.AlignCenter, button_label(tile, name))
                 continue
             role = QPalette.ColorRole.Midlight if under_mouse else QPalette.ColorRole.Button
             painter.setPen(glyphs.round_pen(palette.color(QPalette.ColorRole.Mid), 1.0))
@@ -347,9 +356,13 @@ class TileDelegate(QStyledItemDelegate):
         if name is None:
             return False
         if event.type() == QEvent.Type.MouseButtonRelease:
-            {"cancel": self.model.cancel, "retry": self.model.retry, "dismiss": self.model.dismiss}[
-                name
-            ](index.row())
+            actions = {
+                "cancel": self.model.cancel,
+                "retry": self.model.retry,
+                "resume": self.model.resume,
+                "dismiss": self.model.dismiss,
+            }
+            actions[name](index.row())
         return True
 
     def helpEvent(self, event: Any, view: Any, option: QStyleOptionViewItem, index: Any) -> bool:  # noqa: N802
@@ -358,6 +371,7 @@ class TileDelegate(QStyledItemDelegate):
             texts = {
                 "cancel": tr("Cancel"),
                 "retry": tr("Send it again"),
+                "resume": tr("Fetch what the relay made again; nothing new is sent or billed"),
                 "dismiss": tr("Put away"),
             }
             QToolTip.showText(event.globalPos(), texts[name], view)

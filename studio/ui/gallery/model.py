@@ -384,6 +384,12 @@ class GalleryModel(QAbstractListModel):
             self.bridge.retry(tile.job.id)
             self.dismiss(row)
 
+    def resume(self, row: int) -> None:
+        """Finish a job whose result (or task) was kept: nothing billable is sent."""
+        tile = self.tile(row)
+        if isinstance(tile, JobTile) and tile.failed and tile.job.resumable:
+            self.bridge.resume(tile.job.id)
+
     def dismiss(self, row: int) -> None:
         """Put a failed tile away for this session (the job stays in the history)."""
         tile = self.tile(row)

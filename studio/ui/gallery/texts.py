@@ -29,7 +29,10 @@ def tooltip(tile: Tile) -> str:
         return "\n".join([*lines, size]) if lines else size
     if tile.failed:
         message, relay = failure_text(tile)
-        return "\n".join(part for part in (message, relay, tile.job.request.prompt) if part)
+        error = tile.job.error
+        billing = i18n.billing_note(error) if error is not None else ""
+        parts = (message, relay, billing, tile.job.request.prompt)
+        return "\n".join(part for part in parts if part)
     return tile.job.request.prompt
 
 

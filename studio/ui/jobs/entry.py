@@ -53,6 +53,10 @@ def waiting_words(reason: str, seconds: int) -> str:
         return tr("no answer to the status check, asking again in {seconds} s").format(
             seconds=seconds
         )
+    if reason == "task-unknown":
+        return tr("the relay does not know the task yet, asking again in {seconds} s").format(
+            seconds=seconds
+        )
     if reason == "download":
         return tr("download failed, retrying in {seconds} s").format(seconds=seconds)
     return tr("retrying in {seconds} s").format(seconds=seconds)
