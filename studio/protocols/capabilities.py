@@ -20,23 +20,11 @@ from studio.domain.model_spec import (
     RefsVia,
     ResolutionVia,
 )
+from studio.domain.request import RECORDED_FIELDS
 
-# The options of a GenerationRequest a user sets (field names).
-OPTIONS = (
-    "ratio",
-    "resolution",
-    "size",
-    "n",
-    "quality",
-    "seed",
-    "negative_prompt",
-    "style",
-    "output_format",
-    "background",
-    "mask",
-    "references",
-    "blend_dimensions",
-)
+# The options of a GenerationRequest a user sets (field names): the recorded settings, the
+# number of images, and the images that go with the prompt.
+OPTIONS = (*RECORDED_FIELDS, "n", "mask", "references")
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,8 @@ def with_body_faults(response: Response, faults: Faults) -> Response:
         body = gzip.compress(body, compresslevel=6)
         headers["content-encoding"] = "gzip"
     if faults.has("trickle"):
-        return TrickleBytesResponse(
-            body, response.status_code, headers, faults.value("trickle", 1.0)
-        )
+        pause = faults.value("trickle", 1.0)
+        return TrickleResponse(body, response.status_code, headers, pause=pause)
     if body is response.body:
         return response
     return Response(body, response.status_code, headers)
@@ -64,25 +63,33 @@ def gzip_bomb(body: bytes, size: int) -> bytes:
     return b"".join(parts)
 
 
-class TrickleBytesResponse(Response):
-    """The body one byte at a time, ``seconds`` apart: a relay that never quite finishes."""
+class TrickleResponse(Response):
+    """The body ``piece`` bytes at a time, ``pause`` seconds apart (``slow-body`` sends ten
+    pieces; ``trickle`` one byte at a time: a relay that never quite finishes)."""
 
     def __init__(
-        self, content: bytes, status_code: int, headers: dict[str, str], seconds: float
+        self,
+        content: bytes,
+        status_code: int,
+        headers: dict[str, str],
+        *,
+        pause: float,
+        piece: int = 1,
     ) -> None:
         super().__init__(content, status_code, headers)
-        self.seconds = seconds
+        self.pause = pause
+        self.piece = max(piece, 1)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send(
             {"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers}
         )
-        for index in range(len(self.body)):
-            await anyio.sleep(self.seconds)
+        for start in range(0, len(self.body), self.piece):
+            await anyio.sleep(self.pause)
             await send(
                 {
                     "type": "http.response.body",
-                    "body": self.body[index : index + 1],
+                    "body": self.body[start : start + self.piece],
                     "more_body": True,
                 }
             )

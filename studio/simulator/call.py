@@ -16,7 +16,7 @@ from starlette.types import Receive, Scope, Send
 
 from studio.domain.model_spec import ModelSpec
 from studio.simulator import shapes
-from studio.simulator.bodies import with_body_faults
+from studio.simulator.bodies import TrickleResponse, with_body_faults
 from studio.simulator.faults import NO_FAULTS, Faults, parse_faults
 from studio.simulator.shapes import Shape
 from studio.simulator.state import LogEntry, SimState
@@ -245,12 +245,14 @@ class Call:
             return shapes.nginx_page(504, "Gateway Time-out")
         if faults.has("drop"):
             return DroppedResponse(response.body, response.status_code, dict(response.headers))
-        if faults.has("slow-body"):
+        if faults.has("slow-body"):  # the body in ten pieces spread over VALUE seconds
+            pieces = 10
             return TrickleResponse(
                 response.body,
                 response.status_code,
                 dict(response.headers),
-                faults.value("slow-body", 1.0),
+                pause=faults.value("slow-body", 1.0) / pieces,
+                piece=-(-len(response.body) // pieces) or 1,
             )
         return with_body_faults(response, faults)
 
@@ -271,33 +273,6 @@ class DroppedResponse(Response):
         half = self.body[: len(self.body) // 2]
         await send({"type": "http.response.body", "body": half, "more_body": True})
         raise SimulatedDropError("connection dropped on purpose")
-
-
-class TrickleResponse(Response):
-    """The body in ten chunks spread over ``seconds``."""
-
-    def __init__(
-        self, content: bytes, status_code: int, headers: dict[str, str], seconds: float
-    ) -> None:
-        super().__init__(content, status_code, headers)
-        self.seconds = seconds
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await send(
-            {"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers}
-        )
-        chunks = 10
-        step = -(-len(self.body) // chunks) or 1
-        for start in range(0, len(self.body), step):
-            await anyio.sleep(self.seconds / chunks)
-            await send(
-                {
-                    "type": "http.response.body",
-                    "body": self.body[start : start + step],
-                    "more_body": True,
-                }
-            )
-        await send({"type": "http.response.body", "body": b""})
 
 
 Handler = Callable[[Call], Awaitable[Response]]
