@@ -94,11 +94,13 @@ def run_resume(args: argparse.Namespace) -> int:
     return EXIT_OK if all(job.state is JobState.SUCCEEDED for job in finished) else EXIT_FAILED
 
 
-async def _retry(args: argparse.Namespace) -> tuple[Any, list[Any]]:
+async def _retry(args: argparse.Namespace) -> tuple[Any, list[Any] | None]:
     async with engine(args, environment_profile()) as manager:
         record = manager.store.find_job(args.job_id)
         if record is None:
             return None, []
+        if record.job.resumable:  # its result is kept: sending it again would pay twice
+            return record.job, None
         job = await manager.retry(record.job.id)
         job = await manager.wait(job.id)
         stored = manager.store.get(job.id)
@@ -113,5 +115,12 @@ def run_retry(args: argparse.Namespace) -> int:
     job, exported = asyncio.run(_retry(args))
     if job is None:
         say(f"error: there is no job {args.job_id} in the history", error=True)
+        return EXIT_INVALID
+    if exported is None:
+        say(
+            f"error: the result of {job.id} is kept: run `studio-cli resume` to finish it "
+            "(nothing is sent to the relay again). Nothing was sent.",
+            error=True,
+        )
         return EXIT_INVALID
     return report(job, exported, args.json)

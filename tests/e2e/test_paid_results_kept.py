@@ -484,3 +484,25 @@ def test_the_history_locked_past_all_patience_leaves_the_result_kept_for_retry_s
         record = store.get(finished.id)
         assert record is not None and record.job.state is JobState.SUCCEEDED
         assert len(record.images) == 2
+
+
+def test_cli_retry_of_a_job_whose_result_is_kept_points_to_resume_and_sends_nothing(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    sim.set_faults("download-500")
+    first = _cli(
+        sim,
+        "generate",
+        "--prompt",
+        "a kite",
+        "--model",
+        "flux",
+        "--out",
+        str(tmp_path / "out"),
+        "--json",
+    )
+    job_id = _last_json(first.stdout)["job_id"]
+    sim.state.clear_faults()
+    retried = _cli(sim, "retry", job_id)
+    assert retried.returncode == 2 and "studio-cli resume" in retried.stderr
+    assert _paid(sim) == 1
