@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from studio.simulator.faults import FAULT_NAMES, parse_faults
+from studio.simulator.personalities import PERSONALITIES, parse_personalities
 from studio.simulator.server import serve
 
 
@@ -26,6 +27,14 @@ def add_parser(commands: Any) -> None:
         help="comma-separated faults, e.g. 'latency=2,502*1' (name[=value][*count]): "
         + ", ".join(FAULT_NAMES),
     )
+    parser.add_argument(
+        "--personality",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="behave like a particular kind of relay (repeatable, or comma-separated; none by "
+        "default): " + "; ".join(f"{name}: {what}" for name, what in PERSONALITIES.items()),
+    )
     parser.add_argument("--key", default=None, help="accept only this API key")
     parser.set_defaults(handler=run)
 
@@ -33,6 +42,7 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         parse_faults(args.faults)
+        personalities = parse_personalities(args.personality)
     except ValueError as error:
         print(f"studio-cli simulate: {error}", file=sys.stderr)
         return 2
@@ -42,10 +52,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"  export STUDIO_BASE_URL={url} STUDIO_API_KEY=sim-key", flush=True)
         if args.faults:
             print(f"  faults: {args.faults}", flush=True)
+        if personalities:
+            print(f"  personalities: {', '.join(sorted(personalities))}", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
 
     try:
-        serve(args.host, args.port, args.faults, args.key, on_ready=ready)
+        serve(
+            args.host, args.port, args.faults, args.key, on_ready=ready, personalities=personalities
+        )
     except OSError as error:
         print(
             f"studio-cli simulate: cannot listen on {args.host}:{args.port}: {error.strerror}",

@@ -98,13 +98,8 @@ class ChatProtocol(ImageProtocol):
                 texts.extend(_message_texts(message, f"{name}.message", problems))
             elif message is not None:
                 problems.note(f"{name}.message", message, "an object")
-        full_text = "\n".join(texts)
-        images = []
-        for link in find_image_links(full_text):
-            source = "inline" if link.startswith("data:") else "markdown"
-            images.append(RawImage(source, url=link))
+        images, words = images_in_text("\n".join(texts))
         usage = data.get("usage")
-        words = _words_without_links(full_text)
         if images:
             return Completed(
                 tuple(images), usage=usage if isinstance(usage, dict) else None, text=words
@@ -113,6 +108,16 @@ class ChatProtocol(ImageProtocol):
         if words:
             raise RelayError(ErrorKind.TEXT_ONLY, MSG_WORDS_ONLY, text=clean_text(words, 300))
         raise RelayError(ErrorKind.NO_IMAGE, MSG_EMPTY, may_be_billed=True)
+
+
+def images_in_text(text: str) -> tuple[list[RawImage], str | None]:
+    """The images a model's words carry (markdown images, data URIs, bare image links: what
+    translating proxies make of images, protocol.md §7, §11) and the words without them."""
+    images = [
+        RawImage("inline" if link.startswith("data:") else "markdown", url=link)
+        for link in find_image_links(text)
+    ]
+    return images, _words_without_links(text)
 
 
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")

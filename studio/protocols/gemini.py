@@ -23,6 +23,7 @@ from studio.protocols.base import (
     wrong_type,
 )
 from studio.protocols.capabilities import CAPABILITIES, with_extra
+from studio.protocols.chat import images_in_text
 from studio.protocols.jsonbody import Blob
 from studio.protocols.relay_errors import MSG_WORDS_ONLY, clean_text
 
@@ -76,6 +77,9 @@ class GeminiProtocol(ImageProtocol):
             config["imageConfig"] = image_config
         if wire.request.seed is not None:
             config["seed"] = wire.request.seed
+        if wire.request.thinking:
+            # google-genai ThinkingConfig.thinking_level; the SDK sends the enum's name
+            config["thinkingConfig"] = {"thinkingLevel": wire.request.thinking.upper()}
         body: dict[str, Any] = {
             "contents": [{"role": "user", "parts": parts}],
             "generationConfig": config,
@@ -139,12 +143,14 @@ class GeminiProtocol(ImageProtocol):
     def _read_part(
         part: Any, name: str, images: list[RawImage], texts: list[str], problems: Problems
     ) -> None:
-        """One part of a candidate: an inline image, a file link or words (drafts skipped)."""
+        """One part of a candidate: an inline image, a file link or words, which may carry
+        images themselves (markdown links or data URIs: what translating proxies make of an
+        image, protocol.md §11). Thought parts are drafts and thinking: skipped."""
         if not isinstance(part, dict):
             problems.note(name, part, "an object")
             return
         if part.get("thought"):
-            return  # thought images are drafts
+            return  # thought images are drafts, thought words are not the answer
         inline = _field(part, "inlineData", "inline_data")
         if inline is not None:
             inline_name = f"{name}.{_name(part, 'inlineData', 'inline_data')}"
@@ -171,4 +177,8 @@ class GeminiProtocol(ImageProtocol):
                 images.append(RawImage("url", url=uri.strip()))
                 return
         if text := problems.text(part.get("text"), f"{name}.text"):
-            texts.append(text.strip())
+            found, words = images_in_text(text)
+            images.extend(found)
+            words = words if found else text.strip()  # words alone keep their lines
+            if words:
+                texts.append(words)

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, quote
 from studio.domain.errors import Billing, ErrorKind, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.model_spec import ProtocolId
+from studio.protocols import jsonbody
 from studio.protocols.base import (
     Accepted,
     Completed,
@@ -24,11 +25,13 @@ from studio.protocols.base import (
     WireRequest,
     not_understood,
     text_of,
+    understood,
     wrong_type,
 )
 from studio.protocols.capabilities import CAPABILITIES
 from studio.protocols.images import build_images_call, parse_images_response, route
-from studio.protocols.relay_errors import clean_text
+from studio.protocols.relay_errors import clean_text, error_in_ok_body, not_json_error
+from studio.protocols.task_shapes import task_in
 from studio.protocols.transport import RelayClient
 
 if TYPE_CHECKING:
@@ -109,6 +112,27 @@ def _task_record(data: Any) -> tuple[dict[str, Any], str]:
     return record, prefix
 
 
+def _task_json(response: httpx.Response) -> Any:
+    """A poll's JSON. A body holding a task's status is read as the task's record whatever
+    else it says; any other body that is an error raises it (a failed poll, asked again)."""
+    try:
+        data = jsonbody.loads(response.content)
+    except ValueError as exc:
+        raise not_json_error(response) from exc
+    if _has_status(data):
+        return data
+    if (error := error_in_ok_body(data)) is not None:
+        raise error
+    return data
+
+
+def _has_status(data: Any) -> bool:
+    for record in (data, data.get("data") if isinstance(data, dict) else None):
+        if isinstance(record, dict) and any(text_of(record.get(k)) for k in ("status", "state")):
+            return True
+    return False
+
+
 def _status_word(record: dict[str, Any], prefix: str) -> str:
     """The task's status word, upper-cased ("" when it has none); other types are not
     understood."""
@@ -139,7 +163,7 @@ class ImagesAsyncProtocol(ImageProtocol):
     polls = CAPABILITIES[ProtocolId.IMAGES_ASYNC].polls
 
     def build(self, wire: WireRequest) -> HttpCall:
-        call = build_images_call(wire, self.profile)
+        call = build_images_call(wire, self.profile, stream=False)  # a task id is not a stream
         options = self.profile.async_options
         path = (options.submit_path or "{path}").replace("{path}", call.path)
         params = dict(parse_qsl(options.submit_query))
@@ -170,14 +194,27 @@ class ImagesAsyncProtocol(ImageProtocol):
     def parse(self, data: Any, wire: WireRequest) -> Completed | Accepted:
         if isinstance(data, dict) and isinstance(data.get("data"), list) and data["data"]:
             return parse_images_response(data)  # the relay answered at once after all
+        if (accepted := task_in(data, self.profile)) is not None:
+            return accepted  # a shape that also says where to poll
         task_id = task_id_from(data)
         if not task_id:
             raise RelayError(ErrorKind.NO_IMAGE, MSG_NO_TASK_ID, may_be_billed=True)
         return Accepted(task_id)
 
-    async def fetch_task(self, client: RelayClient, task_id: str) -> httpx.Response:
-        path = self.profile.async_options.poll_path.replace("{task_id}", quote(task_id, safe=""))
-        return await client.get(path, accept_statuses=(202,))
+    async def poll(self, client: RelayClient, task_id: str, path: str | None = None) -> TaskUpdate:
+        """The task's state, asked at ``path`` (the submit's answer's, see ``task_shapes``) or
+        where the profile says. A task record that says it failed is a failed task, even when
+        it carries an ``error`` object (a generation.task does)."""
+        response = await self.fetch_task(client, task_id, path)
+        return understood(self.parse_task, understood(_task_json, response), task_id)
+
+    async def fetch_task(
+        self, client: RelayClient, task_id: str, path: str | None = None
+    ) -> httpx.Response:
+        template = path or self.profile.async_options.poll_path
+        return await client.get(
+            template.replace("{task_id}", quote(task_id, safe="")), accept_statuses=(202,)
+        )
 
     def parse_task(self, data: Any, task_id: str) -> TaskUpdate:
         options = self.profile.async_options

@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from studio.domain.model_spec import ModelSpec
-from studio.simulator import shapes
+from studio.simulator import personalities, shapes
 from studio.simulator.bodies import TrickleResponse, with_body_faults
 from studio.simulator.faults import NO_FAULTS, Faults, parse_faults
 from studio.simulator.shapes import Shape
@@ -64,6 +64,7 @@ class Call:
         type_: str = "invalid_request_error",
         headers: dict[str, str] | None = None,
         http_status: int | None = None,
+        param: str = "",
     ) -> EarlyAnswerError:
         response = shapes.error(
             self.shape,
@@ -74,6 +75,7 @@ class Call:
             type_=type_,
             headers=headers,
             http_status=http_status,
+            param=param,
         )
         return EarlyAnswerError(response)
 
@@ -115,6 +117,7 @@ class Call:
         if not isinstance(name, str) or not name.strip():
             raise self.bad_request("model is required", code="missing_model")
         self.entry.model = name
+        personalities.refuse_plain_name(self, name)
         spec = self.state.catalog.get(name)
         if not spec.known:
             raise self.fail(
@@ -136,9 +139,9 @@ class Call:
 
     # -- faults ------------------------------------------------------------------------------
 
-    async def begin(self, tags: Iterable[str], directive: str = "") -> None:
+    async def begin(self, tags: Iterable[str], directive: str = "", *, wait: bool = True) -> None:
         """Work out this request's faults (global plan, header, prompt directive), then wait
-        out any latency."""
+        out any latency (unless not ``wait``: a stream waits while its answer is open)."""
         try:
             extra = parse_faults(self.request.headers.get("x-sim-faults", "")) + parse_faults(
                 directive
@@ -149,7 +152,7 @@ class Call:
         # A directive on the paid request reaches its downloads too: its links are born expired.
         self.links_expired = any(fault.name == "expired-url" for fault in extra)
         self.entry.faults = self.faults.names()
-        if delay := self.faults.value("latency", 0.0):
+        if wait and (delay := self.faults.value("latency", 0.0)):
             await anyio.sleep(delay)
         if self.faults.has("echo-key"):
             raise self.echo_key()
@@ -237,12 +240,8 @@ class Call:
         """The answer to a request whose work is done, after the proxy faults."""
         self.entry.billed = billed
         faults = self.faults
-        if faults.has("502"):
-            return shapes.cloudflare_page(502, "Bad gateway")
-        if faults.has("524"):
-            return shapes.cloudflare_page(524, "A timeout occurred")
-        if faults.has("504"):
-            return shapes.nginx_page(504, "Gateway Time-out")
+        if (page := self.proxy_page()) is not None:
+            return page
         if faults.has("drop"):
             return DroppedResponse(response.body, response.status_code, dict(response.headers))
         if faults.has("slow-body"):  # the body in ten pieces spread over VALUE seconds
@@ -255,6 +254,16 @@ class Call:
                 piece=-(-len(response.body) // pieces) or 1,
             )
         return with_body_faults(response, faults)
+
+    def proxy_page(self) -> Response | None:
+        """The page a proxy in front answers instead of the relay's answer (502/524/504)."""
+        if self.faults.has("502"):
+            return shapes.cloudflare_page(502, "Bad gateway")
+        if self.faults.has("524"):
+            return shapes.cloudflare_page(524, "A timeout occurred")
+        if self.faults.has("504"):
+            return shapes.nginx_page(504, "Gateway Time-out")
+        return None
 
     # -- files -------------------------------------------------------------------------------
 
@@ -299,7 +308,10 @@ def endpoint(
             if kind != "control":
                 state.record(entry)
             try:
-                response = await handler(call)
+                if kind == "control":
+                    response = await handler(call)
+                else:  # the proxy in front may cut a call whose answer is slow to start
+                    response = await personalities.behind_cloudflare(state, handler(call))
             except EarlyAnswerError as early:
                 response = early.response
             response.headers.setdefault("X-Oneapi-Request-Id", call.request_id)

@@ -6,7 +6,7 @@ import time
 
 from starlette.responses import JSONResponse, Response
 
-from studio.simulator import shapes
+from studio.simulator import personalities, shapes
 from studio.simulator.bodies import with_body_faults
 from studio.simulator.call import Call, DroppedResponse, endpoint
 
@@ -27,7 +27,7 @@ async def models(call: Call) -> Response:
             "owned_by": catalog.get(name).family,
             "created": _MODELS_CREATED,
         }
-        for name in catalog.ids()
+        for name in personalities.listed_models(call.state, catalog.ids())
     ]
     return JSONResponse({"object": "list", "data": data})
 
@@ -72,6 +72,41 @@ async def set_faults(call: Call) -> Response:
 async def clear_faults(call: Call) -> Response:
     call.state.clear_faults()
     return JSONResponse({"faults": ""})
+
+
+def _personalities(call: Call) -> JSONResponse:
+    state = call.state
+    return JSONResponse(
+        {"personalities": sorted(state.personalities), "cloudflare_cut": state.cloudflare_cut}
+    )
+
+
+@endpoint("control")
+async def get_personalities(call: Call) -> Response:
+    return _personalities(call)
+
+
+@endpoint("control")
+async def set_personalities(call: Call) -> Response:
+    """``{"personalities": "a,b" | ["a", "b"], "cloudflare_cut": seconds}`` (both optional)."""
+    body = await call.read_json()
+    names = body.get("personalities", sorted(call.state.personalities))
+    cut = body.get("cloudflare_cut")
+    if not isinstance(names, str | list):
+        raise call.bad_request("personalities must be a string like 'strict-params,url-object'")
+    if cut is not None and (isinstance(cut, bool) or not isinstance(cut, int | float)):
+        raise call.bad_request("cloudflare_cut must be a number of seconds")
+    try:
+        call.state.set_personalities(names, cloudflare_cut=cut)
+    except ValueError as exc:
+        raise call.bad_request(str(exc), code="bad_personality") from None
+    return _personalities(call)
+
+
+@endpoint("control")
+async def clear_personalities(call: Call) -> Response:
+    call.state.set_personalities(())
+    return _personalities(call)
 
 
 @endpoint("control")

@@ -9,6 +9,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
+from studio.simulator import personalities
 from studio.simulator.call import Call, endpoint
 from studio.simulator.faults import split_directive
 from studio.simulator.inputs import Reference, decode_base64, probe
@@ -28,6 +29,7 @@ async def generate_content(call: Call) -> Response:
         raise call.fail(
             404, f"Method {method or '(none)'} is not supported here: use :generateContent"
         )
+    personalities.refuse_plain_name(call, model)
     spec = call.state.catalog.get(model)
     if not spec.known:
         raise call.fail(
@@ -59,16 +61,20 @@ async def generate_content(call: Call) -> Response:
     image = await run_in_threadpool(render, Scene(prompt, *size, (model,), refs), "png")
     if call.faults.has("corrupt-zlib"):
         image = await run_in_threadpool(corrupt_zlib, image)
-    parts: list[dict[str, Any]] = [{"text": "Here is the image you asked for."}]
-    if call.faults.has("thought"):
+    if personalities.has(call.state, personalities.GEMINI_MARKDOWN):
         sketch = await run_in_threadpool(draft, image)
-        parts.append(
-            {
-                "inlineData": {"mimeType": "image/png", "data": _b64(call, sketch)},
-                "thought": True,
-            }
-        )
-    parts.append({"inlineData": {"mimeType": "image/png", "data": _b64(call, image)}})
+        parts = personalities.markdown_parts(call, image, _b64(call, image), _b64(call, sketch))
+    else:
+        parts = [{"text": "Here is the image you asked for."}]
+        if call.faults.has("thought"):
+            sketch = await run_in_threadpool(draft, image)
+            parts.append(
+                {
+                    "inlineData": {"mimeType": "image/png", "data": _b64(call, sketch)},
+                    "thought": True,
+                }
+            )
+        parts.append({"inlineData": {"mimeType": "image/png", "data": _b64(call, image)}})
     answer = _answer(parts, prompt, 1290)
     if call.faults.has("wrong-types"):
         answer = JSONResponse(gemini_wrong_types(json.loads(answer.body)))

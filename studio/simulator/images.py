@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from studio.domain.model_spec import ModelSpec, Operation
-from studio.simulator import jobs
+from studio.simulator import jobs, personalities, streaming
 from studio.simulator.call import Call, endpoint
 from studio.simulator.faults import split_directive
 from studio.simulator.inputs import Picture, probe
@@ -26,7 +26,11 @@ _CAPTION_FIELDS = ("quality", "style", "seed", "background", "negative_prompt")
 async def generations(call: Call) -> Response:
     call.require_auth()
     body = await call.read_json()
-    return await jobs.answer(call, *await run_in_threadpool(_generation_job, call, body))
+    personalities.refuse_params(call, body)
+    job, directive = await run_in_threadpool(_generation_job, call, body)
+    if (partials := streaming.requested(call, job.spec, body)) is not None:
+        return await streaming.answer(call, job, directive, partials, streaming.GENERATION, body)
+    return await jobs.answer(call, job, directive)
 
 
 @endpoint("paid")
@@ -34,16 +38,22 @@ async def edits(call: Call) -> Response:
     call.require_auth()
     if call.request.headers.get("content-type", "").startswith("application/json"):
         body = await call.read_json()
+        personalities.refuse_params(call, body)
         job, directive = await run_in_threadpool(_json_edit_job, call, body)
         return await jobs.answer(call, job, directive, chat_style=True)
     uploads, fields = await read_form(call)
-    return await jobs.answer(call, *await run_in_threadpool(_edit_job, call, uploads, fields))
+    personalities.refuse_params(call, fields)
+    job, directive = await run_in_threadpool(_edit_job, call, uploads, fields)
+    if (partials := streaming.requested(call, job.spec, dict(fields))) is not None:
+        return await streaming.answer(call, job, directive, partials, streaming.EDIT, fields)
+    return await jobs.answer(call, job, directive)
 
 
 @endpoint("paid")
 async def variations(call: Call) -> Response:
     call.require_auth()
     uploads, fields = await read_form(call)
+    personalities.refuse_params(call, fields)
     return await jobs.answer(call, *await run_in_threadpool(_variation_job, call, uploads, fields))
 
 
@@ -69,14 +79,18 @@ def _generation_job(call: Call, body: dict[str, Any]) -> tuple[ImageJob, str]:
             ratio=fields["aspect_ratio"],
             resolution=fields["image_size"],
         ),
-        n=jobs.n_field(call, spec, text_field(call, body, "n")),
+        n=jobs.series_field(
+            call, spec, body, jobs.n_field(call, spec, text_field(call, body, "n"))
+        ),
         refs=refs,
         fmt=jobs.format_field(call, text_field(call, body, "output_format")),
+        frames=jobs.frames_field(call, body),
         response_format=jobs.response_format_field(
             call, spec, text_field(call, body, "response_format")
         ),
         caption=jobs.caption(spec, fields),
         variant=fields["seed"] or "",
+        transparent=fields["background"] == "transparent",
     )
     return job, directive
 
@@ -95,9 +109,10 @@ def _edit_job(call: Call, uploads: list[Upload], fields: dict[str, str]) -> tupl
         spec=spec,
         prompt=jobs.prompt_field(call, spec, prompt),
         size=_edit_size(call, spec, fields, pictures[0], masked=mask is not None),
-        n=jobs.n_field(call, spec, fields.get("n")),
+        n=jobs.series_field(call, spec, fields, jobs.n_field(call, spec, fields.get("n"))),
         refs=tuple(p.data for p in pictures),
         fmt=jobs.format_field(call, fields.get("output_format")),
+        frames=jobs.frames_field(call, fields),
         response_format=jobs.response_format_field(call, spec, fields.get("response_format")),
         caption=jobs.caption(spec, {name: fields.get(name) for name in _CAPTION_FIELDS}),
         variant=fields.get("seed", ""),

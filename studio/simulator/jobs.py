@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import base64
+import io
+import json
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from PIL import Image, ImageDraw
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
 from studio.domain.model_spec import ModelSpec
-from studio.simulator import tasks
+from studio.simulator import personalities, tasks
 from studio.simulator.call import Call
 from studio.simulator.inputs import Reference, resolve_reference
 from studio.simulator.malformed import corrupt_zlib, images_wrong_types
-from studio.simulator.render import Scene, render, render_edit
+from studio.simulator.render import Scene, encode, render, render_edit
 from studio.simulator.shapes import GARBAGE_B64, image_usage
 from studio.simulator.sizes import DEFAULT_SIZE, output_size
 
-_FORMATS = {"png": "png", "jpeg": "jpeg", "jpg": "jpeg", "webp": "webp"}
+_FORMATS = {"png": "png", "jpeg": "jpeg", "jpg": "jpeg", "webp": "webp", "gif": "gif", "svg": "svg"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class ImageJob:
     mask: bytes = b""
     mask_style: str = ""  # alpha | bw | ignore; empty: no mask
     grain: bool = False
+    transparent: bool = False  # ``background: transparent`` (png/webp keep the alpha)
+    frames: int = 1  # gif output: frame_count
 
     def scenes(self) -> list[Scene]:
         width, height = self.size
@@ -92,8 +97,50 @@ def n_field(call: Call, spec: ModelSpec, raw: str | None) -> int:
 def format_field(call: Call, raw: str | None) -> str:
     fmt = _FORMATS.get((raw or "png").lower())
     if fmt is None:
-        raise call.bad_request(f"output_format must be png, jpeg or webp, got {raw!r}")
+        raise call.bad_request(f"output_format must be png, jpeg, webp, gif or svg, got {raw!r}")
     return fmt
+
+
+def frames_field(call: Call, fields: dict[str, Any]) -> int:
+    """``frame_count`` of gif output (1 when absent)."""
+    raw = text_field(call, fields, "frame_count")
+    try:
+        frames = int(raw) if raw is not None else 1
+    except ValueError:
+        raise call.bad_request(f"frame_count must be an integer, got {raw!r}") from None
+    if not 1 <= frames <= 100:
+        raise call.bad_request(f"frame_count must be between 1 and 100, got {frames}")
+    return frames
+
+
+def series_field(call: Call, spec: ModelSpec, fields: dict[str, Any], n: int) -> int:
+    """How many images: ``n``, or a Seedream series (``sequential_image_generation: auto``)
+    of ``sequential_image_generation_options.max_images``; refused where the model has none."""
+    mode = fields.get("sequential_image_generation")
+    options = fields.get("sequential_image_generation_options")
+    if mode is None and options is None:
+        return n
+    if not spec.sequential:
+        raise call.bad_request(
+            f"{spec.id} does not support sequential_image_generation", code="invalid_parameter"
+        )
+    if mode not in ("auto", "disabled"):
+        raise call.bad_request(
+            f"sequential_image_generation must be auto or disabled, got {mode!r}"
+        )
+    if mode == "disabled":
+        return n
+    if isinstance(options, str):  # a multipart field carries the object as JSON
+        try:
+            options = json.loads(options)
+        except ValueError:
+            options = None
+    count = options.get("max_images", spec.max_images) if isinstance(options, dict) else None
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= spec.max_images:
+        raise call.bad_request(
+            f"sequential_image_generation_options.max_images must be 1 to {spec.max_images}"
+        )
+    return count
 
 
 def response_format_field(call: Call, spec: ModelSpec, raw: str | None) -> str:
@@ -175,6 +222,8 @@ def tags(call: Call, job: ImageJob) -> set[str]:
     found = {"paid", "images", "render"}
     if tasks.wants_async(call):
         found |= {"async", "images-async"}
+    elif personalities.task_style(call.state):
+        found.add("async")
     if job.mask_style:
         found.add("mask")
     return found
@@ -188,18 +237,27 @@ async def answer(
     if tasks.wants_async(call):
         tasks.refuse_without_async(call)
     call.pre_work({"created": int(time.time()), "data": []})
+    job, images = await render_images(call, job)
+    result = _result(call, job, images)
+    style = personalities.task_style(call.state)  # a relay that always answers with a task
+    if style or tasks.wants_async(call):
+        result = personalities.url_objects(call.state, result, job.spec)
+        return tasks.submit(call, result, style or tasks.SEED)
+    if chat_style:
+        result = _chat_style(result)
+    result = personalities.url_objects(call.state, result, job.spec)
+    if call.faults.has("wrong-types"):
+        result = images_wrong_types(result)
+    return call.deliver(JSONResponse(result))
+
+
+async def render_images(call: Call, job: ImageJob) -> tuple[ImageJob, list[bytes]]:
+    """The job as the render faults change it, and its pictures (also for streamed answers)."""
     job = _with_render_faults(call, job)
     images = [await run_in_threadpool(_render, job, scene) for scene in job.scenes()]
     if call.faults.has("corrupt-zlib"):
         images = [await run_in_threadpool(corrupt_zlib, image) for image in images]
-    result = _result(call, job, images)
-    if tasks.wants_async(call):
-        return tasks.submit(call, result)
-    if chat_style:
-        result = _chat_style(result)
-    if call.faults.has("wrong-types"):
-        result = images_wrong_types(result)
-    return call.deliver(JSONResponse(result))
+    return job, images
 
 
 def _with_render_faults(call: Call, job: ImageJob) -> ImageJob:
@@ -218,9 +276,49 @@ def _with_render_faults(call: Call, job: ImageJob) -> ImageJob:
 
 
 def _render(job: ImageJob, scene: Scene) -> bytes:
+    if job.fmt in ("gif", "svg"):  # late-2026 output formats (protocol.md §11)
+        return _animated(render(scene, "png"), job.frames) if job.fmt == "gif" else _svg(scene)
     if job.mask_style:
         return render_edit(scene, job.base, job.mask, job.mask_style, job.fmt)
+    if job.transparent and job.fmt in ("png", "webp"):
+        return _cut_out(render(scene, "png"), job.fmt)
     return render(scene, job.fmt)
+
+
+def _animated(data: bytes, frames: int) -> bytes:
+    """A gif of ``frames`` frames: the picture with a bar that grows frame by frame."""
+    with Image.open(io.BytesIO(data)) as opened:
+        still = opened.convert("RGB")
+    pictures = []
+    for index in range(frames):
+        frame = still.copy()
+        width = max(1, frame.width * (index + 1) // frames)
+        ImageDraw.Draw(frame).rectangle((0, frame.height - 8, width, frame.height), (255, 255, 255))
+        pictures.append(frame)
+    buffer = io.BytesIO()
+    pictures[0].save(buffer, "GIF", save_all=True, append_images=pictures[1:], duration=100, loop=0)
+    return buffer.getvalue()
+
+
+def _svg(scene: Scene) -> bytes:
+    """An svg document with the picture inside (honest about its size and prompt)."""
+    picture = base64.b64encode(render(scene, "png")).decode()
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{scene.width}" height="{scene.height}">'
+        f'<image width="{scene.width}" height="{scene.height}" '
+        f'href="data:image/png;base64,{picture}"/></svg>'
+    ).encode()
+
+
+def _cut_out(data: bytes, fmt: str) -> bytes:
+    """A transparent background: only a centred oval of the picture stays opaque."""
+    with Image.open(io.BytesIO(data)) as opened:
+        image = opened.convert("RGBA")
+    width, height = image.size
+    alpha = Image.new("L", image.size, 0)
+    ImageDraw.Draw(alpha).ellipse((width // 8, height // 8, width * 7 // 8, height * 7 // 8), 255)
+    image.putalpha(alpha)
+    return encode(image, fmt)
 
 
 def _result(call: Call, job: ImageJob, images: list[bytes]) -> dict[str, Any]:

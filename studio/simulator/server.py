@@ -7,7 +7,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 
 import uvicorn
@@ -15,6 +15,7 @@ import uvicorn
 from studio.catalog import Catalog
 from studio.simulator.app import create_app
 from studio.simulator.call import SimulatedDropError
+from studio.simulator.personalities import CLOUDFLARE_CUT
 from studio.simulator.state import LogEntry, SimState
 
 _START_TIMEOUT = 10.0
@@ -73,11 +74,18 @@ class SimulatorServer:
         host: str = "127.0.0.1",
         catalog: Catalog | None = None,
         async_duration: float = 2.0,
+        personalities: str | Iterable[str] = (),
+        cloudflare_cut: float = CLOUDFLARE_CUT,
     ) -> None:
         self.host = host
         self.port = port
         self.state = SimState(
-            catalog=catalog, faults=faults, api_key=api_key, async_duration=async_duration
+            catalog=catalog,
+            faults=faults,
+            api_key=api_key,
+            async_duration=async_duration,
+            personalities=personalities,
+            cloudflare_cut=cloudflare_cut,
         )
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -119,6 +127,11 @@ class SimulatorServer:
     def set_faults(self, faults: str) -> None:
         self.state.set_faults(faults)
 
+    def set_personalities(
+        self, names: str | Iterable[str], *, cloudflare_cut: float | None = None
+    ) -> None:
+        self.state.set_personalities(names, cloudflare_cut=cloudflare_cut)
+
     def reset(self) -> None:
         self.state.reset()
 
@@ -143,13 +156,14 @@ def serve(
     faults: str = "",
     api_key: str | None = None,
     on_ready: Callable[[str], None] | None = None,
+    personalities: str | Iterable[str] = (),
 ) -> None:
     """Run the simulated relay in the foreground until Ctrl+C.
 
     ``on_ready`` gets the base URL once the port is bound (useful with ``port=0``).
     """
     _quiet_drops()
-    state = SimState(faults=faults, api_key=api_key)
+    state = SimState(faults=faults, api_key=api_key, personalities=personalities)
     sock = _bind(host, port)
     if on_ready is not None:
         on_ready(f"http://{host}:{sock.getsockname()[1]}")

@@ -43,6 +43,7 @@ def error(
     type_: str = "invalid_request_error",
     headers: dict[str, str] | None = None,
     http_status: int | None = None,
+    param: str = "",
 ) -> JSONResponse:
     """An error body in the route's dialect; ``http_status`` overrides the status (error200)."""
     body: dict[str, Any]
@@ -65,7 +66,7 @@ def error(
             "error": {
                 "message": f"{message} (request id: {request_id})",
                 "type": type_,
-                "param": "",
+                "param": param,
                 "code": code,
             }
         }

@@ -6,7 +6,7 @@ import re
 from math import gcd
 
 DEFAULT_SIZE = (1024, 1024)
-LONG_SIDE = {"1K": 1024, "2K": 2048, "4K": 4096}
+LONG_SIDE = {"512": 512, "1K": 1024, "2K": 2048, "3K": 3072, "4K": 4096}
 MAX_SIDE = 8192
 
 _SIZE = re.compile(r"^(\d{1,5})x(\d{1,5})$")
@@ -39,7 +39,7 @@ def parse_ratio(text: str) -> tuple[float, float]:
 def parse_resolution(text: str) -> int:
     long_side = LONG_SIDE.get(text.strip().upper())
     if long_side is None:
-        raise ValueError(f"invalid resolution {text!r}: expected 1K, 2K or 4K")
+        raise ValueError(f"invalid resolution {text!r}: expected {', '.join(LONG_SIDE)}")
     return long_side
 
 
@@ -58,6 +58,8 @@ def output_size(
     fallback: tuple[int, int] = DEFAULT_SIZE,
 ) -> tuple[int, int]:
     """The size to render; raises ValueError for a malformed field."""
+    if size and size.strip().upper() in LONG_SIDE:  # a preset (Seedream `size: "2K"`)
+        size, resolution = None, size
     if size:
         return parse_size(size) or DEFAULT_SIZE
     if not ratio and not resolution:

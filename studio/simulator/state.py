@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from studio.catalog import Catalog
 from studio.simulator.faults import Fault, Faults, parse_faults
+from studio.simulator.personalities import CLOUDFLARE_CUT, parse_personalities
 
 if TYPE_CHECKING:
     from studio.simulator.mj_tasks import MjTask
@@ -58,24 +59,58 @@ class SimState:
         api_key: str | None = None,
         async_duration: float = 2.0,
         file_ttl: float = 3600.0,
+        personalities: str | Iterable[str] = (),
+        cloudflare_cut: float = CLOUDFLARE_CUT,
     ) -> None:
         self.catalog = catalog if catalog is not None else Catalog.load()
-        self._defaults = (faults, api_key, async_duration, file_ttl)
+        self._defaults = (
+            faults,
+            api_key,
+            async_duration,
+            file_ttl,
+            parse_personalities(personalities),
+            cloudflare_cut,
+        )
         self._lock = threading.Lock()
         self.reset()
 
     def reset(self) -> None:
         """Forget everything and go back to the settings given at construction."""
-        faults, api_key, async_duration, file_ttl = self._defaults
+        faults, api_key, async_duration, file_ttl, personalities, cut = self._defaults
         with self._lock:
             self.api_key = api_key
             self.async_duration = async_duration
             self.file_ttl = file_ttl
+            self.personalities: frozenset[str] = personalities
+            self.cloudflare_cut = cut  # seconds before cloudflare-100s cuts a silent call
+            self._turns: dict[str, int] = {}
             self._faults: list[Fault] = parse_faults(faults)
             self._log: list[LogEntry] = []
             self._files: dict[str, StoredFile] = {}
             self.tasks: dict[str, ImageTask] = {}
             self.mj_tasks: dict[str, MjTask] = {}
+
+    # -- personalities -----------------------------------------------------------------------
+
+    def set_personalities(
+        self, names: str | Iterable[str], *, cloudflare_cut: float | None = None
+    ) -> None:
+        """Replace the relay's personalities (and the Cloudflare cut, when given); raises
+        ValueError for an unknown name or a cut that is not a positive number."""
+        chosen = parse_personalities(names)
+        if cloudflare_cut is not None and not cloudflare_cut > 0:
+            raise ValueError(f"the Cloudflare cut must be a positive number, got {cloudflare_cut}")
+        with self._lock:
+            self.personalities = chosen
+            if cloudflare_cut is not None:
+                self.cloudflare_cut = cloudflare_cut
+
+    def next_turn(self, name: str) -> int:
+        """0, 1, 2… for successive answers that alternate between shapes (since the reset)."""
+        with self._lock:
+            turn = self._turns.get(name, 0)
+            self._turns[name] = turn + 1
+            return turn
 
     # -- faults ------------------------------------------------------------------------------
 
