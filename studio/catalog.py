@@ -30,6 +30,7 @@ from studio.paths import config_dir, resources_dir
 _SPEC_FIELDS = {f.name for f in fields(ModelSpec)} - {"id", "known"}
 _ALLOWED_KEYS = _SPEC_FIELDS | {"model"}
 _RESOLUTION_SUFFIX = re.compile(r"^(?P<stem>.+)-(?P<res>[124])k$", re.IGNORECASE)
+_ALIAS_DEPTH = 4  # an alias may name another alias, this many times at most
 
 
 class CatalogError(ValueError):
@@ -48,6 +49,9 @@ class Catalog:
     models: dict[str, dict[str, Any]] = field(default_factory=dict)
     patterns: list[_Pattern] = field(default_factory=list)
     generic: dict[str, Any] = field(default_factory=dict)
+    # Relay names → the entry they stand for (lower-cased keys); a key with one `*` is a glob
+    # whose value may use `*` for the part it matched ("*-all" = "*").
+    aliases: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # user entries that were skipped, and why
     _cache: dict[str, ModelSpec] = field(default_factory=dict, repr=False, compare=False)
 
@@ -82,6 +86,7 @@ class Catalog:
             models={k: dict(v) for k, v in self.models.items()},
             patterns=list(self.patterns),
             generic=dict(self.generic),
+            aliases=dict(self.aliases),
             problems=list(self.problems),
         )
 
@@ -112,6 +117,7 @@ class Catalog:
         self.patterns = new_patterns + self.patterns
         if "generic" in data:
             self.generic = _merged(self.generic, data["generic"], f"{source}: generic")
+        self.aliases.update(_aliases(data.get("alias", {}), f"{source}: alias"))
 
     def check(self) -> None:
         """Build every listed model once so a bad value fails at load, not mid-job."""
@@ -119,6 +125,11 @@ class Catalog:
             self.get(name)
         for pattern in self.patterns:
             self._build(pattern.glob, dict(pattern.settings), known=True)
+        for name, target in self.aliases.items():
+            if "*" not in name and self.alias_of(name) is None:
+                raise CatalogError(
+                    f"alias {name}: stands for {target!r}, which is not a listed model"
+                )
         self._build("generic", dict(self.generic), known=False)
 
     # -- lookup ----------------------------------------------------------------------------
@@ -127,7 +138,8 @@ class Catalog:
         return sorted(self.models)
 
     def get(self, name: str) -> ModelSpec:
-        """The spec for ``name``: listed, by resolution suffix, by pattern, or generic."""
+        """The spec for ``name``: listed, a relay alias of a listed model (its options, sent
+        under ``name``), by resolution suffix, by pattern, or generic."""
         cached = self._cache.get(name)
         if cached is None:
             cached = self._cache[name] = self._lookup(name)
@@ -140,6 +152,8 @@ class Catalog:
         for listed in self.models:
             if listed.lower() == lowered:
                 return replace(self._build(listed, dict(self.models[listed]), known=True), id=name)
+        if (target := self.alias_of(name)) is not None:
+            return replace(self.get(target), id=name)  # the name picked is the name sent
         if match := _RESOLUTION_SUFFIX.match(name):
             stem = self.get(match["stem"])
             if stem.known:
@@ -158,6 +172,44 @@ class Catalog:
 
     def is_listed(self, name: str) -> bool:
         return name in self.models
+
+    def alias_of(self, name: str) -> str | None:
+        """The listed model a relay's name stands for (``gpt-image-2-all`` → ``gpt-image-2``,
+        ``nano-banana-pro`` → ``gemini-3-pro-image-preview``), or None: a listed name is no
+        alias, nor is a name whose stand-in is not listed."""
+        if self._listed(name) is not None:
+            return None
+        current = name
+        for _ in range(_ALIAS_DEPTH):
+            targets = self._alias_targets(current)
+            for target in targets:
+                if (listed := self._listed(target)) is not None:
+                    return listed
+            if not targets:
+                return None
+            current = targets[0]
+        return None
+
+    def _listed(self, name: str) -> str | None:
+        """``name`` as the catalog lists it (letter case aside), or None."""
+        if name in self.models:
+            return name
+        lowered = name.lower()
+        return next((listed for listed in self.models if listed.lower() == lowered), None)
+
+    def _alias_targets(self, name: str) -> list[str]:
+        """What the alias table makes of ``name``: its own entry first, then glob entries
+        (the longest, most specific key first)."""
+        lowered = name.lower()
+        found = [self.aliases[lowered]] if lowered in self.aliases else []
+        globs = sorted((k for k in self.aliases if "*" in k), key=len, reverse=True)
+        for key in globs:
+            head, _, tail = key.partition("*")
+            middle = len(lowered) - len(head) - len(tail)
+            if middle > 0 and lowered.startswith(head) and lowered.endswith(tail):
+                matched = name[len(head) : len(head) + middle]
+                found.append(self.aliases[key].replace("*", matched))
+        return found
 
     def by_family(self) -> dict[str, list[ModelSpec]]:
         grouped: dict[str, list[ModelSpec]] = {}
@@ -185,6 +237,22 @@ class Catalog:
             return _to_spec(name, merged, known=known)
         except (TypeError, ValueError) as exc:
             raise CatalogError(f"model {name}: {exc}") from exc
+
+
+def _aliases(table: Any, where: str) -> dict[str, str]:
+    """An ``[alias]`` table: relay name (or a glob with one ``*``) → the name it stands for."""
+    if not isinstance(table, Mapping):
+        raise CatalogError(f'{where}: must be a table of name = "listed model"')
+    aliases = {}
+    for name, target in table.items():
+        if not isinstance(target, str) or not target.strip():
+            raise CatalogError(f"{where}: {name} must name a model, got {target!r}")
+        if name.count("*") > 1 or target.count("*") > name.count("*"):
+            raise CatalogError(f"{where}: {name} = {target!r}: at most one `*`, on the left first")
+        if name.strip("*") == "":
+            raise CatalogError(f"{where}: {name} would make every name an alias")
+        aliases[name.lower()] = target.strip()
+    return aliases
 
 
 def _merged(base: Mapping[str, Any], table: Mapping[str, Any], where: str) -> dict[str, Any]:
@@ -225,6 +293,10 @@ def _to_spec(name: str, raw: dict[str, Any], *, known: bool) -> ModelSpec:
         "styles": _tuple,
         "output_formats": _tuple,
         "backgrounds": _tuple,
+        "input_fidelities": _tuple,
+        "moderations": _tuple,
+        "complexities": _tuple,
+        "thinking_levels": _tuple,
         "ratio_via": RatioVia,
         "resolution_via": ResolutionVia,
         "refs_via": RefsVia,
@@ -246,6 +318,18 @@ def _to_spec(name: str, raw: dict[str, Any], *, known: bool) -> ModelSpec:
     for ratio, size in spec.size_for_ratio.items():
         if spec.sizes and size not in spec.sizes:
             raise ValueError(f"size_for_ratio maps {ratio} to {size}, which is not in sizes")
+    for name in ("max_frames", "max_images"):
+        value = getattr(spec, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"{name} must be a whole number of at least 0")
+    for name in ("output_compression", "sequential", "watermark", "markup", "stream"):
+        if not isinstance(getattr(spec, name), bool):
+            raise ValueError(f"{name} must be true or false")
+    tolerance = spec.safety_tolerance_max
+    if tolerance is not None and (not isinstance(tolerance, int) or tolerance < 0):
+        raise ValueError("safety_tolerance_max must be a whole number of at least 0")
+    if spec.retired is not None and not isinstance(spec.retired, str):
+        raise ValueError("retired must be a date as text, e.g. \"2026-05\"")
     return spec
 
 

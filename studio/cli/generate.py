@@ -37,8 +37,13 @@ from studio.domain.notice import Notice
 from studio.domain.profile import Profile
 from studio.domain.request import (
     BACKGROUNDS,
+    COMPLEXITIES,
+    INPUT_FIDELITIES,
+    MODERATIONS,
     OUTPUT_FORMATS,
     RESOLUTIONS,
+    SEQUENTIAL,
+    THINKING_LEVELS,
     GenerationRequest,
     Mask,
     Reference,
@@ -116,7 +121,8 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("--ratio", metavar="W:H", help="aspect ratio, e.g. 16:9")
     parser.add_argument(
-        "--resolution", choices=[*RESOLUTIONS, *(r.lower() for r in RESOLUTIONS)]
+        "--resolution",
+        choices=list(dict.fromkeys([*RESOLUTIONS, *(r.lower() for r in RESOLUTIONS)])),
     )
     parser.add_argument("--size", metavar="WxH", help="exact size, e.g. 1024x1536")
     parser.add_argument("--n", type=int, default=None, help="number of images (default 1)")
@@ -126,6 +132,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--style", help="style (dall-e-3, recraft)")
     parser.add_argument("--output-format", choices=OUTPUT_FORMATS)
     parser.add_argument("--background", choices=BACKGROUNDS)
+    add_late_options(parser)
     parser.add_argument("--profile", metavar="NAME", help="relay profile (default: environment)")
     parser.add_argument("--out", default=".", metavar="DIR", help="folder for the results")
     parser.add_argument(
@@ -144,6 +151,47 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     add_data_dir(parser)
     parser.set_defaults(handler=run)
+
+
+def add_late_options(parser: argparse.ArgumentParser) -> None:
+    """The options of late-2026 models (protocol.md §11); each is checked against the model."""
+    parser.add_argument(
+        "--markup",
+        metavar="PATH",
+        help="transparent overlay drawn on the first --ref (gpt-image-2.6 edits; not with --mask)",
+    )
+    parser.add_argument(
+        "--input-fidelity", choices=INPUT_FIDELITIES, help="edits: how closely to keep the refs"
+    )
+    parser.add_argument(
+        "--output-compression", type=int, metavar="0-100", help="jpeg/webp output compression"
+    )
+    parser.add_argument("--moderation", choices=MODERATIONS)
+    parser.add_argument("--complexity", choices=COMPLEXITIES, help="gpt-image-2.6")
+    parser.add_argument("--frame-count", type=int, metavar="N", help="gif output: frames")
+    parser.add_argument(
+        "--frame-duration-ms", type=int, metavar="MS", help="gif output: time per frame"
+    )
+    parser.add_argument(
+        "--thinking", choices=THINKING_LEVELS, help="Gemini native: the thinking level"
+    )
+    parser.add_argument(
+        "--sequential",
+        choices=SEQUENTIAL,
+        help="Seedream: auto makes a series of images from one request (see --max-images)",
+    )
+    parser.add_argument(
+        "--max-images", type=int, metavar="N", help="with --sequential auto: at most N images"
+    )
+    parser.add_argument(
+        "--watermark",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="Seedream: ask for (or against) the provider's watermark",
+    )
+    parser.add_argument(
+        "--safety-tolerance", type=int, metavar="N", help="FLUX: 0 (strictest) and up"
+    )
 
 
 def reference_from(text: str) -> Reference:
@@ -165,6 +213,17 @@ _OVERRIDES = (
     "style",
     "output_format",
     "background",
+    "input_fidelity",
+    "output_compression",
+    "moderation",
+    "complexity",
+    "frame_count",
+    "frame_duration_ms",
+    "thinking",
+    "sequential",
+    "max_images",
+    "watermark",
+    "safety_tolerance",
 )
 
 
@@ -211,9 +270,10 @@ def request_from(args: argparse.Namespace) -> tuple[GenerationRequest, list[Noti
     if args.mask:
         mask = load_mask(Path(args.mask).expanduser(), args.mask)
     references = [reference_from(r) for r in args.ref] or restored_refs
+    markup = reference_from(args.markup) if args.markup else None
     settings.setdefault("prompt", "")
     request = GenerationRequest(**settings)
-    return replace(request, references=tuple(references), mask=mask), notes
+    return replace(request, references=tuple(references), mask=mask, markup=markup), notes
 
 
 def summary(job: Job, exported: list[ExportedImage]) -> dict[str, Any]:

@@ -46,6 +46,7 @@ class RatioVia(StrEnum):
 class ResolutionVia(StrEnum):
     IMAGE_SIZE = "image_size"  # relay extension field, 1K/2K/4K (nano-banana-2)
     SIZE = "size"  # folded into a computed WxH (free-size models)
+    SIZE_PRESET = "size-preset"  # `size: "2K"` itself, or a computed WxH with a ratio (Seedream)
     NAME = "name"  # fixed by the model's name (nano-banana-2-2k)
     NONE = "none"
 
@@ -120,6 +121,21 @@ class ModelSpec:
     response_format: str | None = None  # what to ask for; None = do not send the field
     price: Price | None = None
     notes: str = ""
+    # Late-2026 options (protocol.md §11); empty / False / 0 / None: the model has no such setting.
+    input_fidelities: tuple[str, ...] = ()  # edits: how closely to keep the references
+    output_compression: bool = False  # 0-100 for jpeg/webp output
+    moderations: tuple[str, ...] = ()
+    complexities: tuple[str, ...] = ()  # gpt-image-2.6
+    max_frames: int = 0  # gif output: frame_count 2..max_frames, with frame_duration_ms
+    thinking_levels: tuple[str, ...] = ()  # Gemini thinkingConfig.thinkingLevel
+    sequential: bool = False  # Seedream sequential_image_generation (several images per request)
+    max_images: int = 15  # ... up to this many
+    watermark: bool = False
+    safety_tolerance_max: int | None = None  # FLUX: safety_tolerance 0 (strictest)..max
+    markup: bool = False  # edits take a transparent overlay image (never with a mask)
+    retired: str | None = None  # when the provider retired it (still routed by some relays)
+    # Answers as server-sent events when asked (`stream`, `partial_images`): the gpt-image family.
+    stream: bool = False
 
     @property
     def default_protocol(self) -> ProtocolId:

@@ -49,11 +49,20 @@ class MidjourneyAction:
 
 # The values a typed option may take where the set is closed (the CLI's choices; restored
 # settings are held to the same).
-RESOLUTIONS = ("1K", "2K", "4K")
-OUTPUT_FORMATS = ("png", "jpeg", "webp")
+RESOLUTIONS = ("512", "1K", "2K", "3K", "4K")
+OUTPUT_FORMATS = ("png", "jpeg", "webp", "gif", "svg")
 BACKGROUNDS = ("auto", "opaque", "transparent")
 BLEND_DIMENSIONS = ("PORTRAIT", "SQUARE", "LANDSCAPE")
+INPUT_FIDELITIES = ("low", "high")
+MODERATIONS = ("auto", "low")
+COMPLEXITIES = ("low", "medium", "high")
+THINKING_LEVELS = ("minimal", "high")
+SEQUENTIAL = ("auto", "disabled")
 SEED_MAX = 2**32 - 1
+COMPRESSION_RANGE = (0, 100)  # output_compression, jpeg and webp only
+COMPRESSED_FORMATS = ("jpeg", "webp")
+FRAME_DURATION_RANGE = (20, 10000)  # frame_duration_ms of gif output
+FRAME_COUNT_MIN = 2
 
 # Optional settings recorded as they are (history, provenance); protocol and operation are
 # recorded too, as their string values.
@@ -68,6 +77,17 @@ RECORDED_FIELDS = (
     "output_format",
     "background",
     "blend_dimensions",
+    "input_fidelity",
+    "output_compression",
+    "moderation",
+    "complexity",
+    "frame_count",
+    "frame_duration_ms",
+    "thinking",
+    "sequential",
+    "max_images",
+    "watermark",
+    "safety_tolerance",
 )
 
 
@@ -92,6 +112,19 @@ class GenerationRequest:
     midjourney: MidjourneyAction | None = None
     blend_dimensions: str | None = None  # PORTRAIT | SQUARE | LANDSCAPE
     extra: dict[str, Any] = field(default_factory=dict)
+    # Late-2026 options (protocol.md §11); None: not set, the model's default applies.
+    input_fidelity: str | None = None  # low | high: edits keep the references that closely
+    output_compression: int | None = None  # 0-100, jpeg/webp output
+    moderation: str | None = None  # auto | low
+    complexity: str | None = None  # low | medium | high (gpt-image-2.6)
+    frame_count: int | None = None  # gif output
+    frame_duration_ms: int | None = None  # gif output
+    thinking: str | None = None  # minimal | high (Gemini thinkingConfig.thinkingLevel)
+    sequential: str | None = None  # auto | disabled (Seedream sequential_image_generation)
+    max_images: int | None = None  # with sequential auto: at most this many images
+    watermark: bool | None = None
+    safety_tolerance: int | None = None  # FLUX: 0 strictest
+    markup: Reference | None = None  # a transparent overlay drawn on reference #1 (edits)
 
     def parameters(self) -> dict[str, Any]:
         """The settings worth recording (history, provenance): no bytes, no paths."""

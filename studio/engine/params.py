@@ -11,7 +11,7 @@ from studio.domain.model_spec import FreeSize, ModelSpec, ProtocolId, RatioVia, 
 from studio.domain.request import GenerationRequest
 from studio.protocols.base import ResolvedParams
 
-LONG_SIDE = {"1K": 1024, "2K": 2048, "4K": 4096}
+LONG_SIDE = {"512": 512, "1K": 1024, "2K": 2048, "3K": 3072, "4K": 4096}
 RATIO_TOLERANCE = 0.03  # a size "has" a ratio when W/H is within 3 % of it
 
 _RATIO = re.compile(r"^\s*(\d{1,3})\s*[:/]\s*(\d{1,3})\s*$")
@@ -19,7 +19,7 @@ _SIZE = re.compile(r"^\s*(\d{2,5})\s*[x×X*]\s*(\d{2,5})\s*$")
 
 MSG_BAD_RATIO = QT_TRANSLATE_NOOP(ERRORS, "The ratio {value} is not of the form W:H, e.g. 16:9.")
 MSG_BAD_SIZE = QT_TRANSLATE_NOOP(ERRORS, "The size {value} is not of the form WxH, e.g. 1024x1536.")
-MSG_BAD_RESOLUTION = QT_TRANSLATE_NOOP(ERRORS, "The resolution {value} is not one of 1K, 2K, 4K.")
+MSG_BAD_RESOLUTION = QT_TRANSLATE_NOOP(ERRORS, "The resolution {value} is not one of {choices}.")
 MSG_NO_RATIOS = QT_TRANSLATE_NOOP(
     ERRORS, "{model} has no aspect-ratio setting: its output follows the reference image."
 )
@@ -68,7 +68,9 @@ def parse_size(value: str) -> tuple[int, int]:
 def normalise_resolution(value: str) -> str:
     upper = value.strip().upper()
     if upper not in LONG_SIDE:
-        raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_RESOLUTION, value=value)
+        raise InputError(
+            ErrorKind.INVALID_INPUT, MSG_BAD_RESOLUTION, value=value, choices=", ".join(LONG_SIDE)
+        )
     return upper
 
 
@@ -218,9 +220,14 @@ def resolve(request: GenerationRequest, spec: ModelSpec, protocol: ProtocolId) -
     send_size: str | None = size_text
     send_ratio: str | None = None
     send_image_size: str | None = None
+    preset = spec.resolution_via is ResolutionVia.SIZE_PRESET
     if spec.ratio_via is RatioVia.SIZE and not size and not auto_size:
-        if spec.free_size and (ratio or resolution):
-            computed = free_size_for(ratio or (1, 1), resolution or "1K", spec.free_size)
+        if preset and resolution and not ratio:
+            send_size = resolution  # `size: "2K"`: the model picks the shape (Seedream)
+        elif spec.free_size and (ratio or resolution):
+            computed = free_size_for(
+                ratio or (1, 1), resolution or _default_resolution(spec), spec.free_size
+            )
             send_size = f"{computed[0]}x{computed[1]}"
             expected_size = computed
         elif ratio:
@@ -250,6 +257,13 @@ def resolve(request: GenerationRequest, spec: ModelSpec, protocol: ProtocolId) -
         expected_size=expected_size,
         expected_ratio=expected_ratio,
     )
+
+
+def _default_resolution(spec: ModelSpec) -> str:
+    """The resolution a size is computed for when only a ratio is given."""
+    if not spec.resolutions or "1K" in spec.resolutions:
+        return "1K"
+    return spec.resolutions[0]
 
 
 def offered_name(spec: ModelSpec, ratio: tuple[int, int]) -> str | None:

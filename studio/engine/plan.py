@@ -13,7 +13,14 @@ from studio.domain.errors import ErrorKind, InputError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP, WARNINGS
 from studio.domain.model_spec import ModelSpec, Operation, ProtocolId
 from studio.domain.notice import Notice
-from studio.domain.request import GenerationRequest
+from studio.domain.request import (
+    COMPRESSED_FORMATS,
+    COMPRESSION_RANGE,
+    FRAME_COUNT_MIN,
+    FRAME_DURATION_RANGE,
+    SEQUENTIAL,
+    GenerationRequest,
+)
 from studio.engine.params import resolve
 from studio.protocols.base import ResolvedParams
 from studio.protocols.capabilities import CAPABILITIES, carried_options, extra_left_out
@@ -34,9 +41,6 @@ NO_PROMPT_OPERATIONS = frozenset(
 MSG_NO_PROMPT = QT_TRANSLATE_NOOP(ERRORS, "Write a prompt first: it is empty.")
 MSG_PROMPT_TOO_LONG = QT_TRANSLATE_NOOP(
     ERRORS, "The prompt has {length} characters; {model} takes at most {limit}."
-)
-MSG_PROTOCOL = QT_TRANSLATE_NOOP(
-    ERRORS, "{model} is not offered through {protocol}. It speaks {choices}."
 )
 MSG_OPERATION = QT_TRANSLATE_NOOP(ERRORS, "{model} cannot {operation}.")
 MSG_PROTOCOL_OPERATION = QT_TRANSLATE_NOOP(ERRORS, "The {protocol} protocol cannot {operation}.")
@@ -65,6 +69,42 @@ MSG_N = QT_TRANSLATE_NOOP(
 MSG_OPTION = QT_TRANSLATE_NOOP(ERRORS, "{model} has no {option} setting.")
 MSG_OPTION_VALUE = QT_TRANSLATE_NOOP(
     ERRORS, "{model} does not offer {option} {value}. It offers {choices}."
+)
+MSG_OPTION_RANGE = QT_TRANSLATE_NOOP(
+    ERRORS, "{model} takes a {option} from {low} to {high}; {value} was asked for."
+)
+MSG_COMPRESSION_FORMAT = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "Compression applies to jpeg and webp output only. Choose one of them as the output "
+    "format, or leave compression out.",
+)
+MSG_FRAMES_FORMAT = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The frame count and frame duration apply to gif output only. Choose gif as the output "
+    "format, or leave them out.",
+)
+MSG_SVG_EDIT = QT_TRANSLATE_NOOP(
+    ERRORS, "svg output is for new images only, not for edits. Choose another output format."
+)
+MSG_SVG_N = QT_TRANSLATE_NOOP(
+    ERRORS, "svg output makes one image per request, and {n} were asked for. Ask for 1 image."
+)
+MSG_JPEG_TRANSPARENT = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "A jpeg cannot be transparent (the relay refuses it). Choose png or webp for a transparent "
+    "background.",
+)
+MSG_MAX_IMAGES_SERIES = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The number of images in a series applies only to a series: set the image series to auto, "
+    "or leave the number out.",
+)
+MSG_MARKUP_MASK = QT_TRANSLATE_NOOP(
+    ERRORS, "A markup overlay cannot go together with a mask: remove one of them."
+)
+MSG_MARKUP_NEEDS_REF = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "A markup overlay needs the image it is drawn on: add that image as the first reference.",
 )
 MSG_FOLLOW_UP = QT_TRANSLATE_NOOP(
     ERRORS,
@@ -104,6 +144,10 @@ MSG_EXTRA_LEFT_OUT = QT_TRANSLATE_NOOP(
 MSG_EXTRA_MIDJOURNEY = QT_TRANSLATE_NOOP(
     WARNINGS, "The extra field(s) {names} are not sent: Midjourney takes no extra fields."
 )
+MSG_PROTOCOL_NOT_LISTED = QT_TRANSLATE_NOOP(
+    WARNINGS,
+    "The {protocol} protocol is not listed for {model}; sent through {protocol} as you chose.",
+)
 
 OPERATION_WORDS = {
     Operation.GENERATE: QT_TRANSLATE_NOOP(ERRORS, "make images from a prompt"),
@@ -128,6 +172,18 @@ OPTION_WORDS = {
     "size": QT_TRANSLATE_NOOP(ERRORS, "size"),
     "mask": QT_TRANSLATE_NOOP(ERRORS, "mask"),
     "references": QT_TRANSLATE_NOOP(ERRORS, "reference images"),
+    "input_fidelity": QT_TRANSLATE_NOOP(ERRORS, "input fidelity"),
+    "output_compression": QT_TRANSLATE_NOOP(ERRORS, "compression"),
+    "moderation": QT_TRANSLATE_NOOP(ERRORS, "moderation"),
+    "complexity": QT_TRANSLATE_NOOP(ERRORS, "complexity"),
+    "frame_count": QT_TRANSLATE_NOOP(ERRORS, "frame count"),
+    "frame_duration_ms": QT_TRANSLATE_NOOP(ERRORS, "frame duration (ms)"),
+    "thinking": QT_TRANSLATE_NOOP(ERRORS, "thinking level"),
+    "sequential": QT_TRANSLATE_NOOP(ERRORS, "image series"),
+    "max_images": QT_TRANSLATE_NOOP(ERRORS, "number of images in a series"),
+    "watermark": QT_TRANSLATE_NOOP(ERRORS, "watermark"),
+    "safety_tolerance": QT_TRANSLATE_NOOP(ERRORS, "safety tolerance"),
+    "markup": QT_TRANSLATE_NOOP(ERRORS, "markup overlay"),
 }
 
 # The same words for notes (the window translates a note's words in the Warnings context).
@@ -141,9 +197,19 @@ NOTE_WORDS = {
     "seed": QT_TRANSLATE_NOOP(WARNINGS, "seed"),
     "negative_prompt": QT_TRANSLATE_NOOP(WARNINGS, "negative prompt"),
     "blend_dimensions": QT_TRANSLATE_NOOP(WARNINGS, "blend shape"),
+    "input_fidelity": QT_TRANSLATE_NOOP(WARNINGS, "input fidelity"),
+    "output_compression": QT_TRANSLATE_NOOP(WARNINGS, "compression"),
+    "moderation": QT_TRANSLATE_NOOP(WARNINGS, "moderation"),
+    "complexity": QT_TRANSLATE_NOOP(WARNINGS, "complexity"),
+    "frame_count": QT_TRANSLATE_NOOP(WARNINGS, "frame count"),
+    "frame_duration_ms": QT_TRANSLATE_NOOP(WARNINGS, "frame duration (ms)"),
+    "thinking": QT_TRANSLATE_NOOP(WARNINGS, "thinking level"),
+    "sequential": QT_TRANSLATE_NOOP(WARNINGS, "image series"),
+    "watermark": QT_TRANSLATE_NOOP(WARNINGS, "watermark"),
+    "safety_tolerance": QT_TRANSLATE_NOOP(WARNINGS, "safety tolerance"),
 }
 # Options that change what is made or what it is made from: never sent without them.
-REFUSED_WHEN_LEFT_OUT = frozenset({"n", "size", "mask", "references"})
+REFUSED_WHEN_LEFT_OUT = frozenset({"n", "size", "mask", "references", "markup", "max_images"})
 # Midjourney flags that carry an option inside the prompt.
 PROMPT_FLAGS = {"ratio": "ar", "negative_prompt": "no", "seed": "seed"}
 
@@ -175,21 +241,25 @@ def _operation(request: GenerationRequest, spec: ModelSpec) -> Operation:
     return Operation.GENERATE
 
 
-def _protocol(request: GenerationRequest, spec: ModelSpec, operation: Operation) -> ProtocolId:
+def _protocol(
+    request: GenerationRequest, spec: ModelSpec, operation: Operation
+) -> tuple[ProtocolId, list[Notice]]:
+    """The protocol, and a note when it is the user's explicit choice the catalog does not list
+    for the model: the user knows their relay (it is honoured; what the protocol cannot carry
+    at all is still refused by the plan)."""
     if request.protocol is not None:
-        if not _speaks(spec, request.protocol):
-            raise InputError(
-                ErrorKind.UNSUPPORTED,
-                MSG_PROTOCOL,
-                model=spec.id,
-                protocol=request.protocol,
-                choices=", ".join(spec.protocols),
-            )
-        return request.protocol
+        if _speaks(spec, request.protocol):
+            return request.protocol, []
+        note = Notice(
+            "protocol_not_listed",
+            MSG_PROTOCOL_NOT_LISTED,
+            {"protocol": str(request.protocol), "model": spec.id},
+        )
+        return request.protocol, [note]
     for candidate in spec.protocols:
         if operation in CAPABILITIES[candidate].operations:
-            return candidate
-    return spec.default_protocol
+            return candidate, []
+    return spec.default_protocol, []
 
 
 def _check_choice(
@@ -210,6 +280,86 @@ def _check_choice(
         )
 
 
+def _check_range(
+    spec: ModelSpec, option: str, value: int | None, low: int, high: int | None
+) -> None:
+    """``value`` within ``low``..``high``; ``high`` None: the model has no such setting."""
+    if value is None:
+        return
+    if high is None or high < low:
+        raise InputError(ErrorKind.UNSUPPORTED, MSG_OPTION, model=spec.id, option=option)
+    if not low <= value <= high:
+        raise InputError(
+            ErrorKind.UNSUPPORTED,
+            MSG_OPTION_RANGE,
+            model=spec.id,
+            option=option,
+            low=low,
+            high=high,
+            value=value,
+        )
+
+
+def _check_late_options(request: GenerationRequest, spec: ModelSpec, operation: Operation) -> None:
+    """The options of protocol.md §11: offered by the model, in range, in a combination the
+    relays take (what they answer with a 400 is refused here, before anything is paid)."""
+    words = OPTION_WORDS
+    _check_choice(spec, words["input_fidelity"], request.input_fidelity, spec.input_fidelities)
+    _check_choice(spec, words["moderation"], request.moderation, spec.moderations)
+    _check_choice(spec, words["complexity"], request.complexity, spec.complexities)
+    _check_choice(spec, words["thinking"], request.thinking, spec.thinking_levels)
+    _check_choice(
+        spec, words["sequential"], request.sequential, SEQUENTIAL if spec.sequential else ()
+    )
+    fmt = request.output_format
+    low, high = COMPRESSION_RANGE
+    _check_range(
+        spec,
+        words["output_compression"],
+        request.output_compression,
+        low,
+        high if spec.output_compression else None,
+    )
+    if request.output_compression is not None and fmt not in COMPRESSED_FORMATS:
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_COMPRESSION_FORMAT)
+    frames = spec.max_frames if "gif" in spec.output_formats else None
+    _check_range(spec, words["frame_count"], request.frame_count, FRAME_COUNT_MIN, frames)
+    low, high = FRAME_DURATION_RANGE
+    _check_range(
+        spec, words["frame_duration_ms"], request.frame_duration_ms, low, high if frames else None
+    )
+    animated = request.frame_count is not None or request.frame_duration_ms is not None
+    if animated and fmt != "gif":
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_FRAMES_FORMAT)
+    if fmt == "svg":
+        if operation is not Operation.GENERATE:
+            raise InputError(ErrorKind.UNSUPPORTED, MSG_SVG_EDIT)
+        if request.n != 1:
+            raise InputError(ErrorKind.UNSUPPORTED, MSG_SVG_N, n=request.n)
+    if fmt == "jpeg" and request.background == "transparent":
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_JPEG_TRANSPARENT)
+    series = spec.max_images if spec.sequential else None
+    _check_range(spec, words["max_images"], request.max_images, 1, series)
+    if request.max_images is not None and request.sequential != "auto":
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_MAX_IMAGES_SERIES)
+    if request.watermark is not None and not spec.watermark:
+        raise InputError(
+            ErrorKind.UNSUPPORTED, MSG_OPTION, model=spec.id, option=words["watermark"]
+        )
+    _check_range(
+        spec, words["safety_tolerance"], request.safety_tolerance, 0, spec.safety_tolerance_max
+    )
+    if request.markup is not None:
+        if not spec.markup:
+            raise InputError(
+                ErrorKind.UNSUPPORTED, MSG_OPTION, model=spec.id, option=words["markup"]
+            )
+        if request.mask is not None:
+            raise InputError(ErrorKind.INVALID_INPUT, MSG_MARKUP_MASK)
+        if not request.references:
+            raise InputError(ErrorKind.INVALID_INPUT, MSG_MARKUP_NEEDS_REF)
+
+
 def requested_options(request: GenerationRequest) -> dict[str, Any]:
     """The options the user set, by field name (see ``capabilities.OPTIONS``)."""
     values: dict[str, Any] = {
@@ -226,6 +376,18 @@ def requested_options(request: GenerationRequest) -> dict[str, Any]:
         "references": request.references or None,
         "blend_dimensions": request.blend_dimensions,
         "n": request.n if request.n != 1 else None,
+        "input_fidelity": request.input_fidelity,
+        "output_compression": request.output_compression,
+        "moderation": request.moderation,
+        "complexity": request.complexity,
+        "frame_count": request.frame_count,
+        "frame_duration_ms": request.frame_duration_ms,
+        "thinking": request.thinking,
+        "sequential": request.sequential,
+        "max_images": request.max_images,
+        "watermark": request.watermark,
+        "safety_tolerance": request.safety_tolerance,
+        "markup": request.markup,
     }
     return {key: value for key, value in values.items() if value is not None and value != ""}
 
@@ -241,7 +403,8 @@ def _left_out(
             continue
         if option == "n":
             raise InputError(ErrorKind.UNSUPPORTED, MSG_N_NOT_CARRIED, protocol=protocol, n=value)
-        if option in REFUSED_WHEN_LEFT_OUT:
+        if option in REFUSED_WHEN_LEFT_OUT or (option == "sequential" and value == "auto"):
+            # a series asks for several images: like `n`, never sent as one without saying
             raise InputError(
                 ErrorKind.UNSUPPORTED, MSG_NOT_CARRIED, option=OPTION_WORDS[option],
                 protocol=protocol,
@@ -255,10 +418,16 @@ def _left_out(
             Notice(
                 "option_not_sent",
                 MSG_NOT_SENT,
-                {"option": NOTE_WORDS[option], "value": str(value), "protocol": str(protocol)},
+                {"option": NOTE_WORDS[option], "value": _shown(value), "protocol": str(protocol)},
             )
         )
     return notes
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
 
 
 def _route_notes(
@@ -316,7 +485,7 @@ def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
     """
     model = spec.id
     operation = _operation(request, spec)
-    protocol = _protocol(request, spec, operation)
+    protocol, chosen = _protocol(request, spec, operation)
     if operation not in spec.operations and spec.known:
         raise InputError(
             ErrorKind.UNSUPPORTED, MSG_OPERATION, model=model, operation=OPERATION_WORDS[operation]
@@ -387,8 +556,9 @@ def plan_request(request: GenerationRequest, spec: ModelSpec) -> Plan:
         raise InputError(
             ErrorKind.UNSUPPORTED, MSG_OPTION, model=model, option=OPTION_WORDS["negative_prompt"]
         )
+    _check_late_options(request, spec, operation)
 
     params = resolve(request, spec, protocol)
-    notes = _left_out(request, spec, protocol, operation)
+    notes = chosen + _left_out(request, spec, protocol, operation)
     notes += _route_notes(request, spec, protocol, operation, params)
     return Plan(protocol, operation, params, tuple(notes))

@@ -10,6 +10,7 @@ from studio.domain.notice import Notice
 from studio.domain.request import GenerationRequest, Reference
 from studio.engine.plan import Plan
 from studio.imaging.inputs import LoadedImage, load_image
+from studio.imaging.markup import markup_for_upload
 from studio.imaging.masks import check_mask_matches, mask_for_upload
 from studio.imaging.uploads import Placement, PreparedImage, prepare_upload
 from studio.protocols.base import WireRequest
@@ -83,6 +84,10 @@ async def prepare(
             size = (request.mask.width, request.mask.height)
             placement = Placement(size, 1.0, (0, 0), size, size)
         mask_upload = await asyncio.to_thread(mask_for_upload, request.mask, spec.mask, placement)
+    markup_upload = None
+    if request.markup is not None and prepared:  # the plan makes sure reference #1 is there
+        overlay = await _read(request.markup, client)
+        markup_upload = await asyncio.to_thread(markup_for_upload, overlay, prepared[0].placement)
     wire = WireRequest(
         request=request,
         spec=spec,
@@ -91,5 +96,6 @@ async def prepare(
         uploads=tuple(p.upload for p in prepared),
         ref_urls=ref_urls,
         mask=mask_upload,
+        markup=markup_upload,
     )
     return Prepared(wire, loaded, tuple(p.placement for p in prepared), tuple(notes))

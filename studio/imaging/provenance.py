@@ -33,9 +33,15 @@ from studio.domain.redact import redact
 from studio.domain.request import (
     BACKGROUNDS,
     BLEND_DIMENSIONS,
+    COMPRESSION_RANGE,
+    FRAME_COUNT_MIN,
+    FRAME_DURATION_RANGE,
+    INPUT_FIDELITIES,
+    MODERATIONS,
     OUTPUT_FORMATS,
     RESOLUTIONS,
     SEED_MAX,
+    SEQUENTIAL,
     GenerationRequest,
 )
 
@@ -247,6 +253,17 @@ SETTING_WORDS = {
     "output_format": QT_TRANSLATE_NOOP(WARNINGS, "output format"),
     "background": QT_TRANSLATE_NOOP(WARNINGS, "background"),
     "blend_dimensions": QT_TRANSLATE_NOOP(WARNINGS, "blend shape"),
+    "input_fidelity": QT_TRANSLATE_NOOP(WARNINGS, "input fidelity"),
+    "output_compression": QT_TRANSLATE_NOOP(WARNINGS, "compression"),
+    "moderation": QT_TRANSLATE_NOOP(WARNINGS, "moderation"),
+    "complexity": QT_TRANSLATE_NOOP(WARNINGS, "complexity"),
+    "frame_count": QT_TRANSLATE_NOOP(WARNINGS, "frame count"),
+    "frame_duration_ms": QT_TRANSLATE_NOOP(WARNINGS, "frame duration (ms)"),
+    "thinking": QT_TRANSLATE_NOOP(WARNINGS, "thinking level"),
+    "sequential": QT_TRANSLATE_NOOP(WARNINGS, "image series"),
+    "max_images": QT_TRANSLATE_NOOP(WARNINGS, "number of images in a series"),
+    "watermark": QT_TRANSLATE_NOOP(WARNINGS, "watermark"),
+    "safety_tolerance": QT_TRANSLATE_NOOP(WARNINGS, "safety tolerance"),
 }
 _FOLLOW_UPS = frozenset(
     {Operation.MJ_ACTION.value, Operation.MJ_CHANGE.value, Operation.MJ_MODAL.value}
@@ -264,6 +281,10 @@ def _one_of(choices: Sequence[str], *, upper: bool = False) -> Callable[[Any], b
         return isinstance(value, str) and (value.strip().upper() if upper else value) in choices
 
     return valid
+
+
+def _flag(value: Any) -> bool:
+    return isinstance(value, bool)
 
 
 def _whole(low: int, high: int) -> Callable[[Any], bool]:
@@ -286,6 +307,17 @@ _CHECKS: dict[str, Callable[[Any], bool]] = {
     "output_format": _one_of(OUTPUT_FORMATS),
     "background": _one_of(BACKGROUNDS),
     "blend_dimensions": _one_of(BLEND_DIMENSIONS),
+    "input_fidelity": _one_of(INPUT_FIDELITIES),
+    "output_compression": _whole(*COMPRESSION_RANGE),
+    "moderation": _one_of(MODERATIONS),
+    "complexity": _text(),  # model-dependent words: the plan checks them against the model
+    "frame_count": _whole(FRAME_COUNT_MIN, 1000),
+    "frame_duration_ms": _whole(*FRAME_DURATION_RANGE),
+    "thinking": _text(),
+    "sequential": _one_of(SEQUENTIAL),
+    "max_images": _whole(1, 100),
+    "watermark": _flag,
+    "safety_tolerance": _whole(0, 100),
 }
 
 

@@ -24,7 +24,7 @@ from studio.domain.request import RECORDED_FIELDS
 
 # The options of a GenerationRequest a user sets (field names): the recorded settings, the
 # number of images, and the images that go with the prompt.
-OPTIONS = (*RECORDED_FIELDS, "n", "mask", "references")
+OPTIONS = (*RECORDED_FIELDS, "n", "mask", "references", "markup")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,10 @@ class Capabilities:
 
 
 _ANSWER = frozenset({Operation.GENERATE, Operation.EDIT})
-_IMAGES_CARRY = frozenset(OPTIONS) - {"blend_dimensions"}
+# Body fields for every option but Midjourney's blend shape and Gemini's thinking level.
+_IMAGES_CARRY = frozenset(OPTIONS) - {"blend_dimensions", "thinking"}
+# Options that only an edit has a place for: they shape how the references are used.
+_EDIT_ONLY = frozenset({"references", "mask", "markup", "input_fidelity"})
 
 CAPABILITIES: dict[ProtocolId, Capabilities] = {
     ProtocolId.IMAGES: Capabilities(_ANSWER | {Operation.VARIATION}, carries=_IMAGES_CARRY),
@@ -44,9 +47,10 @@ CAPABILITIES: dict[ProtocolId, Capabilities] = {
     ProtocolId.IMAGES_JSON_EDIT: Capabilities(
         frozenset({Operation.EDIT}), carries=frozenset({"ratio", "resolution", "references"})
     ),
-    # imageConfig.aspectRatio / imageSize, generationConfig.seed, inlineData parts
+    # imageConfig.aspectRatio / imageSize, generationConfig.seed and .thinkingConfig,
+    # inlineData parts
     ProtocolId.GEMINI: Capabilities(
-        _ANSWER, carries=frozenset({"ratio", "resolution", "seed", "references"})
+        _ANSWER, carries=frozenset({"ratio", "resolution", "seed", "thinking", "references"})
     ),
     # ratio and size as words in the prompt, `n`, image_url parts
     ProtocolId.CHAT: Capabilities(_ANSWER, carries=frozenset({"ratio", "size", "n", "references"})),
@@ -86,8 +90,9 @@ def _carries_resolution(protocol: ProtocolId, operation: Operation, spec: ModelS
         return True  # the model's name carries it (plan checks it is that one)
     via = spec.resolution_via
     if protocol in (ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC):
-        if via is ResolutionVia.SIZE:
-            return spec.free_size is not None and spec.ratio_via is RatioVia.SIZE  # computed WxH
+        if via in (ResolutionVia.SIZE, ResolutionVia.SIZE_PRESET):
+            # a computed WxH (or the preset itself, `size: "2K"`, when no ratio is given)
+            return spec.free_size is not None and spec.ratio_via is RatioVia.SIZE
         return via is ResolutionVia.IMAGE_SIZE and operation is not Operation.VARIATION
     if protocol is ProtocolId.IMAGES_JSON_EDIT:
         return via is not ResolutionVia.NAME
@@ -108,9 +113,10 @@ def carried_options(protocol: ProtocolId, operation: Operation, spec: ModelSpec)
             carries.discard("mask")  # only Vary (Region) takes one
     if protocol in (ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC):
         if operation is Operation.GENERATE:
-            carries -= {"references", "mask"}  # generations carry no images
+            carries -= _EDIT_ONLY  # generations carry no images
         if spec.refs_via is RefsVia.IMAGE_FIELD:
-            carries.discard("mask")  # references go as JSON: there is no file part for a mask
+            # references go as JSON: there is no file part for a mask or a markup overlay
+            carries -= {"mask", "markup"}
         if spec.ratio_via is RatioVia.NONE or (
             operation is Operation.VARIATION and spec.ratio_via is not RatioVia.SIZE
         ):
@@ -129,7 +135,10 @@ _STUDIO_FIELDS = frozenset(
         # the options, as each family names them
         "model", "prompt", "n", "size", "aspect_ratio", "image_size", "ratio", "resolution",
         "quality", "style", "seed", "negative_prompt", "output_format", "background",
-        "response_format", "image", "image[]", "images", "mask",
+        "response_format", "image", "image[]", "images", "mask", "markup", "input_fidelity",
+        "output_compression", "moderation", "complexity", "frame_count", "frame_duration_ms",
+        "sequential_image_generation", "sequential_image_generation_options", "watermark",
+        "safety_tolerance",
         # gemini and chat bodies
         "contents", "generationConfig", "generation_config", "systemInstruction",
         "system_instruction", "messages",

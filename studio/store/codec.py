@@ -93,7 +93,7 @@ def notices_from_json(text: str | None) -> list[Notice]:
 class InputRecord:
     """A reference or the mask of a job, as stored."""
 
-    role: str  # reference | mask
+    role: str  # reference | mask | markup
     position: int
     name: str
     sha256: str | None = None
@@ -119,6 +119,7 @@ def request_from_params(
     params_json: str,
     references: tuple[Reference, ...] = (),
     mask: Mask | None = None,
+    markup: Reference | None = None,
 ) -> GenerationRequest:
     """Rebuild a request exactly as it was sent (inputs come from the blob store)."""
     params = json.loads(params_json)
@@ -130,6 +131,7 @@ def request_from_params(
         operation=Operation(params["operation"]) if params.get("operation") else None,
         references=references,
         mask=mask,
+        markup=markup,
         n=int(params.get("n", 1)),
         midjourney=MidjourneyAction(**follow) if isinstance(follow, dict) else None,
         extra=dict(params.get("extra", {})),

@@ -235,7 +235,7 @@ def test_difficult_files_are_converted_and_sent(
         (["--model", "dall-e-3", "--ratio", "4:3"], "does not offer the ratio 4:3"),
         (["--model", "dall-e-3", "--n", "3"], "1 to 1 image(s)"),
         (["--model", "nano-banana", "--seed", "3"], "no seed setting"),
-        (["--model", "flux", "--protocol", "gemini"], "not offered through gemini"),
+        (["--model", "flux", "--protocol", "images-json-edit"], "cannot make images from a prompt"),
         (["--model", "gpt-image-1", "--ref", "missing.png"], "missing.png"),
         (["--model", "gpt-image-1", "--mask", "mask.png"], "first reference"),
         (

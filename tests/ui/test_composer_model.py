@@ -140,7 +140,12 @@ def test_protocol_is_advanced_and_defaults_to_the_catalog(harness: Harness) -> N
     QTest.mouseClick(options.advanced_toggle, Qt.MouseButton.LeftButton)
     assert options.row_visible("protocol")
     assert options.protocol_box.currentText() == "Automatic (images)"
-    assert _combo_values(options.protocol_box) == ["images", "images-async", "chat"]
+    assert _combo_values(options.protocol_box) == [
+        "images", "images-async", "chat",  # listed for the model; then the others, marked
+        "images-json-edit", "gemini", "midjourney",
+    ]  # fmt: skip
+    unlisted = options.protocol_box.findData("gemini")
+    assert options.protocol_box.itemText(unlisted) == "gemini (not listed for this model)"
     assert panel.request().protocol is None
     options.protocol_box.setCurrentIndex(options.protocol_box.findData("images-async"))
     assert panel.request().protocol is ProtocolId.IMAGES_ASYNC

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -124,4 +125,73 @@ def test_broken_shipped_catalog_raises(tmp_path: Path) -> None:
     shipped = tmp_path / "models.toml"
     shipped.write_text('[model."a"]\nprotocols = []\n', encoding="utf-8")
     with pytest.raises(CatalogError, match="no protocols"):
+        Catalog.load(shipped=shipped, user=tmp_path / "none.toml")
+
+
+# -- relay names (protocol.md §11) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "target"),
+    [
+        ("gpt-image-2-all", "gpt-image-2"),
+        ("gpt-image-2:official", "gpt-image-2"),
+        ("GPT-Image-2-ALL", "gpt-image-2"),
+        ("nano-banana-pro", "gemini-3-pro-image-preview"),
+        ("nano-banana-pro-all", "gemini-3-pro-image-preview"),  # an alias of an alias
+        ("nano-banana-2-2k:official", "nano-banana-2-2k"),
+    ],
+)
+def test_relay_names_stand_for_the_listed_model(catalog: Catalog, name: str, target: str) -> None:
+    assert catalog.alias_of(name) == target
+    spec = catalog.get(name)
+    assert spec.id == name  # what is sent is the name the user picked
+    assert spec.known and replace(spec, id=target) == catalog.get(target)  # with its options
+
+
+def test_listed_names_are_no_aliases(catalog: Catalog) -> None:
+    for name in ("gpt-image-2", "nano-banana-2", "gemini-3-pro-image-preview", "gpt-4o-image-vip"):
+        assert catalog.alias_of(name) is None
+    # nano-banana-2 is its own entry (a relay model on the images endpoint), not Gemini's
+    assert catalog.get("nano-banana-2").protocols[0] is ProtocolId.IMAGES
+    assert catalog.get("nano-banana-pro").protocols[0] is ProtocolId.GEMINI
+
+
+def test_a_suffix_on_a_name_the_catalog_does_not_list_is_no_alias(catalog: Catalog) -> None:
+    assert catalog.alias_of("flux-9-all") is None  # the stem is not listed
+    assert catalog.get("flux-9-all").family == "flux"  # the pattern still applies
+    assert catalog.alias_of("-all") is None and catalog.alias_of("all") is None
+    assert not catalog.get("something-all").known
+
+
+def test_users_add_relay_names_and_bad_ones_are_skipped(tmp_path: Path) -> None:
+    user = tmp_path / "models.toml"
+    user.write_text(
+        '[alias]\n"banana-deluxe" = "nano-banana-hd"\n"*-cheap" = "*"\n', encoding="utf-8"
+    )
+    catalog = Catalog.load(user=user)
+    assert catalog.problems == []
+    assert catalog.alias_of("banana-deluxe") == "nano-banana-hd"
+    assert catalog.get("banana-deluxe").fixed_resolution == "4K"
+    assert catalog.alias_of("dall-e-3-cheap") == "dall-e-3"
+    assert catalog.alias_of("gpt-image-2-all") == "gpt-image-2"  # the shipped ones stay
+
+    for text in (
+        '[alias]\n"my-model" = "no-such-model"\n',
+        '[alias]\n"*-x-*" = "*"\n',
+        '[alias]\n"*" = "gpt-image-1"\n',
+        '[alias]\n"x" = 3\n',
+    ):
+        user.write_text(text, encoding="utf-8")
+        broken = Catalog.load(user=user)
+        assert len(broken.problems) == 1 and "alias" in broken.problems[0], text
+        assert broken.alias_of("gpt-image-2-all") == "gpt-image-2"  # the shipped file works
+
+
+def test_a_shipped_alias_to_an_unlisted_model_breaks_the_catalog(tmp_path: Path) -> None:
+    shipped = tmp_path / "models.toml"
+    shipped.write_text(
+        '[model."a"]\nprotocols = ["images"]\n[alias]\n"b" = "c"\n', encoding="utf-8"
+    )
+    with pytest.raises(CatalogError, match="alias b: stands for 'c'"):
         Catalog.load(shipped=shipped, user=tmp_path / "none.toml")

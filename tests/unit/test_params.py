@@ -81,7 +81,7 @@ def test_gemini_and_json_edit_carry_their_own_fields(catalog: Catalog) -> None:
         ("gpt-image-1", {"size": "1280x720"}, "does not offer the size 1280x720"),
         ("gpt-image-1", {"resolution": "2K"}, "has no resolution setting"),
         ("nano-banana-2-1k", {"resolution": "2K"}, "always makes 1K images"),
-        ("nano-banana-2", {"resolution": "8K"}, "not one of 1K, 2K, 4K"),
+        ("nano-banana-2", {"resolution": "8K"}, "not one of 512, 1K, 2K, 3K, 4K"),
         ("nano-banana", {"size": "1024x1024"}, "takes an aspect ratio, not a size"),
         ("gpt-image-1", {"size": "1536x1024", "ratio": "2:3"}, "does not have the ratio 2:3"),
         ("gpt-image-2", {"size": "1000x1000"}, "multiples of 16"),

@@ -68,7 +68,11 @@ def test_midjourney_follow_ups(catalog: Catalog) -> None:
     [
         ("gpt-image-1", {"prompt": "   "}, "it is empty"),
         ("dall-e-2", {"prompt": "x" * 1001}, "1001 characters; dall-e-2 takes at most 1000"),
-        ("flux", {"protocol": ProtocolId.GEMINI}, "flux is not offered through gemini"),
+        (
+            "flux",
+            {"protocol": ProtocolId.IMAGES_JSON_EDIT},
+            "images-json-edit protocol cannot make images from a prompt",
+        ),
         ("dall-e-3", {"references": (REF,)}, "dall-e-3 does not take reference images"),
         ("flux", {"references": (REF,)}, "does not take reference images"),
         ("dall-e-2", {"references": (REF, REF)}, "at most 1 reference image(s); there are 2"),
@@ -90,8 +94,13 @@ def test_midjourney_follow_ups(catalog: Catalog) -> None:
         ("gpt-image-1", {"negative_prompt": "blur"}, "has no negative prompt setting"),
         (
             "dall-e-3",
-            {"protocol": ProtocolId.IMAGES_JSON_EDIT},
-            "not offered through images-json-edit",
+            {"protocol": ProtocolId.IMAGES_JSON_EDIT, "references": (REF,)},
+            "images-json-edit protocol cannot make images from a prompt",
+        ),
+        (  # a protocol the user chose is honoured, but not where a mask has no place
+            "gpt-image-1",
+            {"references": (REF,), "mask": MASK, "protocol": ProtocolId.GEMINI},
+            "cannot be sent through gemini",
         ),
         (
             "nano-banana-2-1k",

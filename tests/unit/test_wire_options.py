@@ -49,9 +49,25 @@ WORDS = {
     "mask": "mask",
     "references": "reference",
     "blend_dimensions": "blend",
+    "input_fidelity": "input fidelity",
+    "output_compression": "compression",
+    "moderation": "moderation",
+    "complexity": "complexity",
+    "frame_count": "frame count",
+    "frame_duration_ms": "frame duration",
+    "thinking": "thinking level",
+    "sequential": "image series",
+    "max_images": "series",
+    "watermark": "watermark",
+    "safety_tolerance": "safety tolerance",
+    "markup": "markup",
 }
 # Options whose value is sent as written somewhere (a field, a form part, the prompt's words).
-VERBATIM = {"quality", "style", "output_format", "background", "negative_prompt", "seed"}
+VERBATIM = {
+    "quality", "style", "output_format", "background", "negative_prompt", "seed",
+    "input_fidelity", "output_compression", "moderation", "complexity", "frame_count",
+    "frame_duration_ms", "sequential", "max_images", "safety_tolerance",
+}  # fmt: skip
 
 
 # A catalog entry that offers every option through every protocol: what reaches the wire is
@@ -76,7 +92,19 @@ EVERYTHING_ENTRY = {
     "negative_prompt": True,
     "max_refs": 4,
     "mask": "alpha",
+    "input_fidelities": ["low", "high"],
+    "output_compression": True,
+    "moderations": ["auto", "low"],
+    "complexities": ["low", "high"],
+    "max_frames": 8,
+    "thinking_levels": ["minimal", "high"],
+    "sequential": True,
+    "max_images": 4,
+    "watermark": True,
+    "safety_tolerance_max": 6,
+    "markup": True,
 }
+EVERYTHING_ENTRY["output_formats"] = ["png", "webp", "gif"]
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +120,9 @@ def images(tmp_path_factory: pytest.TempPathFactory) -> tuple[Reference, Referen
     first, second = folder / "first.png", folder / "second.png"
     Image.new("RGB", REF_SIZE, (200, 40, 40)).save(first)
     Image.new("RGB", REF_SIZE, (40, 40, 200)).save(second)
+    overlay = Image.new("RGBA", REF_SIZE, (0, 0, 0, 0))
+    overlay.paste((255, 0, 0, 255), (20, 20, 40, 30))
+    overlay.save(folder / "markup.png")
     gray = Image.new("L", REF_SIZE, 0)
     gray.paste(255, (10, 10, 30, 30))
     buffer = io.BytesIO()
@@ -174,7 +205,40 @@ def option_value(option: str, spec: ModelSpec) -> Any:
         "output_format": last(spec.output_formats, "webp"),
         "background": last(spec.backgrounds, "transparent"),
         "blend_dimensions": "PORTRAIT",
+        "input_fidelity": last(spec.input_fidelities, "high"),
+        "output_compression": 70,
+        "moderation": last(spec.moderations, "low"),
+        "complexity": last(spec.complexities, "low"),
+        "frame_count": min(6, spec.max_frames) if spec.max_frames > 1 else 6,
+        "frame_duration_ms": 120,
+        "thinking": last(spec.thinking_levels, "high"),
+        "sequential": "auto",
+        "max_images": min(3, spec.max_images) if spec.sequential else 3,
+        "watermark": False,
+        "safety_tolerance": spec.safety_tolerance_max or 2,
     }[option]
+
+
+def prerequisite(
+    request: GenerationRequest,
+    option: str,
+    spec: ModelSpec,
+    refs: tuple[Reference, Reference, Mask],
+) -> GenerationRequest:
+    """What an option needs beside it to mean anything (compression needs jpeg or webp output,
+    frames a gif, a series size a series, a markup overlay the image it is drawn on): part of
+    the baseline, so that only the option itself makes the difference."""
+    first = refs[0]
+    if option == "output_compression":
+        fmt = next((f for f in spec.output_formats if f in ("jpeg", "webp")), None)
+        return replace(request, output_format=fmt) if fmt else request
+    if option in ("frame_count", "frame_duration_ms") and "gif" in spec.output_formats:
+        return replace(request, output_format="gif")
+    if option == "max_images" and spec.sequential:
+        return replace(request, sequential="auto")
+    if option == "markup" and not request.references and request.midjourney is None:
+        return replace(request, references=(first,))
+    return request
 
 
 def with_option(
@@ -190,6 +254,10 @@ def with_option(
         )
     if option == "mask":
         return replace(request, mask=mask)
+    if option == "markup":
+        assert first.path is not None
+        overlay = Reference("markup.png", path=first.path.parent / "markup.png")
+        return replace(request, markup=overlay)
     return replace(request, **{option: option_value(option, spec)})
 
 
@@ -222,6 +290,36 @@ def models_for(catalog: Catalog, protocol: ProtocolId) -> list[ModelSpec]:
     return [*chosen, catalog.get(UNKNOWN)]
 
 
+def outcome(
+    spec: ModelSpec, setup: Setup, option: str, refs: tuple[Reference, Reference, Mask]
+) -> tuple[str, str | None]:
+    """``option`` added to ``setup``: sent | noted | refused, and a problem, if any."""
+    case = f"{spec.id} {setup.name} {option}"
+    start = prerequisite(setup.request, option, spec, refs)
+    try:
+        _, baseline = build(start, spec)
+    except InputError:  # what the option needs cannot go this way: neither can it
+        return "refused", None
+    asked = with_option(start, option, spec, refs)
+    try:
+        plan, sent = build(asked, spec)
+    except InputError:
+        return "refused", None
+    value = getattr(asked, option)
+    if sent != baseline:
+        if option in VERBATIM and str(value) not in sent:
+            return "sent", f"{case}: the wire changed but {value!r} is not in it"
+        if names_it(plan, option):
+            return "sent", f"{case}: sent, yet a note says it is not"
+        return "sent", None
+    fixed = option == "resolution" and spec.fixed_resolution == value
+    if fixed and spec.id in sent:
+        return "sent", None  # the model's name carries its resolution
+    if not names_it(plan, option):
+        return "noted", f"{case}: {value!r} silently dropped"
+    return "noted", None
+
+
 @pytest.mark.parametrize("option", OPTIONS)
 @pytest.mark.parametrize("protocol", list(ProtocolId))
 def test_every_option_reaches_the_wire_or_is_named_or_refused(
@@ -231,33 +329,37 @@ def test_every_option_reaches_the_wire_or_is_named_or_refused(
     outcomes = {"sent": 0, "noted": 0, "refused": 0}
     for spec in models_for(catalog, protocol):
         for setup in setups(protocol, spec, images):
-            case = f"{spec.id} {setup.name} {option}"
-            _, baseline = build(setup.request, spec)
-            asked = with_option(setup.request, option, spec, images)
-            try:
-                plan, sent = build(asked, spec)
-            except InputError:
-                outcomes["refused"] += 1
-                continue
-            value = getattr(asked, option)
-            carried = sent != baseline
-            if carried and option in VERBATIM and str(value) not in sent:
-                problems.append(f"{case}: the wire changed but {value!r} is not in it")
-            if carried and names_it(plan, option):
-                problems.append(f"{case}: sent, yet a note says it is not")
-            if not carried:
-                fixed = option == "resolution" and spec.fixed_resolution == value
-                if fixed and spec.id in sent:
-                    outcomes["sent"] += 1  # the model's name carries its resolution
-                    continue
-                if not names_it(plan, option):
-                    problems.append(f"{case}: {value!r} silently dropped")
-                    continue
-                outcomes["noted"] += 1
-                continue
-            outcomes["sent"] += 1
+            found, problem = outcome(spec, setup, option, images)
+            outcomes[found] += 1
+            if problem:
+                problems.append(problem)
     assert not problems, "\n".join(problems)
     assert sum(outcomes.values()) > 0, f"no {protocol} case was checked"
+
+
+# Where each option has a place on the wire (the model offering everything): it must get there.
+CARRIERS = {
+    ProtocolId.IMAGES: [o for o in OPTIONS if o not in ("blend_dimensions", "thinking")],
+    ProtocolId.IMAGES_ASYNC: ["input_fidelity", "output_compression", "moderation",
+                              "complexity", "frame_count", "frame_duration_ms", "sequential",
+                              "max_images", "watermark", "safety_tolerance", "markup"],
+    ProtocolId.GEMINI: ["ratio", "resolution", "seed", "thinking", "references"],
+    ProtocolId.IMAGES_JSON_EDIT: ["ratio", "resolution", "references"],
+    ProtocolId.CHAT: ["ratio", "size", "n", "references"],
+    ProtocolId.MIDJOURNEY: ["ratio", "negative_prompt", "seed", "references", "mask",
+                            "blend_dimensions"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("protocol", "option"), [(p, o) for p, options in CARRIERS.items() for o in options]
+)
+def test_an_option_reaches_the_wire_where_the_protocol_has_a_place_for_it(
+    catalog: Catalog, images: tuple[Reference, Reference, Mask], protocol: ProtocolId, option: str
+) -> None:
+    spec = catalog.get(EVERYTHING)
+    found = [outcome(spec, setup, option, images) for setup in setups(protocol, spec, images)]
+    assert any(kind == "sent" and problem is None for kind, problem in found), found
 
 
 def test_every_protocol_is_checked_with_several_models(catalog: Catalog, images) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -20,6 +20,16 @@ from PySide6.QtWidgets import (
 
 from studio.domain.model_spec import ModelSpec, ProtocolId
 from studio.protocols.capabilities import OPTIONS
+from studio.ui.composer.late_options import (
+    LATE_FIELDS,
+    LATE_ROWS,
+    LateOptionWidgets,
+    LateValues,
+    fit_late,
+    format_allows,
+    offered_rows,
+    titles,
+)
 from studio.ui.composer.segmented import SegmentedButtons
 from studio.ui.composer.widgets import section_label
 
@@ -47,10 +57,12 @@ class OptionValues:
     background: str | None = None
     seed: int | None = None
     protocol: ProtocolId | None = None
+    late: LateValues = field(default_factory=LateValues)  # protocol.md §11 options
 
 
 # Each row of the form and the request option it sets.
 ROW_OPTIONS = {
+    **{row: names[0] for row, names in LATE_ROWS.items()},
     "ratio": "ratio",
     "resolution": "resolution",
     "size": "size",
@@ -70,9 +82,22 @@ _CLEARABLE = ("ratio", "resolution", "size", "quality", "style", "output_format"
 
 def carried_values(values: OptionValues, carried: frozenset[str]) -> OptionValues:
     """``values`` without what the protocol cannot carry (it would not be sent)."""
-    cleared: dict[str, int | None] = {name: None for name in _CLEARABLE if name not in carried}
+    cleared: dict[str, object] = {name: None for name in _CLEARABLE if name not in carried}
     if "n" not in carried:
         cleared["n"] = 1
+    late = {name: None for name in LATE_FIELDS if name not in carried}
+    if "sequential" not in carried:
+        late["max_images"] = None  # a series size means nothing without its series
+    cleared["late"] = replace(values.late, **late)
+    # Rows a format needs (compression for jpeg/webp, frames for gif) are not sent without it.
+    output_format = cleared.get("output_format", values.output_format)
+    kept_late = cleared["late"]
+    assert isinstance(kept_late, LateValues)
+    if not format_allows("compression", output_format if isinstance(output_format, str) else None):
+        kept_late = replace(kept_late, output_compression=None)
+    if not format_allows("frames", output_format if isinstance(output_format, str) else None):
+        kept_late = replace(kept_late, frame_count=None, frame_duration_ms=None)
+    cleared["late"] = kept_late
     return replace(values, **cleared)
 
 
@@ -82,6 +107,13 @@ def offered_protocols(spec: ModelSpec) -> list[ProtocolId]:
     if ProtocolId.IMAGES in result and ProtocolId.IMAGES_ASYNC not in result:
         result.insert(result.index(ProtocolId.IMAGES) + 1, ProtocolId.IMAGES_ASYNC)
     return result
+
+
+def unlisted_protocols(spec: ModelSpec) -> list[ProtocolId]:
+    """The protocols the catalog does not list for ``spec``: the user may still choose one
+    (they know their relay); the request then says so in a note."""
+    offered = offered_protocols(spec)
+    return [protocol for protocol in ProtocolId if protocol not in offered]
 
 
 def _pair(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
@@ -114,8 +146,11 @@ def _clashes(size: str | None, ratio: str | None) -> bool:
     return abs(pixels[0] / pixels[1] - target) / target > RATIO_TOLERANCE
 
 
-def fit(values: OptionValues, spec: ModelSpec) -> OptionValues:
-    """``values`` with everything ``spec`` does not support dropped (n clamped to its range)."""
+def fit(values: OptionValues, spec: ModelSpec, *, any_protocol: bool = False) -> OptionValues:
+    """``values`` with everything ``spec`` does not support dropped (n clamped to its range).
+
+    A protocol the catalog does not list for ``spec`` is kept only with ``any_protocol`` (a
+    restored request: the user chose it for this model), not on a switch to another model."""
 
     def keep(value: str | None, choices: tuple[str, ...]) -> str | None:
         return value if value in choices else None
@@ -125,7 +160,8 @@ def fit(values: OptionValues, spec: ModelSpec) -> OptionValues:
     if _clashes(size, ratio):
         size = None
     resolution = None if spec.fixed_resolution else keep(values.resolution, spec.resolutions)
-    protocol = values.protocol if values.protocol in offered_protocols(spec) else None
+    protocols = list(ProtocolId) if any_protocol else offered_protocols(spec)
+    protocol = values.protocol if values.protocol in protocols else None
     return OptionValues(
         ratio=ratio,
         resolution=resolution,
@@ -137,6 +173,7 @@ def fit(values: OptionValues, spec: ModelSpec) -> OptionValues:
         background=keep(values.background, spec.backgrounds),
         seed=values.seed if spec.seed else None,
         protocol=protocol,
+        late=LateValues(**fit_late(asdict(values.late), spec)),
     )
 
 
@@ -195,6 +232,8 @@ class OptionsForm(QWidget):
             tr("Leave empty for a random seed; the same seed repeats a look.")
         )
         self.seed_edit.textEdited.connect(lambda _: self._user_changed())
+        self.late = LateOptionWidgets(self._combo, self._user_changed)
+        self.format_box.currentIndexChanged.connect(lambda _: self._format_changed())
         self.protocol_box = self._combo("protocolBox")
         self.protocol_box.currentIndexChanged.connect(lambda _: self._user_changed())
         self.protocol_box.setToolTip(
@@ -221,11 +260,18 @@ class OptionsForm(QWidget):
         self._add_row("resolution", tr("Resolution"), self.resolution_buttons)
         self._add_row("size", tr("Size"), self.size_box)
         self._add_row("n", tr("Images"), self._left(self.n_box))
-        self._add_row("quality", tr("Quality"), self.quality_box)
-        self._add_row("style", tr("Style"), self.style_box)
-        self._add_row("format", tr("Format"), self.format_box)
-        self._add_row("background", tr("Background"), self.background_box)
-        self._add_row("seed", tr("Seed"), self.seed_edit)
+        rows = {
+            "quality": (tr("Quality"), self.quality_box),
+            "style": (tr("Style"), self.style_box),
+            "format": (tr("Format"), self.format_box),
+            "background": (tr("Background"), self.background_box),
+            "seed": (tr("Seed"), self.seed_edit),
+            **{key: (title, self.late.widget(key)) for key, title in titles().items()},
+        }
+        for key in ("series", "quality", "complexity", "style", "format", "compression",
+                    "frames", "background", "fidelity", "moderation", "thinking", "watermark",
+                    "safety", "seed"):  # fmt: skip
+            self._add_row(key, *rows[key])
         self.form.addRow(self.advanced_toggle)
         self._add_row("protocol", tr("Protocol"), self.protocol_box)
         self.form.setRowVisible(self.protocol_box, False)
@@ -261,7 +307,13 @@ class OptionsForm(QWidget):
         if key in ROW_OPTIONS:
             self._offered[key] = visible
             visible = visible and ROW_OPTIONS[key] in self.carried
+            visible = visible and format_allows(key, self.format_box.currentData() or None)
         self.form.setRowVisible(self._rows[key], visible)
+
+    def _format_changed(self) -> None:
+        """Compression shows for jpeg/webp output, frames for gif."""
+        for key in ("compression", "frames"):
+            self._show_row(key, self._offered.get(key, False))
 
     def set_carried(self, carried: frozenset[str]) -> None:
         """Show only the rows whose option the chosen protocol sends; the others keep their
@@ -282,7 +334,8 @@ class OptionsForm(QWidget):
 
     def set_spec(self, spec: ModelSpec, values: OptionValues | None = None) -> None:
         """Show ``spec``'s pickers; keep ``values`` (default: the current ones) that fit."""
-        kept = fit(values if values is not None else self.all_values(), spec)
+        # Given values restore a request: a protocol chosen for it stays, listed or not.
+        kept = fit(values or self.all_values(), spec, any_protocol=values is not None)
         self.spec = spec
         self._updating = True
         try:
@@ -305,6 +358,11 @@ class OptionsForm(QWidget):
             self._fill(self.style_box, "style", spec.styles, tr("Default"))
             self._fill(self.format_box, "format", spec.output_formats, tr("Default"))
             self._fill(self.background_box, "background", spec.backgrounds, tr("Default"))
+            self.late.set_spec(
+                spec, lambda box, key, choices: self._fill(box, key, choices, tr("Default"))
+            )
+            for key, offered in offered_rows(spec).items():
+                self._show_row(key, offered)
             self._show_row("seed", spec.seed)
             protocols = offered_protocols(spec)
             self.protocol_box.clear()
@@ -313,8 +371,25 @@ class OptionsForm(QWidget):
             )
             for protocol in protocols:
                 self.protocol_box.addItem(protocol.value, protocol.value)
-            self.advanced_toggle.setVisible(len(protocols) > 1)
-            self._show_row("protocol", len(protocols) > 1 and self.advanced_toggle.isChecked())
+            unlisted = unlisted_protocols(spec) if spec.known else []
+            if unlisted:
+                self.protocol_box.insertSeparator(self.protocol_box.count())
+            for protocol in unlisted:
+                self.protocol_box.addItem(
+                    tr("{protocol} (not listed for this model)").format(protocol=protocol.value),
+                    protocol.value,
+                )
+                self.protocol_box.setItemData(
+                    self.protocol_box.count() - 1,
+                    tr("The catalog does not list {protocol} for this model. It is sent that way "
+                       "if you choose it, with a note: you know your relay.").format(
+                        protocol=protocol.value
+                    ),
+                    Qt.ItemDataRole.ToolTipRole,
+                )  # fmt: skip
+            choices = len(protocols) + len(unlisted)
+            self.advanced_toggle.setVisible(choices > 1)
+            self._show_row("protocol", choices > 1 and self.advanced_toggle.isChecked())
         finally:
             self._updating = False
         self._show(kept)
@@ -353,12 +428,14 @@ class OptionsForm(QWidget):
             background=self.background_box.currentData() or None,
             seed=min(int(seed_text), SEED_MAX) if seed_text and self.spec.seed else None,
             protocol=ProtocolId(protocol) if protocol else None,
+            late=self.late.values(),
         )
 
     def set_values(self, values: OptionValues) -> None:
-        """Show ``values`` as far as the current model supports them."""
+        """Show ``values`` as far as the current model supports them (a protocol the catalog
+        does not list for it included: the user chose it)."""
         if self.spec is not None:
-            self._show(fit(values, self.spec))
+            self._show(fit(values, self.spec, any_protocol=True))
 
     def _show(self, values: OptionValues) -> None:
         self._updating = True
@@ -374,9 +451,11 @@ class OptionsForm(QWidget):
             self._choose(self.format_box, values.output_format)
             self._choose(self.background_box, values.background)
             self.seed_edit.setText("" if values.seed is None else str(values.seed))
+            self.late.show(values.late, self._choose)
             self._choose(self.protocol_box, values.protocol.value if values.protocol else None)
         finally:
             self._updating = False
+        self._format_changed()
 
     @staticmethod
     def _choose(box: QComboBox, value: str | None) -> None:

@@ -59,6 +59,7 @@ class ReferenceTray(TrayDrops, QWidget):
     preview_requested = Signal(object)  # Reference
     expand_requested = Signal(object)  # Reference: a tile's "Expand canvas…"
     mask_requested = Signal()  # a tile's "Paint a mask…": that tile was made #1
+    markup_requested = Signal(object)  # Reference: a tile's "Use as markup overlay" (removed)
 
     def __init__(self, spawn: Spawn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,7 @@ class ReferenceTray(TrayDrops, QWidget):
         self.spawn = spawn
         self.model = ""
         self.max_refs = 16
+        self.markup_offered = False
         self.tiles: list[ReferenceTile] = []
         self.pending = 0  # pasted images still being encoded
         self._notice = ""
@@ -132,6 +134,9 @@ class ReferenceTray(TrayDrops, QWidget):
     def set_model(self, spec: ModelSpec) -> None:
         self.model = spec.id
         self.max_refs = spec.max_refs
+        self.markup_offered = spec.markup
+        for tile in self.tiles:
+            tile.markup_offered = spec.markup
         self._notice = ""
         self._refresh()
 
@@ -238,6 +243,8 @@ class ReferenceTray(TrayDrops, QWidget):
         tile.move_requested.connect(self._step)
         tile.expand_requested.connect(lambda t: self.expand_requested.emit(t.reference))
         tile.mask_requested.connect(self._paint_on)
+        tile.markup_requested.connect(self._use_as_markup)
+        tile.markup_offered = self.markup_offered
         self.tiles.insert(index, tile)
         self._relayout()
         if not reference.is_remote:
@@ -261,6 +268,12 @@ class ReferenceTray(TrayDrops, QWidget):
         if tile in self.tiles:
             self.move_reference(self.tiles.index(tile), 0)
             self.mask_requested.emit()
+
+    def _use_as_markup(self, tile: ReferenceTile) -> None:
+        if tile in self.tiles:
+            reference = tile.reference
+            self.remove(self.tiles.index(tile))
+            self.markup_requested.emit(reference)
 
     def _relayout(self) -> None:
         for tile in self.tiles:

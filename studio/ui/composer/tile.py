@@ -49,6 +49,7 @@ class ReferenceTile(QWidget):
     move_requested = Signal(object, int)  # the tile, -1 (earlier) or +1 (later)
     expand_requested = Signal(object)  # the tile: "Expand canvas…"
     mask_requested = Signal(object)  # the tile: "Paint a mask…" (it becomes #1)
+    markup_requested = Signal(object)  # the tile: "Use as markup overlay" (it leaves the tray)
 
     def __init__(self, reference: Reference, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +57,7 @@ class ReferenceTile(QWidget):
         self.reference = reference
         self.index = 0
         self.over_limit = False
+        self.markup_offered = False  # the model takes a markup overlay (gpt-image-2.6)
         self._pixmap: QPixmap | None = None
         self._failed = False
         self._press: QPoint | None = None
@@ -233,6 +235,13 @@ class ReferenceTile(QWidget):
         expand.setObjectName("expand_canvas")
         expand.setEnabled(local)
         expand.triggered.connect(lambda: self.expand_requested.emit(self))
+        if self.markup_offered:
+            markup = menu.addAction(tr("Use as markup overlay"))
+            markup.setObjectName("use_as_markup")
+            markup.setToolTip(
+                tr("Takes this image out of the references: it is drawn over reference #1")
+            )
+            markup.triggered.connect(lambda: self.markup_requested.emit(self))
         menu.popup(event.globalPos())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
