@@ -95,7 +95,7 @@
   <context>
     <name>Application</name>
     <message>
-      <location filename="../../studio/ui/application.py" line="60" />
+      <location filename="../../studio/ui/application.py" line="61" />
       <source>Demo relay</source>
       <translation>演示中转站</translation>
     </message>
@@ -103,127 +103,187 @@
   <context>
     <name>Composer</name>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="305" />
+      <location filename="../../studio/ui/composer/panel.py" line="336" />
       <source>A pasted image is still being read. Try again in a moment.</source>
       <translation>粘贴的图像仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="319" />
+      <location filename="../../studio/ui/composer/panel.py" line="350" />
       <source>Choose a relay profile first (or try the demo).</source>
       <translation>请先选择一个中转配置（或试用演示）。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="100" />
+      <location filename="../../studio/ui/composer/panel.py" line="104" />
       <source>Describe the image you want…</source>
       <translation>描述你想要的图像…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="91" />
+      <location filename="../../studio/ui/composer/panel.py" line="95" />
       <source>History</source>
       <translation>历史记录</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="245" />
+      <location filename="../../studio/ui/composer/panel.py" line="257" />
       <source>Left out, as {model} cannot take it here: {settings}.</source>
       <translation>已忽略，因为 {model} 在此无法使用：{settings}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="121" />
+      <location filename="../../studio/ui/composer/panel.py" line="125" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="112" />
+      <location filename="../../studio/ui/composer/panel.py" line="116" />
       <source>Negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="309" />
+      <location filename="../../studio/ui/composer/panel.py" line="340" />
       <source>Not readable as an image: {names}. Remove it to generate.</source>
       <translation>无法作为图像读取：{names}。请移除后再生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="178" />
+      <location filename="../../studio/ui/composer/panel.py" line="186" />
       <source>Paste as reference</source>
       <translation>粘贴为参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="86" />
+      <location filename="../../studio/ui/composer/panel.py" line="90" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="94" />
+      <location filename="../../studio/ui/composer/panel.py" line="98" />
       <source>Recent prompts (Ctrl+Up / Ctrl+Down in the prompt)</source>
       <translation>最近的提示词（在提示词框中按 Ctrl+Up / Ctrl+Down）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="115" />
+      <location filename="../../studio/ui/composer/panel.py" line="119" />
       <source>What the image should not contain…</source>
       <translation>图像中不应出现的内容…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="263" />
+      <location filename="../../studio/ui/composer/panel.py" line="275" />
       <source>background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="259" />
+      <location filename="../../studio/ui/composer/panel.py" line="280" />
+      <source>complexity</source>
+      <translation>复杂度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="278" />
+      <source>compression</source>
+      <translation>压缩率</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="281" />
+      <source>frame count</source>
+      <translation>帧数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="282" />
+      <source>frame duration</source>
+      <translation>每帧时长</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="284" />
+      <source>image series</source>
+      <translation>组图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="277" />
+      <source>input fidelity</source>
+      <translation>输入保真度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="279" />
+      <source>moderation</source>
+      <translation>审核强度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="271" />
       <source>number of images</source>
       <translation>图片数量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="262" />
+      <location filename="../../studio/ui/composer/panel.py" line="285" />
+      <source>number of images in a series</source>
+      <translation>组图张数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="274" />
       <source>output format</source>
       <translation>输出格式</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="255" />
+      <location filename="../../studio/ui/composer/panel.py" line="267" />
       <source>protocol</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="260" />
+      <location filename="../../studio/ui/composer/panel.py" line="272" />
       <source>quality</source>
       <translation>质量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="256" />
+      <location filename="../../studio/ui/composer/panel.py" line="268" />
       <source>ratio</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="257" />
+      <location filename="../../studio/ui/composer/panel.py" line="269" />
       <source>resolution</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="264" />
+      <location filename="../../studio/ui/composer/panel.py" line="287" />
+      <source>safety tolerance</source>
+      <translation>安全容忍度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="276" />
       <source>seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="258" />
+      <location filename="../../studio/ui/composer/panel.py" line="270" />
       <source>size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="261" />
+      <location filename="../../studio/ui/composer/panel.py" line="273" />
       <source>style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="276" />
+      <location filename="../../studio/ui/composer/panel.py" line="305" />
+      <source>the markup overlay</source>
+      <translation>标注叠加图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="307" />
       <source>the negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="103" />
+      <location filename="../../studio/ui/composer/panel.py" line="283" />
+      <source>thinking level</source>
+      <translation>思考等级</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="286" />
+      <source>watermark</source>
+      <translation>水印</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/panel.py" line="107" />
       <source>{keys} generates · Ctrl+Up/Down recall earlier prompts</source>
       <translation>{keys} 生成 · Ctrl+Up/Down 调出之前的提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="390" />
+      <location filename="../../studio/ui/composer/panel.py" line="422" />
       <source>{model} takes at most {limit} characters.</source>
       <translation>{model} 最多接受 {limit} 个字符。</translation>
     </message>
@@ -317,6 +377,39 @@
     </message>
   </context>
   <context>
+    <name>ComposerMarkup</name>
+    <message>
+      <location filename="../../studio/ui/composer/markup_row.py" line="42" />
+      <source>A transparent image drawn over reference #1 (arrows, circles, notes) that shows the model what to change. Not together with a mask.</source>
+      <translation>一张覆盖在 1 号参考图上的透明图（箭头、圆圈、文字），告诉模型要改哪里。不能与蒙版同时使用。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/markup_row.py" line="81" />
+      <source>Choose a markup overlay</source>
+      <translation>选择标注叠加图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/markup_row.py" line="84" />
+      <source>Images ({patterns})</source>
+      <translation>图片（{patterns}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/markup_row.py" line="39" />
+      <source>Markup overlay…</source>
+      <translation>标注叠加图…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/markup_row.py" line="98" />
+      <source>Overlay: {name}</source>
+      <translation>叠加图：{name}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/markup_row.py" line="53" />
+      <source>Remove overlay</source>
+      <translation>移除叠加图</translation>
+    </message>
+  </context>
+  <context>
     <name>ComposerMask</name>
     <message>
       <location filename="../../studio/ui/composer/mask_row.py" line="110" />
@@ -367,150 +460,398 @@
   <context>
     <name>ComposerModel</name>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="246" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="198" />
+      <source>Ask the relay for its models again</source>
+      <translation>重新向中转站获取模型列表</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="149" />
+      <source>Asking {relay} for its models…</source>
+      <translation>正在向 {relay} 获取模型列表…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="146" />
+      <source>Asking {relay} for its models… (the list from {when} meanwhile)</source>
+      <translation>正在向 {relay} 获取模型列表…（暂时显示 {when} 时的列表）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="115" />
+      <source>By its name, not an image model.</source>
+      <translation>从名称看，这不是图像模型。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="448" />
       <source>Choose the model (type to search)</source>
       <translation>选择模型（可输入搜索）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="83" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="142" />
+      <source>No relay chosen: these are the catalog's models.</source>
+      <translation>尚未选择中转站：这里是模型目录中的模型。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="114" />
+      <source>Not in the catalog: offered with generic settings.</source>
+      <translation>不在模型目录中：按通用设置提供。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="110" />
+      <source>Not in the catalog: offered with the settings of {family} models.</source>
+      <translation>不在模型目录中：按 {family} 模型的设置提供。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="101" />
+      <source>Other models</source>
+      <translation>其他模型</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="105" />
+      <source>Other names from the relay</source>
+      <translation>中转站的其他名称</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="102" />
+      <source>Other {family} models</source>
+      <translation>其他 {family} 模型</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="187" />
       <source>Search models…</source>
       <translation>搜索模型…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="174" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="159" />
+      <source>The catalog's models (Refresh asks {relay} for its own).</source>
+      <translation>模型目录中的模型（点“刷新”可获取 {relay} 自己的列表）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="295" />
+      <source>This relay sells {model} under the names below.</source>
+      <translation>此中转站以下面的名称提供 {model}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="104" />
+      <source>Unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="363" />
       <source>Use the model name “{name}”</source>
       <translation>使用模型名称“{name}”</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="61" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="79" />
       <source>edits only</source>
       <translation>仅编辑</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="59" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="77" />
       <source>mask</source>
       <translation>蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="53" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="130" />
+      <source>no answer</source>
+      <translation>没有回应</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="71" />
       <source>no refs</source>
       <translation>无参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="63" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="81" />
       <source>not in the catalog</source>
       <translation>不在模型目录中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="55" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="474" />
+      <source>not on this relay</source>
+      <translation>此中转站没有</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="73" />
       <source>refs {low}–{high}</source>
       <translation>参考图 {low}–{high}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="57" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="75" />
       <source>refs ≤ {count}</source>
       <translation>参考图 ≤ {count}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="298" />
+      <source>relay name</source>
+      <translation>中转站名称</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="88" />
+      <source>retired {date}</source>
+      <translation>已于 {date} 停用</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="164" />
+      <source>{count} image models from {relay}, {when}.</source>
+      <translation>来自 {relay} 的 {count} 个图像模型，{when}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="168" />
+      <source>{count} other names are left out; a search finds them.</source>
+      <translation>另有 {count} 个名称未列出；搜索可以找到它们。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="154" />
+      <source>{relay} did not give its models ({reason}): its list from {when}.</source>
+      <translation>{relay} 没有返回模型列表（{reason}）：显示 {when} 时的列表。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="156" />
+      <source>{relay} did not give its models ({reason}): the catalog's models.</source>
+      <translation>{relay} 没有返回模型列表（{reason}）：显示模型目录中的模型。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="475" />
+      <source>{relay} does not list {model}.</source>
+      <translation>{relay} 没有列出 {model}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="161" />
+      <source>{relay} lists no image models: these are the catalog's models.</source>
+      <translation>{relay} 没有列出图像模型：这里是模型目录中的模型。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/model_picker.py" line="304" />
+      <source>“{alias}” is this relay's name for {model}: the same settings.</source>
+      <translation>“{alias}”是此中转站对 {model} 的称呼：设置相同。</translation>
     </message>
   </context>
   <context>
     <name>ComposerOptions</name>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="205" />
+      <location filename="../../studio/ui/composer/late_options.py" line="166" />
+      <source> frames</source>
+      <translation> 帧</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="244" />
       <source>Advanced</source>
       <translation>高级</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="312" />
+      <location filename="../../studio/ui/composer/late_options.py" line="155" />
+      <source>Ask for the provider's watermark on the image, or not.</source>
+      <translation>是否让服务商在图上加水印。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="370" />
       <source>Automatic ({protocol})</source>
       <translation>自动（{protocol}）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="227" />
+      <location filename="../../studio/ui/composer/options.py" line="267" />
       <source>Background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="304" />
-      <location filename="../../studio/ui/composer/options.py" line="305" />
-      <location filename="../../studio/ui/composer/options.py" line="306" />
-      <location filename="../../studio/ui/composer/options.py" line="307" />
+      <location filename="../../studio/ui/composer/late_options.py" line="51" />
+      <source>Complexity</source>
+      <translation>复杂度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="49" />
+      <source>Compression</source>
+      <translation>压缩率</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="163" />
+      <source>Compression of jpeg and webp output, 0 to 100: more is smaller and rougher.</source>
+      <translation>jpeg 和 webp 输出的压缩率，0 到 100：越高文件越小、画质越粗。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="218" />
+      <location filename="../../studio/ui/composer/late_options.py" line="245" />
+      <location filename="../../studio/ui/composer/options.py" line="357" />
+      <location filename="../../studio/ui/composer/options.py" line="358" />
+      <location filename="../../studio/ui/composer/options.py" line="359" />
+      <location filename="../../studio/ui/composer/options.py" line="360" />
+      <location filename="../../studio/ui/composer/options.py" line="362" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="294" />
+      <location filename="../../studio/ui/composer/late_options.py" line="48" />
+      <source>Fidelity</source>
+      <translation>保真度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="347" />
       <source>Fixed: this model's name sets the resolution.</source>
       <translation>固定：分辨率由此模型的名称决定。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="226" />
+      <location filename="../../studio/ui/composer/options.py" line="266" />
       <source>Format</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="301" />
+      <location filename="../../studio/ui/composer/late_options.py" line="52" />
+      <source>Frames</source>
+      <translation>帧</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="354" />
       <source>From the ratio</source>
       <translation>按宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="201" />
+      <location filename="../../studio/ui/composer/late_options.py" line="139" />
+      <source>How closely an edit keeps the reference images (input fidelity).</source>
+      <translation>编辑时对参考图的保留程度（输入保真度）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="173" />
+      <source>How long each frame of the gif is shown.</source>
+      <translation>gif 每帧显示多久。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="151" />
+      <source>How long the model thinks before it draws: high for complex scenes, minimal for speed.</source>
+      <translation>模型作画前思考多久：复杂场景用 high，求快用 minimal。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="167" />
+      <source>How many frames the gif has.</source>
+      <translation>gif 的帧数。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="147" />
+      <source>How much detail the model works into the image; high is its default.</source>
+      <translation>模型在图中加入多少细节；默认是 high。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="206" />
+      <source>How much the provider's safety filter lets through: 0 is the strictest.</source>
+      <translation>服务商安全过滤的宽松程度：0 最严格。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="143" />
+      <source>How strictly the provider filters what it makes; low filters less.</source>
+      <translation>服务商对生成内容的过滤强度；low 过滤更少。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="240" />
       <source>How the request travels to the relay. Automatic uses the catalog's choice.</source>
       <translation>请求发送到中转站所用的方式。“自动”采用模型目录的选择。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="223" />
+      <location filename="../../studio/ui/composer/options.py" line="262" />
       <source>Images</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="195" />
+      <location filename="../../studio/ui/composer/options.py" line="232" />
       <source>Leave empty for a random seed; the same seed repeats a look.</source>
       <translation>留空则使用随机种子；相同的种子可复现相同的效果。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="230" />
+      <location filename="../../studio/ui/composer/late_options.py" line="187" />
+      <source>Let the model make a series of related images from one request (one job). Each image may be billed.</source>
+      <translation>让模型通过一次请求生成一组相关的图片（一个任务）。每张图都可能计费。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="50" />
+      <source>Moderation</source>
+      <translation>审核</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="247" />
+      <source>Off</source>
+      <translation>关</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="246" />
+      <source>On</source>
+      <translation>开</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="276" />
       <source>Protocol</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="224" />
+      <location filename="../../studio/ui/composer/options.py" line="264" />
       <source>Quality</source>
       <translation>质量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="220" />
+      <location filename="../../studio/ui/composer/options.py" line="259" />
       <source>Ratio</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="221" />
+      <location filename="../../studio/ui/composer/options.py" line="260" />
       <source>Resolution</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="228" />
+      <location filename="../../studio/ui/composer/late_options.py" line="56" />
+      <source>Safety</source>
+      <translation>安全</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="268" />
       <source>Seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="222" />
+      <location filename="../../studio/ui/composer/late_options.py" line="54" />
+      <source>Series</source>
+      <translation>组图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="181" />
+      <source>Several images, up to</source>
+      <translation>生成多张，最多</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="261" />
       <source>Size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="225" />
+      <location filename="../../studio/ui/composer/options.py" line="265" />
       <source>Style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="160" />
+      <location filename="../../studio/ui/composer/options.py" line="384" />
+      <source>The catalog does not list {protocol} for this model. It is sent that way if you choose it, with a note: you know your relay.</source>
+      <translation>目录没有为此模型列出 {protocol}。如果你选择它，请求就按此发送，并附上说明：你最了解自己的中转。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/late_options.py" line="53" />
+      <source>Thinking</source>
+      <translation>思考</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="197" />
       <source>W:H, e.g. 7:4</source>
       <translation>宽:高，例如 7:4</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="191" />
+      <location filename="../../studio/ui/composer/late_options.py" line="55" />
+      <source>Watermark</source>
+      <translation>水印</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="228" />
       <source>random</source>
       <translation>随机</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/options.py" line="379" />
+      <source>{protocol} (not listed for this model)</source>
+      <translation>{protocol}（目录未为此模型列出）</translation>
     </message>
   </context>
   <context>
@@ -534,67 +875,67 @@
   <context>
     <name>ComposerReferences</name>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="329" />
+      <location filename="../../studio/ui/composer/references.py" line="342" />
       <source>Add reference images</source>
       <translation>添加参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="94" />
+      <location filename="../../studio/ui/composer/references.py" line="96" />
       <source>Add reference images (or drop or paste them here)</source>
       <translation>添加参考图（也可拖放或粘贴到此处）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="318" />
+      <location filename="../../studio/ui/composer/references.py" line="331" />
       <source>Drop images here, paste them (Ctrl+V) or click +.</source>
       <translation>将图像拖放到此处、粘贴（Ctrl+V）或点击 +。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="332" />
+      <location filename="../../studio/ui/composer/references.py" line="345" />
       <source>Images ({patterns})</source>
       <translation>图像 ({patterns})</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="292" />
+      <location filename="../../studio/ui/composer/references.py" line="305" />
       <source>Not added: {names}.</source>
       <translation>未添加：{names}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="169" />
+      <location filename="../../studio/ui/composer/references.py" line="174" />
       <source>Not an image: {names}.</source>
       <translation>不是图像：{names}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="185" />
+      <location filename="../../studio/ui/composer/references.py" line="190" />
       <source>Nothing to paste: copy an image, an image file or a link to an image first.</source>
       <translation>没有可粘贴的内容：请先复制图像、图像文件或图像链接。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="77" />
+      <location filename="../../studio/ui/composer/references.py" line="79" />
       <source>References</source>
       <translation>参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="312" />
+      <location filename="../../studio/ui/composer/references.py" line="325" />
       <source>Remove the dimmed ones to generate.</source>
       <translation>移除变暗的参考图后即可生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="309" />
+      <location filename="../../studio/ui/composer/references.py" line="322" />
       <source>Remove them to generate.</source>
       <translation>移除这些参考图后即可生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="201" />
+      <location filename="../../studio/ui/composer/references.py" line="206" />
       <source>The pasted image could not be read.</source>
       <translation>无法读取粘贴的图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="299" />
+      <location filename="../../studio/ui/composer/references.py" line="312" />
       <source>not used</source>
       <translation>不适用</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="287" />
+      <location filename="../../studio/ui/composer/references.py" line="300" />
       <source>{model} does not take reference images.</source>
       <translation>{model} 不接受参考图。</translation>
     </message>
@@ -612,37 +953,37 @@
   <context>
     <name>ComposerRequestPreview</name>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="96" />
+      <location filename="../../studio/ui/composer/request_text.py" line="97" />
       <source>(this profile has no API key: no key header is sent)</source>
       <translation>（此配置没有 API 密钥：不会发送密钥请求头）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="122" />
+      <location filename="../../studio/ui/composer/request_text.py" line="123" />
       <source>Files:</source>
       <translation>文件：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="109" />
+      <location filename="../../studio/ui/composer/request_text.py" line="110" />
       <source>Stand-ins above for links the studio downloads when it sends:</source>
       <translation>上面的占位内容对应以下链接，Studio 会在发送时下载：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="117" />
+      <location filename="../../studio/ui/composer/request_text.py" line="118" />
       <source>Text fields:</source>
       <translation>文本字段：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="127" />
+      <location filename="../../studio/ui/composer/request_text.py" line="128" />
       <source>downloaded from {url} when sent</source>
       <translation>发送时从 {url} 下载</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="129" />
+      <location filename="../../studio/ui/composer/request_text.py" line="130" />
       <source>{count} bytes</source>
       <translation>{count} 字节</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="63" />
+      <location filename="../../studio/ui/composer/request_text.py" line="64" />
       <source>…(+{count} chars)</source>
       <translation>…(+{count} 个字符)</translation>
     </message>
@@ -663,7 +1004,7 @@
   <context>
     <name>ComposerTile</name>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="88" />
+      <location filename="../../studio/ui/composer/tile.py" line="90" />
       <source>#{number} · {name}
 {where}
 Double-click to preview; drag to reorder.</source>
@@ -672,47 +1013,57 @@ Double-click to preview; drag to reorder.</source>
 双击预览；拖动可调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="232" />
+      <location filename="../../studio/ui/composer/tile.py" line="234" />
       <source>Expand canvas…</source>
       <translation>扩展画布…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="230" />
+      <location filename="../../studio/ui/composer/tile.py" line="232" />
       <source>Makes this image #1 and opens the mask painter on it</source>
       <translation>将此图设为 #1 并在其上打开蒙版绘制</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="227" />
+      <location filename="../../studio/ui/composer/tile.py" line="229" />
       <source>Paint a mask…</source>
       <translation>绘制蒙版…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="91" />
+      <location filename="../../studio/ui/composer/tile.py" line="93" />
       <source>Reference {number}: {name}</source>
       <translation>参考图 {number}：{name}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="72" />
+      <location filename="../../studio/ui/composer/tile.py" line="74" />
       <source>Remove (Delete)</source>
       <translation>移除（Delete）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="144" />
+      <location filename="../../studio/ui/composer/tile.py" line="242" />
+      <source>Takes this image out of the references: it is drawn over reference #1</source>
+      <translation>把这张图移出参考图：它将覆盖在 1 号参考图上</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/tile.py" line="239" />
+      <source>Use as markup overlay</source>
+      <translation>用作标注叠加图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/tile.py" line="146" />
       <source>link</source>
       <translation>链接</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="87" />
+      <location filename="../../studio/ui/composer/tile.py" line="89" />
       <source>pasted or dropped image</source>
       <translation>粘贴或拖入的图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="146" />
+      <location filename="../../studio/ui/composer/tile.py" line="148" />
       <source>unreadable</source>
       <translation>无法读取</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/tile.py" line="85" />
+      <location filename="../../studio/ui/composer/tile.py" line="87" />
       <source>“{name}” could not be read as an image.</source>
       <translation>无法将“{name}”作为图像读取。</translation>
     </message>
@@ -1197,19 +1548,237 @@ Double-click to preview; drag to reorder.</source>
     </message>
   </context>
   <context>
+    <name>DoctorPanel</name>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="69" />
+      <source>Async route {path}</source>
+      <translation>异步路由 {path}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="56" />
+      <source>Billing: subscription</source>
+      <translation>账单：订阅</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="57" />
+      <source>Billing: usage</source>
+      <translation>账单：用量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="109" />
+      <source>Check relay</source>
+      <translation>检查中转站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="179" />
+      <source>Checking, then estimating the paid checks…</source>
+      <translation>正在检查，然后估算付费检查的费用…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="167" />
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="59" />
+      <source>Clock</source>
+      <translation>时钟</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="53" />
+      <source>Encryption (TLS)</source>
+      <translation>加密（TLS）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="262" />
+      <source>Estimated cost: about {amount} {currency} at the catalog's list prices.</source>
+      <translation>预计费用：按模型目录的标价约 {amount} {currency}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="112" />
+      <source>Free checks of the saved settings: reachable, encryption, key, models, async and billing endpoints, a proxy in the way, the clock. Nothing is billed.</source>
+      <translation>按已保存的设置进行免费检查：可否连接、加密、密钥、模型、异步和账单接口、中间的代理、时钟。不会产生任何费用。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="60" />
+      <source>Generation</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="71" />
+      <source>Generation ({protocol})</source>
+      <translation>生成（{protocol}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="54" />
+      <source>Key accepted</source>
+      <translation>密钥被接受</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="340" />
+      <source>Last checked: {date}</source>
+      <translation>上次检查：{date}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="61" />
+      <source>Mask honoured</source>
+      <translation>遵守蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="55" />
+      <source>Models</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="334" />
+      <source>Not checked yet.</source>
+      <translation>尚未检查。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="78" />
+      <source>OK</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="199" />
+      <source>Paid checks need a relay that answers and accepts the key.</source>
+      <translation>付费检查要求中转站能够应答并接受密钥。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="293" />
+      <source>Paid checks were not run.</source>
+      <translation>未运行付费检查。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="78" />
+      <source>Problem</source>
+      <translation>有问题</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="58" />
+      <source>Proxy</source>
+      <translation>代理</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="62" />
+      <source>Ratio honoured</source>
+      <translation>遵守比例</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="52" />
+      <source>Reachable</source>
+      <translation>可连接</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="271" />
+      <source>Run paid checks</source>
+      <translation>运行付费检查</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="118" />
+      <source>Run paid checks…</source>
+      <translation>运行付费检查…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="310" />
+      <source>Running the paid checks: the jobs appear in the gallery…</source>
+      <translation>正在运行付费检查：这些任务会显示在图库中…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="151" />
+      <source>Save the relay first, then check it.</source>
+      <translation>请先保存中转站，再进行检查。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="283" />
+      <source>Send and check</source>
+      <translation>发送并检查</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="120" />
+      <source>Send the smallest real requests to see whether the relay honours a mask, the ratio, several images and transparency. Asks first, showing the cost.</source>
+      <translation>发送最小的真实请求，查看中转站是否遵守蒙版、比例、多张图片和透明背景。会先显示费用并征得同意。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="272" />
+      <source>Send {count} paid requests to “{name}”? They are billed like any job.</source>
+      <translation>向“{name}”发送 {count} 个付费请求吗？它们会像普通任务一样计费。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="63" />
+      <source>Several images (n)</source>
+      <translation>多张图片（n）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="237" />
+      <source>The check could not run: {reason}</source>
+      <translation>无法运行检查：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="242" />
+      <source>The findings could not be stored ({reason}).</source>
+      <translation>无法保存检查结果（{reason}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="347" />
+      <source>The paid checks cost about {amount} {currency} at list prices.</source>
+      <translation>按标价计算，付费检查约花费 {amount} {currency}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="64" />
+      <source>Transparency</source>
+      <translation>透明背景</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="77" />
+      <source>Unclear</source>
+      <translation>不确定</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="299" />
+      <source>Waiting for your answer…</source>
+      <translation>正在等待您的答复…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="254" />
+      <source>{check}: {model} via {protocol}, {count} image(s)</source>
+      <translation>{check}：{model} 经 {protocol}，{count} 张图片</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/doctor_panel.py" line="266" />
+      <source>{count} request(s) have no list price.</source>
+      <translation>有 {count} 个请求没有标价。</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
-      <location filename="../../studio/engine/plan.py" line="69" />
+      <location filename="../../studio/engine/plan.py" line="109" />
       <source>A Midjourney follow-up needs the finished task it belongs to: use the buttons under that image.</source>
       <translation>Midjourney 的后续操作需要它所属的已完成任务：请使用该图片下方的按钮。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="53" />
+      <location filename="../../studio/engine/plan.py" line="92" />
+      <source>A jpeg cannot be transparent (the relay refuses it). Choose png or webp for a transparent background.</source>
+      <translation>jpeg 不能透明（中转会拒绝）。透明背景请选择 png 或 webp。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="102" />
+      <source>A markup overlay cannot go together with a mask: remove one of them.</source>
+      <translation>标注叠加图不能与蒙版同时使用：请移除其中之一。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="105" />
+      <source>A markup overlay needs the image it is drawn on: add that image as the first reference.</source>
+      <translation>标注叠加图需要它所标注的那张图：请把该图添加为第一张参考图。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="57" />
       <source>A mask cannot be sent through {protocol}. Use the images protocol for mask edits.</source>
       <translation>蒙版无法通过 {protocol} 发送。蒙版编辑请使用 images 协议。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="56" />
+      <location filename="../../studio/engine/plan.py" line="60" />
       <source>A mask needs the image it applies to: add that image as the first reference.</source>
       <translation>蒙版需要它所对应的图像：请将该图像添加为第一张参考图。</translation>
     </message>
@@ -1219,19 +1788,24 @@ Double-click to preview; drag to reorder.</source>
       <translation>所有边距都为 0，“{name}”没有可扩展的区域。请至少为一边输入边距。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="71" />
+      <location filename="../../studio/engine/manager.py" line="72" />
       <source>Another program keeps the history database locked, so the request could not be recorded. Close that program (or wait), then try again.</source>
       <translation>另一个程序一直锁定着历史数据库，因此无法记录此请求。请关闭该程序（或稍候），然后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="56" />
+      <location filename="../../studio/engine/manager.py" line="57" />
       <source>Cancelled after it was sent. The relay may still make the image.</source>
       <translation>已在发送之后取消。中转可能仍会生成图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="55" />
+      <location filename="../../studio/engine/manager.py" line="56" />
       <source>Cancelled before it was sent.</source>
       <translation>发送之前已取消。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="76" />
+      <source>Compression applies to jpeg and webp output only. Choose one of them as the output format, or leave compression out.</source>
+      <translation>压缩率只适用于 jpeg 和 webp 输出。请选择其中一种输出格式，或不设置压缩率。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/check.py" line="20" />
@@ -1239,37 +1813,37 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法连接到中转站（{reason}）。请检查 Base URL、网络或代理。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="56" />
+      <location filename="../../studio/protocols/transport.py" line="57" />
       <source>Could not connect to the relay at {host}. Check the base URL, your network or proxy, then retry.</source>
       <translation>无法连接到位于 {host} 的中转。请检查基础 URL、网络或代理，然后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="84" />
+      <location filename="../../studio/engine/runner.py" line="100" />
       <source>Could not download image {number} from the relay ({reason}). The relay made it and its link is kept: Resume downloads it again, without sending anything new.</source>
       <translation>无法从中转下载第 {number} 张图像（{reason}）。中转已生成它，链接已保留：点击“继续”会重新下载，不会发送任何新请求。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="91" />
+      <location filename="../../studio/protocols/transport.py" line="92" />
       <source>Could not download the image from the relay ({reason}), even after trying for a while.</source>
       <translation>即使尝试了一段时间，仍无法从中转下载图像（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="83" />
+      <location filename="../../studio/protocols/transport.py" line="84" />
       <source>Could not reach the relay to check on the task ({reason}). It will be checked again.</source>
       <translation>无法连接中转站查询任务状态（{reason}）。稍后会再次查询。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="94" />
+      <location filename="../../studio/engine/runner.py" line="110" />
       <source>Could not record image {number}: another program keeps the history database locked. The image is kept and is recorded when you press Retry save (or the next time the studio starts).</source>
       <translation>无法记录第 {number} 张图像：另一个程序一直锁定着历史数据库。图像已保留，点击“重新保存”（或下次启动工作室）时会记录。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="89" />
+      <location filename="../../studio/engine/runner.py" line="105" />
       <source>Could not save image {number}: {reason}. The image is kept: free some space or fix the folder's permissions, then press Retry save.</source>
       <translation>无法保存第 {number} 张图像：{reason}。图像已保留：请腾出空间或修正文件夹权限，然后点击“重新保存”。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="100" />
+      <location filename="../../studio/engine/runner.py" line="116" />
       <source>Image {number} arrived inside the relay's answer, but the studio stopped before it could keep it.</source>
       <translation>第 {number} 张图像随中转的应答一起到达，但工作室在保留它之前停止了。</translation>
     </message>
@@ -1299,7 +1873,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>Midjourney 拒绝了此请求（代码 {code}）。原因见下方。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="59" />
+      <location filename="../../studio/settings/profiles.py" line="97" />
+      <source>Midjourney requests take no extra fields: remove them from the settings for {model}, or choose another protocol.</source>
+      <translation>Midjourney 请求不接受额外字段：请从 {model} 的设置中删除它们，或选择其他协议。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="63" />
       <source>Midjourney takes a mask only for Vary (Region) on a finished image.</source>
       <translation>Midjourney 仅在对已完成的图像执行 Vary (Region) 时接受蒙版。</translation>
     </message>
@@ -1314,7 +1893,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>没有发送任何内容，因此没有计费。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="66" />
+      <location filename="../../studio/engine/runner.py" line="82" />
       <source>Something went wrong inside the studio ({what}). The details are in the log.</source>
       <translation>Studio 内部出现问题（{what}）。详细信息见日志。</translation>
     </message>
@@ -1334,7 +1913,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>API 密钥中含有{what}。密钥只由字母、数字和标点组成：请从中转站重新复制，只粘贴密钥本身。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="66" />
+      <location filename="../../studio/settings/profiles.py" line="107" />
       <source>The API key is empty; nothing was saved.</source>
       <translation>API 密钥为空，未保存任何内容。</translation>
     </message>
@@ -1349,32 +1928,32 @@ Double-click to preview; drag to reorder.</source>
       <translation>Midjourney 任务已结束，但没有返回图像。请查看中转站的任务日志。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="61" />
+      <location filename="../../studio/settings/profiles.py" line="68" />
       <source>The async poll path {path} must contain {{task_id}}, e.g. /v1/images/tasks/{{task_id}}.</source>
       <translation>异步轮询路径 {path} 必须包含 {{task_id}}，例如 /v1/images/tasks/{{task_id}}。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="42" />
+      <location filename="../../studio/settings/profiles.py" line="46" />
       <source>The base URL {url} is not a valid http:// or https:// address with a host name, e.g. https://relay.example/v1.</source>
       <translation>Base URL {url} 不是有效的 http:// 或 https:// 地址（需包含主机名），例如 https://relay.example/v1。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="76" />
+      <location filename="../../studio/protocols/transport.py" line="77" />
       <source>The base URL {url} is not a valid http:// or https:// address. Fix it in the profile.</source>
       <translation>Base URL {url} 不是有效的 http:// 或 https:// 地址。请在配置中修改。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="50" />
+      <location filename="../../studio/settings/profiles.py" line="54" />
       <source>The concurrency must be a whole number of at least 1 (got {value}).</source>
       <translation>并发数必须是不小于 1 的整数（当前为 {value}）。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="71" />
+      <location filename="../../studio/protocols/transport.py" line="72" />
       <source>The connection broke while the request was being sent. It was not sent again; retry when the network is stable.</source>
       <translation>发送请求时连接中断。请求没有重新发送；请在网络稳定后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="66" />
+      <location filename="../../studio/protocols/transport.py" line="67" />
       <source>The connection to the relay broke before its answer arrived. The image may still have been made; the request was not sent again.</source>
       <translation>在中转的应答到达之前，连接中断了。图像可能仍已生成；请求没有被再次发送。</translation>
     </message>
@@ -1382,6 +1961,21 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/imaging/outpaint/layout.py" line="169" />
       <source>The expanded canvas cannot fit within {limit} megapixels. Choose a less extreme ratio or a smaller size.</source>
       <translation>扩展后的画布无法控制在 {limit} 百万像素以内。请选择不那么极端的比例或更小的尺寸。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="102" />
+      <source>The extra field {name} for {model} looks like a secret. Keys belong in the API key field; they are never written to the profiles file.</source>
+      <translation>{model} 的额外字段 {name} 看起来像密钥。密钥应填在 API 密钥栏中；它们绝不会写入配置文件。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="92" />
+      <source>The extra fields for {model} cannot set {names}: the studio sends those itself (the composer's options set them).</source>
+      <translation>{model} 的额外字段不能设置 {names}：这些由工作室自己发送（由编辑区的选项设置）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="88" />
+      <source>The extra fields for {model} must be a JSON object, e.g. {{"channel": "official"}}.</source>
+      <translation>{model} 的额外字段必须是 JSON 对象，例如 {{"channel": "official"}}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/preflight.py" line="28" />
@@ -1394,14 +1988,24 @@ Double-click to preview; drag to reorder.</source>
       <translation>文件夹 {path} 无法创建或写入：{reason}。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="94" />
+      <location filename="../../studio/engine/plan.py" line="81" />
+      <source>The frame count and frame duration apply to gif output only. Choose gif as the output format, or leave them out.</source>
+      <translation>帧数和每帧时长只适用于 gif 输出。请选择 gif 作为输出格式，或不设置它们。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/protocols/transport.py" line="95" />
       <source>The image at the link is larger than {limit} MB; it was not downloaded.</source>
       <translation>链接指向的图像超过 {limit} MB，未下载。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="86" />
+      <location filename="../../studio/protocols/transport.py" line="87" />
       <source>The image link has expired or is gone (HTTP {status}, still after {attempts} tries). Relays keep results for a limited time, often about an hour.</source>
       <translation>图像链接已过期或不存在（HTTP {status}，尝试 {attempts} 次后仍然如此）。中转只在有限时间内保留结果，通常约一小时。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/markup.py" line="21" />
+      <source>The markup overlay “{name}” is {width}×{height} pixels, but the first image is {image_width}×{image_height}: draw the overlay with the first image's proportions.</source>
+      <translation>标注叠加图“{name}”为 {width}×{height} 像素，而第一张图为 {image_width}×{image_height}：请按第一张图的比例绘制叠加图。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/masks.py" line="116" />
@@ -1434,9 +2038,14 @@ Double-click to preview; drag to reorder.</source>
       <translation>模型返回了文字而不是图像：“{text}”</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/gemini.py" line="32" />
+      <location filename="../../studio/protocols/gemini.py" line="33" />
       <source>The model finished without an image ({reason}). Try again or rephrase the prompt.</source>
       <translation>模型已结束，但没有生成图像（{reason}）。请重试，或改写提示词。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="80" />
+      <source>The name sent for {model} cannot be “{name}”: use the relay's own model name, without spaces.</source>
+      <translation>{model} 发送的名称不能是“{name}”：请使用中转站自己的模型名称，不含空格。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="206" />
@@ -1449,27 +2058,37 @@ Double-click to preview; drag to reorder.</source>
       <translation>新画布与“{name}”大小完全相同，没有可扩展的区域。请选择更大的尺寸。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="37" />
+      <location filename="../../studio/settings/profiles.py" line="57" />
+      <source>The number of drafts while streaming must be 0, 1, 2 or 3 (got {value}).</source>
+      <translation>流式传输时的草图数量必须是 0、1、2 或 3（当前为 {value}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="97" />
+      <source>The number of images in a series applies only to a series: set the image series to auto, or leave the number out.</source>
+      <translation>组图张数只在组图模式下有效：请把组图设为 auto，或不设置张数。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="41" />
       <source>The profile name “{name}” is not valid: use letters, digits, spaces and - _ . (at most {limit} characters, not starting or ending with a space).</source>
       <translation>配置名称“{name}”无效：只能使用文字、数字、空格和 - _ .（最多 {limit} 个字符，开头和结尾不能是空格）。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="72" />
+      <location filename="../../studio/settings/profiles.py" line="113" />
       <source>The profiles could not be saved to {path}: {reason}.</source>
       <translation>无法将配置保存到 {path}：{reason}。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="67" />
+      <location filename="../../studio/settings/profiles.py" line="108" />
       <source>The profiles file {path} cannot be read: {reason}. It was left unchanged; fix it or move it away, then try again.</source>
       <translation>无法读取配置文件 {path}：{reason}。该文件未作改动；请修复该文件或将其移走，然后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="35" />
+      <location filename="../../studio/engine/plan.py" line="42" />
       <source>The prompt has {length} characters; {model} takes at most {limit}.</source>
       <translation>提示词有 {length} 个字符，而 {model} 最多接受 {limit} 个。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/gemini.py" line="29" />
+      <location filename="../../studio/protocols/gemini.py" line="30" />
       <source>The provider blocked this request ({reason}). Change the prompt or images.</source>
       <translation>服务商拦截了此请求（{reason}）。请修改提示词或图像。</translation>
     </message>
@@ -1479,7 +2098,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>服务商出于安全原因拒绝了此请求。请修改提示词或图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="53" />
+      <location filename="../../studio/settings/profiles.py" line="60" />
       <source>The proxy {url} is not a valid address such as http://127.0.0.1:7890 or socks5://127.0.0.1:1080.</source>
       <translation>代理 {url} 不是有效的地址，应类似 http://127.0.0.1:7890 或 socks5://127.0.0.1:1080。</translation>
     </message>
@@ -1489,7 +2108,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>宽高比 {value} 不符合“宽:高”格式，例如 16:9。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/images_async.py" line="42" />
+      <location filename="../../studio/protocols/images_async.py" line="45" />
       <source>The relay accepted the request but sent no task id, so its result cannot be fetched.</source>
       <translation>中转接受了请求，但没有返回任务 ID，因此无法获取结果。</translation>
     </message>
@@ -1504,7 +2123,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转的应答中既没有图像也没有文字。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/images.py" line="31" />
+      <location filename="../../studio/protocols/images.py" line="34" />
       <source>The relay answered without an image.</source>
       <translation>中转的应答中没有图像。</translation>
     </message>
@@ -1514,12 +2133,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站不接受此 API 密钥（HTTP {status}）。请检查配置中的密钥。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="61" />
+      <location filename="../../studio/protocols/transport.py" line="62" />
       <source>The relay did not answer within {seconds} s. The request was not sent again; async mode avoids this for slow models.</source>
       <translation>中转在 {seconds} 秒内没有应答。请求没有被再次发送；对于较慢的模型，异步模式可以避免这种情况。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="79" />
+      <location filename="../../studio/engine/runner.py" line="95" />
       <source>The relay does not answer about task {task_id} ({reason}). The task id is kept: Resume asks again, without sending anything new.</source>
       <translation>中转没有回应任务 {task_id} 的状态（{reason}）。任务 ID 已保留：点击“继续”会再次查询，不会发送任何新请求。</translation>
     </message>
@@ -1539,7 +2158,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站没有这个接口（{path} 返回 HTTP {status}）。请检查 Base URL 和协议。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="74" />
+      <location filename="../../studio/engine/runner.py" line="90" />
       <source>The relay has not finished task {task_id} within {seconds} s, the time limit for a job. It may still finish: Resume asks again, without sending anything new.</source>
       <translation>中转没有在 {seconds} 秒（单个任务的时间上限）内完成任务 {task_id}。它可能仍会完成：点击“继续”会再次查询，不会发送任何新请求。</translation>
     </message>
@@ -1559,7 +2178,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转暂时不可用（HTTP {status}）；请稍后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="79" />
+      <location filename="../../studio/protocols/transport.py" line="80" />
       <source>The relay redirected the request to {location}. Use that address as the profile's base URL.</source>
       <translation>中转将请求重定向到了 {location}。请把该地址用作配置的基础 URL。</translation>
     </message>
@@ -1579,7 +2198,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回了错误而不是图像。原因见下方。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/images_async.py" line="46" />
+      <location filename="../../studio/protocols/images_async.py" line="49" />
       <source>The relay reports that the task failed.</source>
       <translation>中转站报告任务失败。</translation>
     </message>
@@ -1614,7 +2233,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站发来的是 {format} 图像，Studio 无法显示。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="116" />
+      <location filename="../../studio/engine/runner.py" line="140" />
       <source>The relay sent a {format} image, which the studio cannot show. It is kept as it was sent: {path}</source>
       <translation>中转发来的是 {format} 图像，工作室无法显示。它已按原样保留：{path}</translation>
     </message>
@@ -1649,17 +2268,17 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回了文字而不是图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="100" />
+      <location filename="../../studio/protocols/transport.py" line="101" />
       <source>The relay's answer could not be read ({reason}).</source>
       <translation>无法读取中转的应答（{reason}）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="69" />
+      <location filename="../../studio/engine/runner.py" line="85" />
       <source>The relay's answer did not arrive within {seconds} s, the time limit for a job. The request was not sent again; the relay may still make the image.</source>
       <translation>中转的应答没有在 {seconds} 秒（单个任务的时间上限）内到达。请求没有被再次发送；中转可能仍会生成图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/transport.py" line="97" />
+      <location filename="../../studio/protocols/transport.py" line="98" />
       <source>The relay's answer is larger than {limit} MB; the studio stopped reading it.</source>
       <translation>中转的应答超过 {limit} MB；工作室已停止读取。</translation>
     </message>
@@ -1674,14 +2293,19 @@ Double-click to preview; drag to reorder.</source>
       <translation>请求超出了中转站的大小限制（HTTP 413）。请减少图像数量或使用更小的图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="76" />
+      <location filename="../../studio/engine/manager.py" line="77" />
       <source>The request's images could not be stored in {folder} ({reason}). Make room or fix the folder's permissions, then try again.</source>
       <translation>无法将请求的图像存入 {folder}（{reason}）。请腾出空间或修正文件夹权限，然后再试。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="22" />
-      <source>The resolution {value} is not one of 1K, 2K, 4K.</source>
-      <translation>分辨率 {value} 不是 1K、2K、4K 之一。</translation>
+      <source>The resolution {value} is not one of {choices}.</source>
+      <translation>分辨率 {value} 不在可选范围内：{choices}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="84" />
+      <source>The settings for {model} change nothing: give a name to send, a protocol or extra fields.</source>
+      <translation>{model} 的设置没有改变任何内容：请填写发送的名称、协议或额外字段。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/preflight.py" line="38" />
@@ -1700,47 +2324,47 @@ Double-click to preview; drag to reorder.</source>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="86" />
-      <location filename="../../studio/imaging/provenance.py" line="674" />
+      <location filename="../../studio/imaging/provenance.py" line="706" />
       <source>The studio is not allowed to read “{name}”. Check the file's permissions, or copy it to a folder you own.</source>
       <translation>Studio 无权读取“{name}”。请检查文件权限，或将其复制到你自己的文件夹中。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="66" />
+      <location filename="../../studio/engine/manager.py" line="67" />
       <source>The studio stopped after the relay's answer arrived, and what it delivered could not be kept. The images saved before that are in the history.</source>
       <translation>中转的应答到达之后工作室停止了，应答中的内容未能保留。在此之前已保存的图像都在历史记录中。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="59" />
+      <location filename="../../studio/engine/manager.py" line="60" />
       <source>The studio stopped before this request was sent; retry it.</source>
       <translation>工作室在发送此请求之前停止了；请重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/manager.py" line="62" />
+      <location filename="../../studio/engine/manager.py" line="63" />
       <source>The studio stopped while the relay was answering. It was not sent again.</source>
       <translation>工作室在中转应答期间停止了。请求没有被再次发送。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="58" />
+      <location filename="../../studio/settings/profiles.py" line="65" />
       <source>The webhook {url} is not a valid http:// or https:// address.</source>
       <translation>Webhook {url} 不是有效的 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="79" />
+      <location filename="../../studio/engine/plan.py" line="119" />
       <source>The {option} cannot be sent through {protocol} for this request. Remove it, or choose another protocol or model.</source>
       <translation>此请求无法通过 {protocol} 发送{option}。请移除它，或选择其他协议或模型。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="42" />
+      <location filename="../../studio/engine/plan.py" line="46" />
       <source>The {protocol} protocol cannot {operation}.</source>
       <translation>{protocol} 协议不支持此操作：{operation}。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="65" />
+      <location filename="../../studio/settings/profiles.py" line="72" />
       <source>The {setting} cannot be empty.</source>
       <translation>{setting} 不能为空。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="47" />
+      <location filename="../../studio/settings/profiles.py" line="51" />
       <source>The {setting} must be a number of seconds greater than 0 (got {value}).</source>
       <translation>{setting} 必须是大于 0 的秒数（当前为 {value}）。</translation>
     </message>
@@ -1750,12 +2374,17 @@ Double-click to preview; drag to reorder.</source>
       <translation>{what}中含有不是 UTF-8 文本的字节。请重新输入，或将文本转换为 UTF-8。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="33" />
+      <location filename="../../studio/settings/profiles.py" line="77" />
+      <source>There are two settings for the model {model}; keep one of them.</source>
+      <translation>模型 {model} 有两条设置；请只保留一条。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="37" />
       <source>There is no profile named {name}. Add it with: studio-cli profiles add {name} --base-url URL</source>
       <translation>没有名为 {name} 的配置。可用以下命令添加：studio-cli profiles add {name} --base-url URL</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="105" />
+      <location filename="../../studio/engine/runner.py" line="121" />
       <source>There is nothing left to fetch for this job: its kept results were lost when the studio stopped.</source>
       <translation>此任务已没有可获取的内容：工作室停止时，保留的结果已丢失。</translation>
     </message>
@@ -1765,12 +2394,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>此模型不接受蒙版。请移除蒙版，或选择支持蒙版编辑的模型。</translation>
     </message>
     <message>
-      <location filename="../../studio/protocols/images_async.py" line="37" />
+      <location filename="../../studio/protocols/images_async.py" line="40" />
       <source>This relay has no async mode (HTTP {status} on {path}). Send the request without async mode, or fix the profile's async settings.</source>
       <translation>此中转没有异步模式（{path} 返回 HTTP {status}）。请不使用异步模式发送请求，或修正配置中的异步设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="34" />
+      <location filename="../../studio/engine/plan.py" line="41" />
       <source>Write a prompt first: it is empty.</source>
       <translation>请先填写提示词：当前为空。</translation>
     </message>
@@ -1830,13 +2459,13 @@ Double-click to preview; drag to reorder.</source>
       <translation>不可见字符</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="125" />
+      <location filename="../../studio/engine/plan.py" line="169" />
       <location filename="../../studio/engine/preflight.py" line="56" />
       <source>background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="112" />
+      <location filename="../../studio/engine/plan.py" line="156" />
       <source>blend images</source>
       <translation>混合图像</translation>
     </message>
@@ -1846,27 +2475,62 @@ Double-click to preview; drag to reorder.</source>
       <translation>混合比例</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="113" />
+      <location filename="../../studio/engine/plan.py" line="178" />
+      <source>complexity</source>
+      <translation>复杂度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="176" />
+      <source>compression</source>
+      <translation>压缩率</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="157" />
       <source>describe an image</source>
       <translation>描述图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="110" />
+      <location filename="../../studio/engine/plan.py" line="154" />
       <source>edit images</source>
       <translation>编辑图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="109" />
+      <location filename="../../studio/engine/plan.py" line="179" />
+      <source>frame count</source>
+      <translation>帧数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="180" />
+      <source>frame duration (ms)</source>
+      <translation>每帧时长（毫秒）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="182" />
+      <source>image series</source>
+      <translation>组图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="175" />
+      <source>input fidelity</source>
+      <translation>输入保真度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="153" />
       <source>make images from a prompt</source>
       <translation>根据提示词生成图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="111" />
+      <location filename="../../studio/engine/plan.py" line="155" />
       <source>make variations</source>
       <translation>生成变体</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="129" />
+      <location filename="../../studio/engine/plan.py" line="186" />
+      <source>markup overlay</source>
+      <translation>标注叠加图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="173" />
       <source>mask</source>
       <translation>蒙版</translation>
     </message>
@@ -1876,13 +2540,23 @@ Double-click to preview; drag to reorder.</source>
       <translation>模型名称</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="127" />
+      <location filename="../../studio/engine/plan.py" line="177" />
+      <source>moderation</source>
+      <translation>审核强度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="171" />
       <location filename="../../studio/engine/preflight.py" line="48" />
       <source>negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="124" />
+      <location filename="../../studio/engine/plan.py" line="183" />
+      <source>number of images in a series</source>
+      <translation>组图张数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="168" />
       <location filename="../../studio/engine/preflight.py" line="55" />
       <source>output format</source>
       <translation>输出格式</translation>
@@ -1893,7 +2567,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="122" />
+      <location filename="../../studio/engine/plan.py" line="166" />
       <location filename="../../studio/engine/preflight.py" line="53" />
       <source>quality</source>
       <translation>质量</translation>
@@ -1904,7 +2578,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="130" />
+      <location filename="../../studio/engine/plan.py" line="174" />
       <source>reference images</source>
       <translation>参考图</translation>
     </message>
@@ -1914,36 +2588,61 @@ Double-click to preview; drag to reorder.</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="114" />
+      <location filename="../../studio/engine/plan.py" line="158" />
       <source>run a Midjourney button</source>
       <translation>执行 Midjourney 按钮操作</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="126" />
+      <location filename="../../studio/engine/plan.py" line="185" />
+      <source>safety tolerance</source>
+      <translation>安全容忍度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="170" />
       <source>seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="128" />
+      <location filename="../../studio/engine/plan.py" line="172" />
       <location filename="../../studio/engine/preflight.py" line="52" />
       <source>size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="123" />
+      <location filename="../../studio/engine/plan.py" line="167" />
       <location filename="../../studio/engine/preflight.py" line="54" />
       <source>style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="115" />
+      <location filename="../../studio/engine/plan.py" line="86" />
+      <source>svg output is for new images only, not for edits. Choose another output format.</source>
+      <translation>svg 输出只能用于生成新图，不能用于编辑。请选择其他输出格式。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="89" />
+      <source>svg output makes one image per request, and {n} were asked for. Ask for 1 image.</source>
+      <translation>svg 输出每次请求只生成一张图，而请求了 {n} 张。请改为 1 张。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="181" />
+      <source>thinking level</source>
+      <translation>思考等级</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="159" />
       <source>upscale or vary a Midjourney image</source>
       <translation>放大或变化 Midjourney 图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="116" />
+      <location filename="../../studio/engine/plan.py" line="160" />
       <source>vary a region</source>
       <translation>局部重绘</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="184" />
+      <source>watermark</source>
+      <translation>水印</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="33" />
@@ -1951,7 +2650,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 始终生成 {fixed} 图像：分辨率是模型名称的一部分。请改选该模型的 {wanted} 版本。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="50" />
+      <location filename="../../studio/engine/plan.py" line="54" />
       <source>{model} cannot edit with a mask. Pick a model that can, such as gpt-image-1.</source>
       <translation>{model} 不支持蒙版编辑。请选择支持的模型，例如 gpt-image-1。</translation>
     </message>
@@ -1961,7 +2660,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 无法生成 {size}：边长必须是 {multiple} 的倍数，宽高比须介于 {low} 和 {high} 之间，且总像素不超过 {max_pixels}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="41" />
+      <location filename="../../studio/engine/plan.py" line="45" />
       <source>{model} cannot {operation}.</source>
       <translation>{model} 不支持此操作：{operation}。</translation>
     </message>
@@ -1976,7 +2675,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 不支持尺寸 {size}。可选：{choices}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="66" />
+      <location filename="../../studio/engine/plan.py" line="70" />
       <source>{model} does not offer {option} {value}. It offers {choices}.</source>
       <translation>{model} 的 {option} 不支持 {value}。可选：{choices}。</translation>
     </message>
@@ -1986,7 +2685,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 不支持 {resolution}。可选：{choices}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="46" />
+      <location filename="../../studio/engine/plan.py" line="50" />
       <source>{model} does not take reference images.</source>
       <translation>{model} 不接受参考图。</translation>
     </message>
@@ -2001,24 +2700,24 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 没有分辨率设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="65" />
+      <location filename="../../studio/engine/plan.py" line="69" />
       <source>{model} has no {option} setting.</source>
       <translation>{model} 没有 {option} 设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="38" />
-      <source>{model} is not offered through {protocol}. It speaks {choices}.</source>
-      <translation>{model} 无法通过 {protocol} 使用。它支持的协议：{choices}。</translation>
-    </message>
-    <message>
-      <location filename="../../studio/engine/plan.py" line="62" />
+      <location filename="../../studio/engine/plan.py" line="66" />
       <source>{model} makes 1 to {limit} image(s) per request; {n} were asked for.</source>
       <translation>{model} 每次请求可生成 1 到 {limit} 张图像，当前请求了 {n} 张。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="47" />
+      <location filename="../../studio/engine/plan.py" line="51" />
       <source>{model} needs at least {limit} reference image(s); there are {count}.</source>
       <translation>{model} 至少需要 {limit} 张参考图，当前只有 {count} 张。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="73" />
+      <source>{model} takes a {option} from {low} to {high}; {value} was asked for.</source>
+      <translation>{model} 的{option}取值为 {low} 到 {high}，而请求的是 {value}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/params.py" line="38" />
@@ -2026,12 +2725,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 接受宽高比而不是尺寸。请改用宽高比（以及分辨率）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="43" />
+      <location filename="../../studio/engine/plan.py" line="47" />
       <source>{model} takes at most {limit} reference image(s); there are {count}.</source>
       <translation>{model} 最多接受 {limit} 张参考图，当前有 {count} 张。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="74" />
+      <location filename="../../studio/engine/plan.py" line="114" />
       <source>{protocol} makes one image per request, and {n} were asked for. Ask for 1 image, or choose another protocol.</source>
       <translation>{protocol} 每次请求只生成一张图片，而这里要求了 {n} 张。请改为 1 张，或选择其他协议。</translation>
     </message>
@@ -2039,6 +2738,11 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/imaging/outpaint/layout.py" line="184" />
       <source>{ratio} is too wide or too tall. Choose a ratio between 1:16 and 16:1.</source>
       <translation>{ratio} 过宽或过高。请选择 1:16 到 16:1 之间的比例。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="73" />
+      <source>“{model}” is not a model name: give the name you pick in the composer, without spaces.</source>
+      <translation>“{model}”不是模型名称：请填写在编辑区中选择的名称，不含空格。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/outpaint/layout.py" line="194" />
@@ -2052,19 +2756,19 @@ Double-click to preview; drag to reorder.</source>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="74" />
-      <location filename="../../studio/imaging/provenance.py" line="666" />
+      <location filename="../../studio/imaging/provenance.py" line="698" />
       <source>“{name}” could not be found. Check that the file still exists.</source>
       <translation>找不到“{name}”。请确认该文件仍然存在。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="96" />
-      <location filename="../../studio/imaging/provenance.py" line="680" />
+      <location filename="../../studio/imaging/provenance.py" line="712" />
       <source>“{name}” could not be read. Check that the drive or network share is available and try again.</source>
       <translation>无法读取“{name}”。请确认所在磁盘或网络共享可用，然后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="133" />
-      <location filename="../../studio/imaging/provenance.py" line="670" />
+      <location filename="../../studio/imaging/provenance.py" line="702" />
       <source>“{name}” is a folder, not an image. Choose an image file.</source>
       <translation>“{name}”是文件夹，不是图像。请选择图像文件。</translation>
     </message>
@@ -2535,77 +3239,77 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>GalleryTiles</name>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="372" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="401" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="71" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="80" />
       <source>Downloading…</source>
       <translation>正在下载…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="374" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="403" />
       <source>Fetch what the relay made again; nothing new is sent or billed</source>
       <translation>重新获取中转生成的结果；不会发送新请求，也不会再次计费</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="68" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="77" />
       <source>Preparing…</source>
       <translation>正在准备…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="375" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="404" />
       <source>Put away</source>
       <translation>隐藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="67" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="76" />
       <source>Queued</source>
       <translation>排队中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="70" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="79" />
       <source>Rendering…</source>
       <translation>正在生成…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="50" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="59" />
       <source>Resume</source>
       <translation>继续</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="51" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="60" />
       <source>Retry</source>
       <translation>重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="50" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="59" />
       <source>Retry save</source>
       <translation>重新保存</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="59" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="68" />
       <source>Retrying in {seconds} s</source>
       <translation>{seconds} 秒后重试</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="373" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="402" />
       <source>Send it again</source>
       <translation>重新发送</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="69" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="78" />
       <source>Waiting for the relay…</source>
       <translation>等待中转站…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="61" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="70" />
       <source>{percent}%</source>
       <translation>{percent}%</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/delegate.py" line="63" />
+      <location filename="../../studio/ui/gallery/delegate.py" line="72" />
       <source>{seconds} s</source>
       <translation>{seconds} 秒</translation>
     </message>
@@ -2982,186 +3686,224 @@ Double-click to preview; drag to reorder.</source>
     </message>
   </context>
   <context>
+    <name>LearnedRefusals</name>
+    <message>
+      <location filename="../../studio/ui/settings/learned.py" line="39" />
+      <source>Forget</source>
+      <translation>忘记</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/learned.py" line="34" />
+      <source>Nothing learned yet: this relay has accepted every parameter.</source>
+      <translation>尚未记录任何内容：此中转接受了所有参数。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/learned.py" line="49" />
+      <source>Optional parameters this relay refused (HTTP 400, not billed). The studio leaves them out for these models and says so in the job's notes.</source>
+      <translation>此中转拒绝过的可选参数（HTTP 400，未计费）。工作室会对这些模型省略它们，并在任务说明中注明。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/learned.py" line="41" />
+      <source>Send it again from the next request; if the relay still refuses it, the studio learns it again (a refusal is not billed).</source>
+      <translation>从下一次请求起重新发送它；如果中转仍然拒绝，工作室会再次记住（被拒绝的请求不计费）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/learned.py" line="74" />
+      <source>{model}: {parameter}</source>
+      <translation>{model}：{parameter}</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="191" />
+      <location filename="../../studio/ui/main_window.py" line="240" />
       <source>&amp;Copy image</source>
       <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="206" />
+      <location filename="../../studio/ui/main_window.py" line="255" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="177" />
+      <location filename="../../studio/ui/main_window.py" line="226" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="170" />
+      <location filename="../../studio/ui/main_window.py" line="219" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="199" />
+      <location filename="../../studio/ui/main_window.py" line="248" />
       <source>&amp;Favourite</source>
       <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="168" />
+      <location filename="../../studio/ui/main_window.py" line="217" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="215" />
+      <location filename="../../studio/ui/main_window.py" line="264" />
       <source>&amp;Find in prompts</source>
       <translation>在提示词中查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="223" />
+      <location filename="../../studio/ui/main_window.py" line="272" />
       <source>&amp;Generate</source>
       <translation>生成(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="235" />
+      <location filename="../../studio/ui/main_window.py" line="284" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="222" />
+      <location filename="../../studio/ui/main_window.py" line="271" />
       <source>&amp;Jobs</source>
       <translation>任务(&amp;J)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="236" />
+      <location filename="../../studio/ui/main_window.py" line="285" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="175" />
+      <location filename="../../studio/ui/main_window.py" line="224" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="183" />
+      <location filename="../../studio/ui/main_window.py" line="232" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="226" />
+      <location filename="../../studio/ui/main_window.py" line="275" />
       <source>&amp;Reuse settings</source>
       <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="173" />
+      <location filename="../../studio/ui/main_window.py" line="222" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="178" />
+      <location filename="../../studio/ui/main_window.py" line="227" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="218" />
+      <location filename="../../studio/ui/main_window.py" line="267" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="75" />
+      <location filename="../../studio/ui/main_window.py" line="76" />
       <source>Compose</source>
       <translation>创作</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="194" />
+      <location filename="../../studio/ui/main_window.py" line="243" />
       <source>Copy &amp;prompt</source>
       <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="125" />
+      <location filename="../../studio/ui/main_window.py" line="126" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="128" />
+      <location filename="../../studio/ui/main_window.py" line="129" />
       <source>Demo mode: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed.</source>
       <translation>演示模式：在本机模拟的中转站。不会向外发送任何内容，也不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="78" />
+      <location filename="../../studio/ui/main_window.py" line="79" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="81" />
+      <location filename="../../studio/ui/main_window.py" line="82" />
       <source>Jobs</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="115" />
+      <location filename="../../studio/ui/main_window.py" line="116" />
       <source>No relay yet</source>
       <translation>尚无中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="189" />
+      <location filename="../../studio/ui/main_window.py" line="238" />
       <source>Paste as &amp;reference</source>
       <translation>粘贴为参考图(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="109" />
+      <location filename="../../studio/ui/main_window.py" line="110" />
       <source>Profile:</source>
       <translation>配置：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="86" />
+      <location filename="../../studio/ui/main_window.py" line="87" />
       <source>Ready.</source>
       <translation>就绪。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="103" />
+      <location filename="../../studio/ui/main_window.py" line="104" />
       <source>Relay</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="390" />
+      <location filename="../../studio/ui/main_window.py" line="439" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="120" />
+      <location filename="../../studio/ui/main_window.py" line="121" />
       <source>Settings: relays, look, export folder (Ctrl+,)</source>
       <translation>设置：中转站、外观、导出文件夹（Ctrl+,）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="56" />
+      <location filename="../../studio/ui/main_window.py" line="57" />
       <source>Studio</source>
       <translation>Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="56" />
+      <location filename="../../studio/ui/main_window.py" line="57" />
       <source>Studio — demo</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="369" />
+      <location filename="../../studio/ui/main_window.py" line="418" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="304" />
+      <location filename="../../studio/ui/main_window.py" line="353" />
       <source>The model is now {model}: the one chosen before cannot edit with a mask.</source>
       <translation>模型已切换为 {model}：之前选择的模型无法使用蒙版编辑。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="231" />
+      <location filename="../../studio/ui/main_window.py" line="280" />
       <source>Use as r&amp;eference</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="392" />
+      <location filename="../../studio/ui/main_window.py" line="177" />
+      <source>Use the new relay?</source>
+      <translation>使用新的中转站？</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="441" />
       <source>{count} reference image(s) are not in this history.</source>
       <translation>有 {count} 张参考图不在当前历史记录中。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="178" />
+      <source>“{name}” is saved. Use it now instead of “{current}”?</source>
+      <translation>“{name}”已保存。现在改用它，而不再使用“{current}”吗？</translation>
     </message>
   </context>
   <context>
@@ -3696,6 +4438,99 @@ Double-click to preview; drag to reorder.</source>
     </message>
   </context>
   <context>
+    <name>ModelOverrides</name>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="282" />
+      <source>(choose a model)</source>
+      <translation>（选择模型）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="166" />
+      <source>A JSON object added to every request body for this model. It cannot set what the studio sends itself (model, prompt, size…) and never holds a key.</source>
+      <translation>添加到此模型每个请求体中的 JSON 对象。它不能设置工作室自己发送的字段（model、prompt、size…），也绝不能包含密钥。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="135" />
+      <source>Add model</source>
+      <translation>添加模型</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="155" />
+      <source>As the catalog says</source>
+      <translation>按模型目录</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="101" />
+      <source>Choose the model these settings are for.</source>
+      <translation>请选择这些设置所针对的模型。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="193" />
+      <source>Extra fields</source>
+      <translation>额外字段</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="86" />
+      <source>Extra fields must be a JSON object, e.g. {example}.</source>
+      <translation>额外字段必须是 JSON 对象，例如 {example}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="199" />
+      <source>For a model on this relay: the name sent instead of the one picked, the protocol, and extra fields for the request body.</source>
+      <translation>针对此中转站上的某个模型：代替所选名称发送的名称、协议，以及请求体的额外字段。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="190" />
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="191" />
+      <source>Name sent</source>
+      <translation>发送的名称</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="80" />
+      <source>Not valid JSON: {reason} (line {line}, column {column}).</source>
+      <translation>不是有效的 JSON：{reason}（第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="192" />
+      <source>Protocol</source>
+      <translation>协议</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="138" />
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="152" />
+      <source>The name this relay knows the model by, e.g. gpt-image-2-all.</source>
+      <translation>此中转站对该模型使用的名称，例如 gpt-image-2-all。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="159" />
+      <source>Used unless a protocol is chosen in the composer for the request.</source>
+      <translation>除非在编辑区为请求选择了协议，否则使用此协议。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="288" />
+      <source>extra fields</source>
+      <translation>额外字段</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="143" />
+      <source>the model as picked in the composer</source>
+      <translation>在编辑区中选择的模型</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/model_overrides.py" line="150" />
+      <source>the same name</source>
+      <translation>与所选名称相同</translation>
+    </message>
+  </context>
+  <context>
     <name>Notifier</name>
     <message>
       <location filename="../../studio/ui/notify.py" line="40" />
@@ -3739,207 +4574,242 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>RelayForm</name>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="80" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="84" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="175" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="193" />
       <source>API key</source>
       <translation>API 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="191" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="211" />
       <source>Async mode</source>
       <translation>异步模式</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="133" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="149" />
       <source>Authorization: Bearer</source>
       <translation>Authorization: Bearer</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="174" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="192" />
       <source>Base URL</source>
       <translation>Base URL（接口地址）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="177" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="195" />
       <source>CONNECTION</source>
       <translation>连接</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="179" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="197" />
       <source>Connect time-out</source>
       <translation>连接超时</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="352" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="133" />
+      <source>Drafts to show while the image is made (0–3).</source>
+      <translation>生成过程中显示的草图数量（0–3）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="201" />
+      <source>Drafts while streaming</source>
+      <translation>流式传输时的草图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="394" />
       <source>Enter the relay's base URL, e.g. https://relay.example/v1.</source>
       <translation>请输入中转站的 Base URL，例如 https://relay.example/v1。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="222" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="242" />
       <source>Failure statuses</source>
       <translation>失败状态</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="199" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="219" />
       <source>For relays that answer with a task id to poll instead of the image. The defaults fit most relays.</source>
       <translation>适用于不直接返回图像、而是返回任务 ID 供轮询的中转站。默认设置适合大多数中转站。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="349" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="391" />
       <source>Give the profile a name, e.g. “my-relay”.</source>
       <translation>请为配置命名，例如“my-relay”。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="224" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="244" />
       <source>Give up after</source>
       <translation>最长等待</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="182" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="202" />
       <source>HTTP proxy</source>
       <translation>HTTP 代理</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="116" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="120" />
       <source>How long to wait for an image. Slow models can take several minutes.</source>
       <translation>等待图像返回的最长时间。较慢的模型可能需要几分钟。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="112" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="116" />
       <source>How many requests this relay gets at the same time.</source>
       <translation>同时向此中转站发送的请求数。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="186" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="206" />
       <source>Key for Gemini</source>
       <translation>Gemini 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="187" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="207" />
       <source>Key for Midjourney</source>
       <translation>Midjourney 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="185" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="205" />
       <source>Key for images and chat</source>
       <translation>images 和 chat 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="188" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="255" />
+      <source>LEARNED</source>
+      <translation>已学到</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="253" />
+      <source>MODEL SETTINGS</source>
+      <translation>模型设置</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="208" />
       <source>Multi-image field</source>
       <translation>多图字段</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="172" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="190" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="184" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="204" />
       <source>PROTOCOL</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="220" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="240" />
       <source>Pending statuses</source>
       <translation>进行中状态</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="223" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="243" />
       <source>Poll every</source>
       <translation>轮询间隔</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="219" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="239" />
       <source>Poll path</source>
       <translation>轮询路径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="171" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="189" />
       <source>RELAY</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="180" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="198" />
       <source>Read time-out</source>
       <translation>读取超时</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="178" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="196" />
       <source>Requests at once</source>
       <translation>并发请求数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="217" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="122" />
+      <source>Stream images where the model can</source>
+      <translation>在模型支持时以流式方式获取图像</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="200" />
+      <source>Streaming</source>
+      <translation>流式传输</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="237" />
       <source>Submit path</source>
       <translation>提交路径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="218" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="238" />
       <source>Submit query</source>
       <translation>提交查询参数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="221" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="241" />
       <source>Success statuses</source>
       <translation>成功状态</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="150" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="166" />
       <source>Task statuses, separated by commas.</source>
       <translation>任务状态值，用英文逗号 (,) 分隔。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="139" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="155" />
       <source>The form field that carries several images in one edit request.</source>
       <translation>在一次编辑请求中携带多张图像的表单字段。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="120" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="136" />
       <source>The longest one job may take, from sending to its last status check. Then a job waiting for an answer ends (it is not sent again) and an async task can be resumed later.</source>
       <translation>单个任务从发送到最后一次状态查询可用的最长时间。超时后，等待应答的任务会结束（不会再次发送），异步任务可以稍后继续。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="181" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="199" />
       <source>Time limit per job</source>
       <translation>单个任务时间上限</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="173" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="191" />
       <source>With or without /v1 at the end; both work.</source>
       <translation>末尾带不带 /v1 均可。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="128" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="144" />
       <source>e.g. http://127.0.0.1:7890 or socks5://127.0.0.1:1080</source>
       <translation>例如 http://127.0.0.1:7890 或 socks5://127.0.0.1:1080</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="102" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="106" />
       <source>e.g. my-relay</source>
       <translation>例如 my-relay</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="135" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="125" />
+      <source>gpt-image models send their image as a stream of events: the connection stays alive through proxies that cut silent requests at 100 s, and drafts appear in the live tile. Relays bill the drafts as extra output.</source>
+      <translation>gpt-image 模型会以事件流的方式发送图像：连接可以穿过那些在 100 秒时切断无响应请求的代理保持畅通，生成中的草图会显示在进行中的格子里。中转会把草图作为额外输出计费。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="151" />
       <source>mj-api-secret header</source>
       <translation>mj-api-secret 请求头</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="127" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="143" />
       <source>none (the system's settings apply)</source>
       <translation>无（使用系统设置）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="143" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="159" />
       <source>the normal path</source>
       <translation>常规路径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="134" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="150" />
       <source>x-goog-api-key header</source>
       <translation>x-goog-api-key 请求头</translation>
     </message>
@@ -3947,62 +4817,72 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>RelaysPage</name>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="69" />
+      <location filename="../../studio/ui/settings/relays.py" line="71" />
       <source>Add</source>
       <translation>添加</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="71" />
+      <location filename="../../studio/ui/settings/relays.py" line="73" />
       <source>Duplicate</source>
       <translation>创建副本</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="77" />
+      <location filename="../../studio/ui/settings/relays.py" line="144" />
+      <source>Relay check</source>
+      <translation>中转站检查</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relays.py" line="79" />
       <source>Reload</source>
       <translation>重新加载</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="74" />
+      <location filename="../../studio/ui/settings/relays.py" line="76" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="90" />
+      <location filename="../../studio/ui/settings/relays.py" line="95" />
       <source>Revert</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="92" />
+      <location filename="../../studio/ui/settings/relays.py" line="97" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="374" />
+      <location filename="../../studio/ui/settings/relays.py" line="387" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="208" />
+      <location filename="../../studio/ui/settings/relays.py" line="143" />
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relays.py" line="220" />
       <source>The demo relay is built in: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed. It cannot be edited; Duplicate makes an editable copy.</source>
       <translation>演示中转站为内置项：在本机模拟的中转站，不会向外发送任何内容，也不会产生扣费。它无法编辑；点击“创建副本”可得到可编辑的副本。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="346" />
+      <location filename="../../studio/ui/settings/relays.py" line="359" />
       <source>There is already a profile named “{name}”. Choose another name.</source>
       <translation>已存在名为“{name}”的配置。请换一个名称。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="214" />
+      <location filename="../../studio/ui/settings/relays.py" line="226" />
       <source>This profile was given for this session only and cannot be edited here; Duplicate makes an editable copy.</source>
       <translation>此配置仅供本次会话使用，无法在此编辑；点击“创建副本”可得到可编辑的副本。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="224" />
+      <location filename="../../studio/ui/settings/relays.py" line="236" />
       <source>the original</source>
       <translation>原配置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="292" />
+      <location filename="../../studio/ui/settings/relays.py" line="305" />
       <source>{name} copy</source>
       <translation>{name} 副本</translation>
     </message>
@@ -4233,7 +5113,67 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Warnings</name>
     <message>
-      <location filename="../../studio/engine/runner.py" line="110" />
+      <location filename="../../studio/engine/doctor.py" line="123" />
+      <source>A proxy answers between the studio and the relay (Via: {via}). It may cut long requests.</source>
+      <translation>工作室与中转站之间有代理在应答（Via：{via}），它可能会切断耗时较长的请求。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="132" />
+      <source>A web page came back instead of the relay's JSON (“{said}”): a proxy, a captive portal or a wrong base URL is in the way.</source>
+      <translation>返回的是网页而不是中转站的 JSON（“{said}”）：可能有代理、网络登录页或错误的基础 URL 挡在中间。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="127" />
+      <source>Cloudflare sits in front of the relay: it cuts a request that stays silent for 100 s (HTTP 524) while the image may still be billed. Prefer async mode for slow models.</source>
+      <translation>中转站前面有 Cloudflare：请求静默 100 秒就会被切断（HTTP 524），而图片仍可能被计费。慢速模型请优先使用异步模式。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="64" />
+      <source>Could not connect to {host}: {reason}</source>
+      <translation>无法连接到 {host}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="87" />
+      <source>Could not tell (HTTP {status}): {said}</source>
+      <translation>无法判断（HTTP {status}）：{said}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="106" />
+      <source>Could not tell (HTTP {status}: “{said}”).</source>
+      <translation>无法判断（HTTP {status}：“{said}”）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="47" />
+      <source>Could not tell: the request with {model} failed (job {job}): {reason}</source>
+      <translation>无法判断：使用 {model} 的请求失败（任务 {job}）：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="107" />
+      <source>Could not tell: {reason}</source>
+      <translation>无法判断：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="65" />
+      <source>Honoured: asked for {asked} images, got {got} ({model}, job {job}).</source>
+      <translation>已遵守：请求 {asked} 张图片，得到 {got} 张（{model}，任务 {job}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="59" />
+      <source>Honoured: asked {ratio}, got {width}×{height} ({model}, job {job}).</source>
+      <translation>已遵守：请求 {ratio}，得到 {width}×{height}（{model}，任务 {job}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="71" />
+      <source>Honoured: {percent}% of the pixels are transparent ({model}, job {job}).</source>
+      <translation>已遵守：{percent}% 的像素是透明的（{model}，任务 {job}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="50" />
+      <source>Honoured: {percent}% of the pixels outside the mask changed ({model}, job {job}).</source>
+      <translation>已遵守：蒙版外有 {percent}% 的像素发生变化（{model}，任务 {job}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="126" />
       <source>Image {number} could not be saved: {reason}</source>
       <translation>图像 {number} 无法保存：{reason}</translation>
     </message>
@@ -4243,17 +5183,102 @@ Double-click to preview; drag to reorder.</source>
       <translation>由图像 {number} 生成：蒙版外保留原图（羽化 {feather} px）。</translation>
     </message>
     <message>
+      <location filename="../../studio/engine/doctor.py" line="114" />
+      <source>No proxy in the way.</source>
+      <translation>中间没有代理。</translation>
+    </message>
+    <message>
       <location filename="../../studio/settings/secrets.py" line="27" />
       <source>No system keyring is available, so the key for {name} was kept for this session only and not saved. Install or unlock a keyring (GNOME Keyring or KWallet, Windows Credential Manager, macOS Keychain) or set {variable} for scripts.</source>
       <translation>没有可用的系统钥匙串，因此 {name} 的密钥仅在本次会话中保留，未保存。请安装或解锁钥匙串（GNOME Keyring 或 KWallet、Windows 凭据管理器、macOS 钥匙串），或为脚本设置 {variable}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="100" />
+      <location filename="../../studio/engine/doctor_paid.py" line="44" />
+      <source>Not checked: no model this relay offers can do this, as far as the catalog knows.</source>
+      <translation>未检查：据模型目录所知，此中转站提供的模型都不支持这一项。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="78" />
+      <source>Not checked: the relay could not be reached.</source>
+      <translation>未检查：无法连接到中转站。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="68" />
+      <source>Not honoured: asked for {asked} images, got {got} ({model}, job {job}).</source>
+      <translation>未遵守：请求 {asked} 张图片，得到 {got} 张（{model}，任务 {job}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="62" />
+      <source>Not honoured: asked {ratio}, got {width}×{height} ({model}, job {job}).</source>
+      <translation>未遵守：请求 {ratio}，得到 {width}×{height}（{model}，任务 {job}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="74" />
+      <source>Not honoured: the image came back opaque ({model}, job {job}).</source>
+      <translation>未遵守：返回的图片不透明（{model}，任务 {job}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="54" />
+      <source>Not honoured: {percent}% of the pixels outside the mask changed ({model}, job {job}). Use “Keep original outside the mask” on its results.</source>
+      <translation>未遵守：蒙版外有 {percent}% 的像素发生变化（{model}，任务 {job}）。请对其结果使用“保留蒙版外的原图”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="98" />
+      <source>Not offered by this relay (HTTP {status}: “{said}”).</source>
+      <translation>此中转站不提供（HTTP {status}：“{said}”）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="111" />
+      <source>Not offered with this key (HTTP {status}: “{said}”).</source>
+      <translation>使用此密钥无法访问（HTTP {status}：“{said}”）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/adapt.py" line="68" />
+      <source>Not sent: {names}, which this relay refused for {model} before (Settings → Relays to forget it).</source>
+      <translation>未发送：{names}，此中转之前对 {model} 拒绝过它（可在“设置 → 中转站”中忘记）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="110" />
+      <source>Offered, without the usual amounts.</source>
+      <translation>已提供，但没有常见的金额字段。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="108" />
+      <source>Offered: the account's limit is {limit} USD.</source>
+      <translation>已提供：账户额度为 {limit} 美元。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="109" />
+      <source>Offered: {amount} USD used from {start} to {end}.</source>
+      <translation>已提供：{start} 至 {end} 已用 {amount} 美元。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="71" />
+      <source>Plain http to this computer: nothing leaves it, so there is nothing to encrypt.</source>
+      <translation>连接本机的明文 http：数据不离开本机，无需加密。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="74" />
+      <source>Plain http: the key and the images travel unencrypted. Use https:// if the relay offers it.</source>
+      <translation>明文 http：密钥和图片未加密传输。如果中转站支持，请改用 https://。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="127" />
+      <source>Streamed, with {drafts} draft(s) shown while it was made (this relay's setting). Relays bill drafts as extra output.</source>
+      <translation>以流式方式生成，生成过程中显示了 {drafts} 张草图（此中转的设置）。中转会把草图作为额外输出计费。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="137" />
+      <source>The clocks agree (within {seconds} s).</source>
+      <translation>时钟一致（相差不超过 {seconds} 秒）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="140" />
       <source>The extra field(s) {names} are not sent through {protocol}: the studio sets these itself.</source>
       <translation>附加字段 {names} 不会通过 {protocol} 发送：这些字段由工作室自行设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="104" />
+      <location filename="../../studio/engine/plan.py" line="144" />
       <source>The extra field(s) {names} are not sent: Midjourney takes no extra fields.</source>
       <translation>附加字段 {names} 不会发送：Midjourney 不接受附加字段。</translation>
     </message>
@@ -4268,113 +5293,318 @@ Double-click to preview; drag to reorder.</source>
       <translation>返回的图像为 {width}×{height} 像素，而不是请求的 {asked_width}×{asked_height}。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="231" />
+      <location filename="../../studio/imaging/provenance.py" line="237" />
       <source>The image's extra relay fields ({names}) were not restored: only the studio's own settings are.</source>
       <translation>图片中的附加中转字段（{names}）未恢复：只恢复工作室自己的设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="228" />
+      <location filename="../../studio/imaging/provenance.py" line="234" />
       <source>The image's saved {setting} ({value}) is not a value the studio takes: left out.</source>
       <translation>图片中保存的{setting}（{value}）不是工作室可用的值：已忽略。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="89" />
+      <location filename="../../studio/engine/doctor.py" line="93" />
+      <source>The model list could not be read (HTTP {status}).</source>
+      <translation>无法读取模型列表（HTTP {status}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="92" />
+      <source>The model list is not JSON: {said}</source>
+      <translation>模型列表不是 JSON：{said}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="129" />
       <source>The negative prompt is not sent through {protocol}: the model decides.</source>
       <translation>反向提示词不会通过 {protocol} 发送：由模型自行决定。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="95" />
+      <location filename="../../studio/engine/plan.py" line="135" />
       <source>The prompt already has --{flag}, so the {option} {value} is not added: the prompt's own --{flag} applies.</source>
       <translation>提示词中已有 --{flag}，因此不会再添加{option} {value}：以提示词中的 --{flag} 为准。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/runner.py" line="111" />
+      <location filename="../../studio/engine/doctor.py" line="79" />
+      <source>The relay accepted the key.</source>
+      <translation>中转站接受了此密钥。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="132" />
+      <source>The relay answered with a task to poll ({path}); the studio polls it.</source>
+      <translation>中转站返回了一个需要轮询的任务（{path}）；Studio 会自动轮询它。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="81" />
+      <source>The relay did not accept the key (HTTP {status}): {said}</source>
+      <translation>中转站不接受此密钥（HTTP {status}）：{said}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="115" />
+      <source>The relay is on this computer: no proxy is used.</source>
+      <translation>中转站就在本机：不经过代理。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="120" />
+      <source>The relay is reached through {proxy}: check that this proxy is running.</source>
+      <translation>连接中转站需经过 {proxy}：请检查该代理是否正在运行。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="84" />
+      <source>The relay knows the key, but says the account has no credit (HTTP {status}).</source>
+      <translation>中转站认得此密钥，但表示账户余额不足（HTTP {status}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/adapt.py" line="62" />
+      <source>The relay refused {names} (HTTP 400, before doing any work: not billed). The request was sent once more without it, and {model} on this relay leaves it out from now on (Settings → Relays to forget it).</source>
+      <translation>中转拒绝了 {names}（HTTP 400，在开始处理之前：未计费）。已去掉该参数重新发送一次；此后在这个中转上，{model} 都会省略它（可在“设置 → 中转站”中忘记）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runner.py" line="135" />
       <source>The relay sent a {format} image. It is kept as it was sent (exports write it), and shown as a PNG copy.</source>
       <translation>中转发来的是 {format} 图像。它已按原样保留（导出时写出的就是它），并以 PNG 副本显示。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="92" />
+      <location filename="../../studio/engine/doctor.py" line="148" />
+      <source>The relay sent no Date header to compare.</source>
+      <translation>中转站没有发送可供比对的 Date 头。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="138" />
+      <source>The relay's clock is {minutes} min ahead of this computer's: signed links and TLS may fail. Check this computer's date and time.</source>
+      <translation>中转站的时钟比本机快 {minutes} 分钟：签名链接和 TLS 可能失败。请检查本机的日期和时间。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="143" />
+      <source>The relay's clock is {minutes} min behind this computer's: signed links and TLS may fail. Check this computer's date and time.</source>
+      <translation>中转站的时钟比本机慢 {minutes} 分钟：签名链接和 TLS 可能失败。请检查本机的日期和时间。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="91" />
+      <source>The relay's model list is empty.</source>
+      <translation>中转站的模型列表为空。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="132" />
       <source>The resolution {resolution} is not sent: the exact size {size} decides it.</source>
       <translation>分辨率 {resolution} 不会发送：由精确尺寸 {size} 决定。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="86" />
+      <location filename="../../studio/engine/doctor.py" line="94" />
+      <source>The route exists: a made-up task id was answered in JSON (HTTP {status}: “{said}”).</source>
+      <translation>该路由存在：用虚构的任务 ID 查询得到了 JSON 应答（HTTP {status}：“{said}”）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="68" />
+      <source>The secure connection failed: {reason}. Check the address, or the computer's date.</source>
+      <translation>安全连接失败：{reason}。请检查地址或本机日期。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="126" />
       <source>The {option} {value} is not sent through {protocol}: the model decides.</source>
       <translation>{option} {value} 不会通过 {protocol} 发送：由模型自行决定。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="140" />
-      <location filename="../../studio/imaging/provenance.py" line="248" />
+      <location filename="../../studio/engine/plan.py" line="147" />
+      <source>The {protocol} protocol is not listed for {model}; sent through {protocol} as you chose.</source>
+      <translation>目录中 {model} 未列出 {protocol} 协议；已按你的选择通过 {protocol} 发送。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="80" />
+      <source>This profile has no key.</source>
+      <translation>此配置还没有密钥。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="101" />
+      <source>This profile polls async tasks here, but the relay has no such route (HTTP {status}: “{said}”). Fix the poll path in the relay's async settings.</source>
+      <translation>此配置在这里轮询异步任务，但中转站没有这个路由（HTTP {status}：“{said}”）。请在中转站的异步设置中修改轮询路径。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/overrides.py" line="32" />
+      <source>This relay's model settings added the field(s) {names} to the request.</source>
+      <translation>此中转站的模型设置向请求添加了字段 {names}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="117" />
+      <source>Through the system proxy {proxy} (from the proxy environment variables).</source>
+      <translation>经由系统代理 {proxy}（来自代理环境变量）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="116" />
+      <source>Through this relay's own proxy {proxy}.</source>
+      <translation>经由此中转站专用的代理 {proxy}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="196" />
+      <location filename="../../studio/imaging/provenance.py" line="254" />
       <source>background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="143" />
-      <location filename="../../studio/imaging/provenance.py" line="249" />
+      <location filename="../../studio/engine/plan.py" line="199" />
+      <location filename="../../studio/imaging/provenance.py" line="255" />
       <source>blend shape</source>
       <translation>混合比例</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="142" />
-      <location filename="../../studio/imaging/provenance.py" line="245" />
+      <location filename="../../studio/engine/plan.py" line="203" />
+      <location filename="../../studio/imaging/provenance.py" line="259" />
+      <source>complexity</source>
+      <translation>复杂度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="201" />
+      <location filename="../../studio/imaging/provenance.py" line="257" />
+      <source>compression</source>
+      <translation>压缩率</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="204" />
+      <location filename="../../studio/imaging/provenance.py" line="260" />
+      <source>frame count</source>
+      <translation>帧数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="205" />
+      <location filename="../../studio/imaging/provenance.py" line="261" />
+      <source>frame duration (ms)</source>
+      <translation>每帧时长（毫秒）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="65" />
+      <source>https: the connection is encrypted and the certificate is valid.</source>
+      <translation>https：连接已加密，证书有效。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="207" />
+      <location filename="../../studio/imaging/provenance.py" line="263" />
+      <source>image series</source>
+      <translation>组图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="200" />
+      <location filename="../../studio/imaging/provenance.py" line="256" />
+      <source>input fidelity</source>
+      <translation>输入保真度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="202" />
+      <location filename="../../studio/imaging/provenance.py" line="258" />
+      <source>moderation</source>
+      <translation>审核强度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="198" />
+      <location filename="../../studio/imaging/provenance.py" line="251" />
       <source>negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="242" />
+      <location filename="../../studio/imaging/provenance.py" line="248" />
       <source>number of images</source>
       <translation>图片数量</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="238" />
+      <location filename="../../studio/imaging/provenance.py" line="264" />
+      <source>number of images in a series</source>
+      <translation>组图张数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/imaging/provenance.py" line="244" />
       <source>operation</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="139" />
-      <location filename="../../studio/imaging/provenance.py" line="247" />
+      <location filename="../../studio/engine/plan.py" line="195" />
+      <location filename="../../studio/imaging/provenance.py" line="253" />
       <source>output format</source>
       <translation>输出格式</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="237" />
+      <location filename="../../studio/imaging/provenance.py" line="243" />
       <source>protocol</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="137" />
-      <location filename="../../studio/imaging/provenance.py" line="243" />
+      <location filename="../../studio/engine/plan.py" line="193" />
+      <location filename="../../studio/imaging/provenance.py" line="249" />
       <source>quality</source>
       <translation>质量</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="135" />
-      <location filename="../../studio/imaging/provenance.py" line="239" />
+      <location filename="../../studio/engine/plan.py" line="191" />
+      <location filename="../../studio/imaging/provenance.py" line="245" />
       <source>ratio</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="136" />
-      <location filename="../../studio/imaging/provenance.py" line="240" />
+      <location filename="../../studio/engine/plan.py" line="192" />
+      <location filename="../../studio/imaging/provenance.py" line="246" />
       <source>resolution</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="141" />
-      <location filename="../../studio/imaging/provenance.py" line="244" />
+      <location filename="../../studio/engine/plan.py" line="209" />
+      <location filename="../../studio/imaging/provenance.py" line="266" />
+      <source>safety tolerance</source>
+      <translation>安全容忍度</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="197" />
+      <location filename="../../studio/imaging/provenance.py" line="250" />
       <source>seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="241" />
+      <location filename="../../studio/imaging/provenance.py" line="247" />
       <source>size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="138" />
-      <location filename="../../studio/imaging/provenance.py" line="246" />
+      <location filename="../../studio/engine/plan.py" line="194" />
+      <location filename="../../studio/imaging/provenance.py" line="252" />
       <source>style</source>
       <translation>风格</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="206" />
+      <location filename="../../studio/imaging/provenance.py" line="262" />
+      <source>thinking level</source>
+      <translation>思考等级</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/plan.py" line="208" />
+      <location filename="../../studio/imaging/provenance.py" line="265" />
+      <source>watermark</source>
+      <translation>水印</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="63" />
+      <source>{host} answered (HTTP {status}) in {ms} ms.</source>
+      <translation>{host} 已应答（HTTP {status}），用时 {ms} 毫秒。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="43" />
+      <source>{model} via {protocol} failed (job {job}): {reason}</source>
+      <translation>{model} 经 {protocol} 失败（任务 {job}）：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor_paid.py" line="40" />
+      <source>{model} via {protocol}: {width}×{height} in {seconds} s (job {job}).</source>
+      <translation>{model} 经 {protocol}：{width}×{height}，用时 {seconds} 秒（任务 {job}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/overrides.py" line="26" />
+      <source>{model} was sent to this relay as “{name}”, as its model settings say.</source>
+      <translation>按照此中转站的模型设置，{model} 以“{name}”的名称发送。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/overrides.py" line="29" />
+      <source>{model} went through the {protocol} protocol, as this relay's model settings say.</source>
+      <translation>按照此中转站的模型设置，{model} 通过 {protocol} 协议发送。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="88" />
+      <source>{offered} models offered, {known} of them known to the catalog.</source>
+      <translation>提供 {offered} 个模型，其中 {known} 个在模型目录中。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/verify.py" line="19" />

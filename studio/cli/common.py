@@ -15,6 +15,7 @@ from studio.domain.profile import Profile
 from studio.engine.manager import RequestManager
 from studio.paths import data_dir
 from studio.settings.profiles import ProfileStore
+from studio.settings.quirks import RelayQuirks
 from studio.store.history import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
@@ -74,6 +75,7 @@ async def engine(
 ) -> AsyncIterator[RequestManager]:
     """A request manager over the history in the data folder, closed properly at the end."""
     store = open_store(args)
+    options.setdefault("quirks", RelayQuirks())
     manager = RequestManager(store, Catalog.load(), profile_source(chosen), **options)
     try:
         yield manager

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
+from studio.domain.model_spec import ProtocolId
 from studio.domain.redact import remember_secret
 
 
@@ -38,6 +40,20 @@ class AsyncOptions:
 
 
 @dataclass(frozen=True)
+class ModelOverride:
+    """What one relay wants for one model, keyed by the name the user picks in the composer.
+
+    Applied by ``studio.engine.overrides.apply_overrides``; checked by ``validate_profile``.
+    """
+
+    model: str  # the name the user picks (and the history records)
+    name_sent: str | None = None  # the name this relay knows the model by; None: as picked
+    protocol: ProtocolId | None = None  # None: the catalog's choice (or the user's own)
+    # Fields added to every request body for this model (never the studio's own fields).
+    extra: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str
     base_url: str
@@ -55,10 +71,19 @@ class Profile:
     job_timeout: float = 600.0
     concurrency: int = 4
     proxy: str | None = None
+    # Streamed answers for models that offer them (gpt-image): events keep the connection alive
+    # through proxies that cut silent calls at 100 s; drafts show in the live tile.
+    stream_images: bool = False
+    partial_images: int = 2  # drafts asked for while streaming (0–3); relays bill them
     async_options: AsyncOptions = field(default_factory=AsyncOptions)
+    model_overrides: tuple[ModelOverride, ...] = ()
 
     def __post_init__(self) -> None:
         remember_secret(self.api_key)
+
+    def override_for(self, model: str) -> ModelOverride | None:
+        """This relay's settings for the model picked as ``model``, if any."""
+        return next((o for o in self.model_overrides if o.model == model), None)
 
     @property
     def root_url(self) -> str:

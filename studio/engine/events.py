@@ -16,6 +16,7 @@ class EventKind(StrEnum):
     PROGRESS = "progress"  # job.progress changed
     WAITING = "waiting"  # a retry is waiting (rate limit, connection); see ``seconds``
     IMAGE_SAVED = "image_saved"  # an image is on disk; see ``image``
+    PARTIAL_IMAGE = "partial_image"  # a draft of a streamed image; see ``partial`` (not saved)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class JobEvent:
     image: ImageResult | None = None
     seconds: float | None = None
     reason: str | None = None
+    partial: bytes | None = None  # the draft's bytes (PARTIAL_IMAGE)
+    index: int | None = None  # which draft (PARTIAL_IMAGE)
 
 
 # Listeners may be coroutines: the engine awaits them, so "persisted before shown" holds.

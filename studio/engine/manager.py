@@ -33,6 +33,7 @@ from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.job import Job, JobState
 from studio.domain.profile import Profile
 from studio.domain.request import GenerationRequest
+from studio.engine.adapt import RefusalMemory
 from studio.engine.events import EventKind, JobEvent, Listener
 from studio.engine.ids import new_job_id
 from studio.engine.owner import Ownership
@@ -95,12 +96,14 @@ class RequestManager:
         *,
         policy: RetryPolicy | None = None,
         max_poll_wait: float | None = None,
+        quirks: RefusalMemory | None = None,
     ) -> None:
         self.store = store
         self.catalog = catalog
         self.profiles = profiles
         self.policy = policy
         self.max_poll_wait = max_poll_wait
+        self.quirks = quirks  # what relays refused before: left out from the start
         self.listeners: list[Listener] = []
         self.ownership = Ownership(store.data_dir)
         self.journal = ResultJournal([store.data_dir / "spool", fallback_spool()])
@@ -140,6 +143,7 @@ class RequestManager:
                 [self._on_event],
                 max_poll_wait=self.max_poll_wait,
                 journal=self.journal,
+                quirks=self.quirks,
             )
             self._runners[profile.name] = runner
             self._limits[profile.name] = asyncio.Semaphore(max(profile.concurrency, 1))

@@ -22,7 +22,7 @@ import inspect
 import logging
 import re
 from collections.abc import Coroutine, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -30,11 +30,19 @@ from studio.catalog import Catalog
 from studio.domain.errors import Billing, ErrorKind, RelayError, StudioError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP, WARNINGS
 from studio.domain.job import Job, JobState
-from studio.domain.model_spec import Operation
+from studio.domain.model_spec import Operation, ProtocolId
 from studio.domain.notice import Notice
 from studio.domain.redact import redact
 from studio.domain.results import ImageResult, Usage
+from studio.engine.adapt import (
+    DROPPABLE,
+    RefusalMemory,
+    dropped_note,
+    left_out_note,
+    refused_parameters,
+)
 from studio.engine.events import EventKind, JobEvent, Listener
+from studio.engine.overrides import apply_overrides
 from studio.engine.plan import plan_request
 from studio.engine.prepare import Prepared, prepare
 from studio.engine.verify import verify_result
@@ -49,7 +57,15 @@ from studio.imaging.results import (
     validate_result,
 )
 from studio.protocols import protocol_for
-from studio.protocols.base import Accepted, Completed, ImageProtocol, RawImage, TaskState
+from studio.protocols.base import (
+    Accepted,
+    Completed,
+    ImageProtocol,
+    RawImage,
+    TaskState,
+    WireRequest,
+)
+from studio.protocols.images import streams
 from studio.protocols.jsonbody import Blob
 from studio.protocols.transport import RelayClient
 from studio.store.history import HistoryBusyError
@@ -108,6 +124,14 @@ MSG_NOTHING_TO_RESUME = QT_TRANSLATE_NOOP(
     "stopped.",
 )
 MSG_NO_IMAGE_SAVED = QT_TRANSLATE_NOOP(WARNINGS, "Image {number} could not be saved: {reason}")
+MSG_STREAMED = QT_TRANSLATE_NOOP(
+    WARNINGS,
+    "Streamed, with {drafts} draft(s) shown while it was made (this relay's setting). Relays bill "
+    "drafts as extra output.",
+)
+MSG_TASK_BY_SHAPE = QT_TRANSLATE_NOOP(
+    WARNINGS, "The relay answered with a task to poll ({path}); the studio polls it."
+)
 MSG_CONVERTED = QT_TRANSLATE_NOOP(
     WARNINGS,
     "The relay sent a {format} image. It is kept as it was sent (exports write it), and shown "
@@ -175,6 +199,7 @@ class Runner:
     listeners: list[Listener] = field(default_factory=list)
     max_poll_wait: float | None = None  # default: the profile's async max_wait
     journal: ResultJournal = field(default_factory=lambda: ResultJournal(()))
+    quirks: RefusalMemory | None = None  # what relays refused before (per relay and model)
     _sent: set[str] = field(default_factory=set, repr=False)  # the paid request started leaving
     _answered: set[str] = field(default_factory=set, repr=False)  # the relay answered it
 
@@ -192,6 +217,14 @@ class Runner:
     async def on_wait(self, job: Job, reason: str, seconds: float) -> None:
         await self.emit(JobEvent(job, EventKind.WAITING, seconds=seconds, reason=reason))
 
+    async def on_partial(self, job: Job, index: int, b64: str) -> None:
+        """A draft of a streamed image: told, never saved (the final image is)."""
+        try:
+            draft = await asyncio.to_thread(decode_base64_image, b64)
+        except StudioError:
+            return  # a damaged draft is not worth a word: the final image is what counts
+        await self.emit(JobEvent(job, EventKind.PARTIAL_IMAGE, partial=draft, index=index))
+
     # -- the whole run ---------------------------------------------------------------------
 
     async def run(self, job: Job) -> Job:
@@ -207,8 +240,9 @@ class Runner:
 
     async def _guarded(self, job: Job, work: Coroutine[Any, Any, None]) -> Job:
         """Run ``work`` for ``job``, turning every failure into job state and a message."""
-        previous_hook = self.client.on_wait
+        previous_hook, previous_partial = self.client.on_wait, self.client.on_partial
         self.client.on_wait = lambda reason, seconds: self.on_wait(job, reason, seconds)
+        self.client.on_partial = lambda index, b64: self.on_partial(job, index, b64)
         try:
             await work
         except asyncio.CancelledError:
@@ -224,7 +258,7 @@ class Runner:
             internal = StudioError(ErrorKind.INTERNAL, MSG_INTERNAL, what=type(error).__name__)
             await self._end(job, JobState.FAILED, internal)
         finally:
-            self.client.on_wait = previous_hook
+            self.client.on_wait, self.client.on_partial = previous_hook, previous_partial
             self._sent.discard(job.id)
             self._answered.discard(job.id)
         return job
@@ -246,20 +280,28 @@ class Runner:
         return Billing.NOT_SENT
 
     async def _run(self, job: Job) -> None:
-        spec = self.catalog.get(job.request.model)
+        spec = self.catalog.get(job.request.model)  # the options of the name the user picked
         await self.set_state(job, JobState.PREPARING)
-        plan = plan_request(job.request, spec)
+        # The relay's own settings for this model (name sent, protocol, extra fields): the job
+        # keeps the request as picked, the copy travels.
+        request, notes = apply_overrides(job.request, self.client.profile)
+        job.warnings.extend(notes)
+        plan = plan_request(request, spec)
         job.protocol = plan.protocol
         job.warnings.extend(plan.notes)
-        prepared = await prepare(job.request, spec, plan, self.client)
+        prepared = await prepare(request, spec, plan, self.client)
         job.warnings.extend(prepared.notes)
         protocol = protocol_for(plan.protocol, self.client.profile)
+        if plan.protocol is ProtocolId.IMAGES and streams(prepared.wire, self.client.profile):
+            drafts = self.client.profile.partial_images
+            job.warnings.append(Notice("streamed", MSG_STREAMED, {"drafts": drafts}))
         deadline = Deadline(self.client.profile.job_timeout)
+        wire = self._without_learned_refusals(job, prepared.wire)
         await self.set_state(job, JobState.SUBMITTED)
         self._sent.add(job.id)
         try:
             async with asyncio.timeout(deadline.remaining()):
-                outcome = await protocol.submit(self.client, prepared.wire)
+                outcome = await self._submit_adapting(job, protocol, wire)
         except TimeoutError:
             error = RelayError(
                 ErrorKind.FATE_UNKNOWN, MSG_DEADLINE, seconds=round(deadline.seconds)
@@ -268,9 +310,48 @@ class Runner:
         self._answered.add(job.id)
         if isinstance(outcome, Accepted):
             job.task_id = outcome.task_id
-            await self.emit(JobEvent(job, EventKind.TASK_ID))
+            if outcome.poll_path:  # where the answer's shape says to ask (task_shapes)
+                job.meta["poll_path"] = outcome.poll_path
+            if not protocol.polls or outcome.poll_path:  # a task nobody asked for, or elsewhere
+                where = outcome.poll_path or self.client.profile.async_options.poll_path
+                path = where.replace("{task_id}", outcome.task_id)
+                job.warnings.append(Notice("task_by_shape", MSG_TASK_BY_SHAPE, {"path": path}))
+            if not protocol.polls:  # how to poll is recorded with the task id: resumable
+                job.protocol = ProtocolId.IMAGES_ASYNC
+                protocol = protocol_for(job.protocol, self.client.profile)
+            await self.emit(JobEvent(job, EventKind.TASK_ID))  # persisted before the first poll
             outcome = await self.poll(job, protocol, deadline)
         await self.finish(job, outcome, prepared)
+
+    def _without_learned_refusals(self, job: Job, wire: WireRequest) -> WireRequest:
+        if self.quirks is None:
+            return wire
+        learned = self.quirks.refused(self.client.profile.name, wire.model) & DROPPABLE
+        return replace(wire, omit=learned) if learned else wire
+
+    async def _submit_adapting(
+        self, job: Job, protocol: ImageProtocol, wire: WireRequest
+    ) -> Completed | Accepted:
+        """Submit; when the relay refuses optional parameters by name (HTTP 400: not billed),
+        once more without them, remembering them for this relay and model."""
+        learned = wire.omit
+        try:
+            outcome = await protocol.submit(self.client, wire)
+        except StudioError as error:
+            names = refused_parameters(error, protocol.sent())
+            if not names:
+                raise
+            model = wire.model  # the name the relay knows it by
+            log.info("job %s: the relay refused %s; sending once more without", job.id, names)
+            job.warnings.append(dropped_note(names, model))
+            if self.quirks is not None:
+                await asyncio.to_thread(
+                    self.quirks.remember, self.client.profile.name, model, names
+                )
+            outcome = await protocol.submit(self.client, replace(wire, omit=wire.omit | names))
+        if left_out := protocol.left_out & learned:
+            job.warnings.append(left_out_note(left_out, wire.model))
+        return outcome
 
     async def _resume(self, job: Job) -> None:
         job.error, job.resumable = None, False
@@ -294,8 +375,9 @@ class Runner:
         inputs; None when that is not possible any more."""
         try:
             spec = self.catalog.get(job.request.model)
-            plan = plan_request(job.request, spec)
-            return await prepare(job.request, spec, plan, self.client)
+            request, _ = apply_overrides(job.request, self.client.profile)
+            plan = plan_request(request, spec)
+            return await prepare(request, spec, plan, self.client)
         except Exception:  # the checks are a bonus here: saving the images is what matters
             log.info("cannot check the results of %s against its request", job.id, exc_info=True)
             return None
@@ -325,7 +407,9 @@ class Runner:
             attempt += 1
             try:
                 async with asyncio.timeout(max(stop_at - asyncio.get_running_loop().time(), 0)):
-                    update = await protocol.poll(self.client, job.task_id)
+                    update = await protocol.poll(
+                        self.client, job.task_id, job.meta.get("poll_path")
+                    )
             except TimeoutError:
                 raise self._poll_stop(job, problem, limit) from None
             except StudioError as error:

@@ -22,7 +22,7 @@ from studio.imaging.inputs import INPUT_FORMATS, MAX_INPUT_PIXELS, input_error, 
 from studio.imaging.results import MAX_RESULT_PIXELS
 from studio.imaging.sizes import THUMBNAIL_SIZES
 
-__all__ = ["THUMBNAIL_SIZES", "make_thumbnail"]
+__all__ = ["THUMBNAIL_SIZES", "draft_pixels", "make_thumbnail"]
 
 WEBP_QUALITY = 80
 _MAX_PIXELS = max(MAX_INPUT_PIXELS, MAX_RESULT_PIXELS)
@@ -125,3 +125,17 @@ def _write_atomically(data: bytes, destination: Path) -> Path:
             os.unlink(temporary)
         raise
     return destination
+
+
+def draft_pixels(data: bytes, side: int) -> tuple[bytes, int, int] | None:
+    """A streamed draft (PNG/JPEG/WebP bytes) as RGBA pixels at most ``side`` wide and high:
+    (pixels, width, height), or None when it cannot be read. CPU work: call it off the GUI."""
+    try:
+        header = checked_header(data, formats=("PNG", "JPEG", "WEBP"), max_pixels=_MAX_PIXELS)
+        with quiet_pillow_bomb_check(header.pixels), Image.open(io.BytesIO(data)) as image:
+            image.draft("RGB", (side, side))
+            image.thumbnail((side, side), reducing_gap=_REDUCING_GAP)
+            rgba = image.convert("RGBA")
+    except Exception:  # a damaged draft is simply not shown
+        return None
+    return rgba.tobytes(), rgba.width, rgba.height

@@ -12,7 +12,7 @@ import json
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -56,6 +56,9 @@ class WireRequest:
     uploads: tuple[Upload, ...] = ()  # reference images, ready to send
     ref_urls: tuple[str, ...] = ()  # references passed on as URLs
     mask: Upload | None = None  # in the model's mask style, at the first upload's size
+    markup: Upload | None = None  # a transparent overlay (RGBA PNG) at the first upload's size
+    # Optional top-level fields never to send: what this relay refused (see engine.adapt).
+    omit: frozenset[str] = frozenset()
 
     @property
     def model(self) -> str:
@@ -94,6 +97,26 @@ class HttpCall:
         """The JSON body back as Python (for the request preview and tests)."""
         return json.loads(self.content) if self.content else None
 
+    def fields(self) -> frozenset[str]:
+        """The top-level fields this call sends (JSON keys, or form fields and file parts)."""
+        if self.data is not None or self.files is not None:
+            return frozenset(self.data or {}) | {name for name, _ in self.files or []}
+        body = self.json_body() if self.content_type == "application/json" else None
+        return frozenset(body) if isinstance(body, dict) else frozenset()
+
+    def without(self, names: frozenset[str]) -> HttpCall:
+        """The same call without the top-level fields ``names`` (nested ones stay)."""
+        if not names:
+            return self
+        if self.data is not None or self.files is not None:
+            data = {k: v for k, v in (self.data or {}).items() if k not in names}
+            return replace(self, data=data)
+        body = self.json_body() if self.content_type == "application/json" else None
+        if not isinstance(body, dict) or not names & body.keys():
+            return self
+        kept = {key: value for key, value in body.items() if key not in names}
+        return HttpCall.with_json(self.path, kept, auth=self.auth, params=self.params)
+
 
 @dataclass(frozen=True)
 class RawImage:
@@ -117,6 +140,9 @@ class Completed:
 @dataclass(frozen=True)
 class Accepted:
     task_id: str
+    # Where to ask about the task when the answer's shape says so ("/v1/tasks/{task_id}"); None:
+    # where the profile's async settings say.
+    poll_path: str | None = None
 
 
 class TaskState(StrEnum):
@@ -281,6 +307,7 @@ class ImageProtocol(ABC):
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
+        self.left_out: frozenset[str] = frozenset()  # refused fields the last call left out
 
     @abstractmethod
     def build(self, wire: WireRequest) -> HttpCall:
@@ -293,11 +320,29 @@ class ImageProtocol(ABC):
     async def submit(self, client: RelayClient, wire: WireRequest) -> Completed | Accepted:
         # Base64 of uploads is real work: off the event loop. A text-only body is not.
         heavy = bool(wire.uploads or wire.mask)
-        call = await asyncio.to_thread(self.build, wire) if heavy else self.build(wire)
+        call = await asyncio.to_thread(self.call_for, wire) if heavy else self.call_for(wire)
         return understood(self.parse, await send(client, call, wire.model), wire)
 
-    async def poll(self, client: RelayClient, task_id: str) -> TaskUpdate:
+    def call_for(self, wire: WireRequest) -> HttpCall:
+        """The call for ``wire`` without what the relay refuses; what it sends, and what was
+        left out, are kept on the protocol (one instance serves one job)."""
+        call = self.build(wire)
+        if wire.omit:
+            full = call.fields()
+            call = call.without(wire.omit)
+            self.left_out = full - call.fields()
+        self._last_call: HttpCall | None = call
+        return call
+
+    def sent(self) -> frozenset[str]:
+        """The top-level fields of the last call this protocol built."""
+        call = getattr(self, "_last_call", None)
+        return call.fields() if call is not None else frozenset()
+
+    async def poll(self, client: RelayClient, task_id: str, path: str | None = None) -> TaskUpdate:
         """The task's state now: :meth:`fetch_task`, then :meth:`parse_task` through the guard.
+        ``path``: where the submit's answer said to ask (:attr:`Accepted.poll_path`); protocols
+        that poll one fixed place ignore it.
 
         An answer of the wrong shape is a failed poll, not a failed task: the relay still has
         the task, so the engine asks again a few times and then keeps the job resumable.

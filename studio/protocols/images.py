@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from studio.domain.errors import ErrorKind, RelayError
@@ -10,6 +11,7 @@ from studio.domain.model_spec import Operation, ProtocolId, RefsVia
 from studio.domain.profile import Profile
 from studio.imaging.uploads import image_to_data_url
 from studio.protocols.base import (
+    Accepted,
     Completed,
     HttpCall,
     ImageProtocol,
@@ -23,6 +25,7 @@ from studio.protocols.base import (
 )
 from studio.protocols.capabilities import CAPABILITIES, with_extra
 from studio.protocols.jsonbody import Blob
+from studio.protocols.task_shapes import task_in
 
 GENERATIONS = "/v1/images/generations"
 EDITS = "/v1/images/edits"
@@ -40,7 +43,7 @@ def route(wire: WireRequest) -> str:
     refs_via = wire.spec.refs_via
     if refs_via is RefsVia.IMAGE_FIELD:
         return GENERATIONS
-    if refs_via is RefsVia.PROMPT_URLS and not wire.uploads and not wire.mask:
+    if refs_via is RefsVia.PROMPT_URLS and not wire.uploads and not wire.mask and not wire.markup:
         return GENERATIONS
     return EDITS
 
@@ -62,15 +65,35 @@ def common_fields(wire: WireRequest) -> dict[str, Any]:
         "background": request.background,
         "seed": request.seed,
         "negative_prompt": request.negative_prompt,
+        # protocol.md §11; input_fidelity shapes how references are used: edits only
+        "input_fidelity": (
+            request.input_fidelity if wire.operation is not Operation.GENERATE else None
+        ),
+        "output_compression": request.output_compression,
+        "moderation": request.moderation,
+        "complexity": request.complexity,
+        "frame_count": request.frame_count,
+        "frame_duration_ms": request.frame_duration_ms,
+        "sequential_image_generation": request.sequential,
+        "sequential_image_generation_options": (
+            {"max_images": request.max_images} if request.max_images is not None else None
+        ),
+        "watermark": request.watermark,
+        "safety_tolerance": request.safety_tolerance,
     }
     fields.update({key: value for key, value in optional.items() if value is not None})
     with_extra(fields, request.extra, ProtocolId.IMAGES)  # adds, never replaces
     return fields
 
 
-def build_images_call(wire: WireRequest, profile: Profile) -> HttpCall:
+def build_images_call(wire: WireRequest, profile: Profile, *, stream: bool = True) -> HttpCall:
+    """The call for ``wire``; ``stream`` False for routes that answer with a task id."""
     path = route(wire)
     fields = common_fields(wire)
+    if stream and streams(wire, profile) and path != VARIATIONS:
+        fields["stream"] = True
+        if profile.partial_images:
+            fields["partial_images"] = profile.partial_images
     if path == GENERATIONS:
         if wire.operation is not Operation.GENERATE:
             if wire.spec.refs_via is RefsVia.PROMPT_URLS:
@@ -79,6 +102,12 @@ def build_images_call(wire: WireRequest, profile: Profile) -> HttpCall:
                 fields["image"] = [*wire.ref_urls, *map(image_to_data_url, wire.uploads)]
         return HttpCall.with_json(path, fields)
     return _multipart(path, fields, wire, profile)
+
+
+def streams(wire: WireRequest, profile: Profile) -> bool:
+    """Whether this request asks for a streamed answer: the profile opted in and the model
+    answers in events."""
+    return profile.stream_images and wire.spec.stream
 
 
 def _multipart(path: str, fields: dict[str, Any], wire: WireRequest, profile: Profile) -> HttpCall:
@@ -90,6 +119,8 @@ def _multipart(path: str, fields: dict[str, Any], wire: WireRequest, profile: Pr
     files = [(name, (u.filename, u.data, u.mime)) for u in uploads]
     if wire.mask is not None and path == EDITS:
         files.append(("mask", (wire.mask.filename, wire.mask.data, wire.mask.mime)))
+    if wire.markup is not None and path == EDITS:
+        files.append(("markup", (wire.markup.filename, wire.markup.data, wire.markup.mime)))
     data = {key: _form_value(value) for key, value in fields.items()}
     return HttpCall(path, data=data, files=files)
 
@@ -97,6 +128,8 @@ def _multipart(path: str, fields: dict[str, Any], wire: WireRequest, profile: Pr
 def _form_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dict | list):  # e.g. sequential_image_generation_options
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return str(value)
 
 
@@ -160,5 +193,9 @@ class ImagesProtocol(ImageProtocol):
     def build(self, wire: WireRequest) -> HttpCall:
         return build_images_call(wire, self.profile)
 
-    def parse(self, data: Any, wire: WireRequest) -> Completed:
+    def parse(self, data: Any, wire: WireRequest) -> Completed | Accepted:
+        """An ImagesResponse, or a task to poll when the relay answered with one (by shape,
+        although not asked for async: protocol.md §11)."""
+        if (accepted := task_in(data, self.profile)) is not None:
+            return accepted
         return parse_images_response(data)

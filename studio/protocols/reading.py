@@ -8,6 +8,7 @@ never holds more than the cap (plus one chunk).
 from __future__ import annotations
 
 import zlib
+from collections.abc import AsyncIterator
 
 import httpx
 
@@ -54,6 +55,15 @@ async def read_capped(response: httpx.Response, limit: int) -> bytes:
         if len(response.content) > limit:
             raise BodyTooLargeError(limit)
         return response.content
+    buffer = bytearray()
+    async for piece in decoded_chunks(response, limit):
+        buffer += piece
+    return bytes(buffer)
+
+
+async def decoded_chunks(response: httpx.Response, limit: int) -> AsyncIterator[bytes]:
+    """The body of a streamed ``response`` as it arrives, decoded; BodyTooLargeError once more
+    than ``limit`` bytes came (counted after decompression)."""
     encodings = [
         part.strip().lower()
         for part in response.headers.get("content-encoding", "").split(",")
@@ -65,13 +75,14 @@ async def read_capped(response: httpx.Response, limit: int) -> bytes:
     declared = response.headers.get("content-length", "")
     if inflater is None and declared.isdigit() and int(declared) > limit:
         raise BodyTooLargeError(limit)
-    buffer = bytearray()
+    total = 0
     async for chunk in response.aiter_raw():
-        piece = inflater.feed(chunk, limit - len(buffer)) if inflater is not None else chunk
-        buffer += piece
-        if len(buffer) > limit:
+        piece = inflater.feed(chunk, limit - total) if inflater is not None else chunk
+        total += len(piece)
+        if total > limit:
             raise BodyTooLargeError(limit)
-    return bytes(buffer)
+        if piece:
+            yield piece
 
 
 def decoded_response(response: httpx.Response, body: bytes) -> httpx.Response:

@@ -29,6 +29,7 @@ from studio.domain.errors import Billing, ErrorKind, InputError, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.profile import AuthStyle, Profile
 from studio.protocols import jsonbody
+from studio.protocols.events import PartialHook, collect_image_events, is_event_stream
 from studio.protocols.reading import (
     ACCEPT_ENCODING,
     BodyEncodingError,
@@ -180,6 +181,7 @@ class RelayClient:
         self.policy = policy or RetryPolicy()
         self.answer_cap = answer_cap
         self.on_wait = on_wait
+        self.on_partial: PartialHook | None = None  # drafts of a streamed answer, as they come
         self.paid_requests_sent = 0
         root = profile.root_url
         if urlsplit(root).scheme not in ("http", "https") or not urlsplit(root).hostname:
@@ -378,6 +380,9 @@ class RelayClient:
         response = await self._http.send(request, stream=True, follow_redirects=False)
         try:
             cap = self.answer_cap if response.status_code < 300 else ERROR_BODY_CAP
+            if response.status_code < 300 and is_event_stream(response):  # a streamed answer
+                body = await collect_image_events(response, cap, self.on_partial)
+                return decoded_response(response, body)
             try:
                 body = await read_capped(response, cap)
             except BodyTooLargeError:

@@ -21,13 +21,17 @@ from urllib.parse import urlsplit
 
 from studio.domain.errors import ErrorKind, InputError, StudioError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
-from studio.domain.profile import AsyncOptions, Profile
+from studio.domain.model_spec import ProtocolId
+from studio.domain.profile import AsyncOptions, ModelOverride, Profile
+from studio.domain.redact import redact
 from studio.paths import config_dir
+from studio.protocols.capabilities import extra_left_out
 from studio.settings.secrets import KeyStatus, KeyStore
 
 PROFILES_FILE = "profiles.json"
 FORMAT_VERSION = 1
 ASYNC_SECTION = "async"
+OVERRIDES_SECTION = "model_overrides"
 MAX_NAME_LENGTH = 64
 
 MSG_NO_PROFILE = QT_TRANSLATE_NOOP(
@@ -50,6 +54,9 @@ MSG_NOT_POSITIVE = QT_TRANSLATE_NOOP(
 MSG_BAD_CONCURRENCY = QT_TRANSLATE_NOOP(
     ERRORS, "The concurrency must be a whole number of at least 1 (got {value})."
 )
+MSG_BAD_PARTIAL_IMAGES = QT_TRANSLATE_NOOP(
+    ERRORS, "The number of drafts while streaming must be 0, 1, 2 or 3 (got {value})."
+)
 MSG_BAD_PROXY = QT_TRANSLATE_NOOP(
     ERRORS,
     "The proxy {url} is not a valid address such as http://127.0.0.1:7890 or "
@@ -63,6 +70,40 @@ MSG_BAD_POLL_PATH = QT_TRANSLATE_NOOP(
     "The async poll path {path} must contain {{task_id}}, e.g. /v1/images/tasks/{{task_id}}.",
 )
 MSG_EMPTY_SETTING = QT_TRANSLATE_NOOP(ERRORS, "The {setting} cannot be empty.")
+MSG_OVERRIDE_BAD_MODEL = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "“{model}” is not a model name: give the name you pick in the composer, without spaces.",
+)
+MSG_OVERRIDE_TWICE = QT_TRANSLATE_NOOP(
+    ERRORS, "There are two settings for the model {model}; keep one of them."
+)
+MSG_OVERRIDE_BAD_NAME_SENT = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The name sent for {model} cannot be “{name}”: use the relay's own model name, without spaces.",
+)
+MSG_OVERRIDE_NOTHING = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The settings for {model} change nothing: give a name to send, a protocol or extra fields.",
+)
+MSG_OVERRIDE_EXTRA_NOT_OBJECT = QT_TRANSLATE_NOOP(
+    ERRORS,
+    'The extra fields for {model} must be a JSON object, e.g. {{"channel": "official"}}.',
+)
+MSG_OVERRIDE_EXTRA_OWN = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The extra fields for {model} cannot set {names}: the studio sends those itself (the "
+    "composer's options set them).",
+)
+MSG_OVERRIDE_EXTRA_MIDJOURNEY = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "Midjourney requests take no extra fields: remove them from the settings for {model}, or "
+    "choose another protocol.",
+)
+MSG_OVERRIDE_EXTRA_SECRET = QT_TRANSLATE_NOOP(
+    ERRORS,
+    "The extra field {name} for {model} looks like a secret. Keys belong in the API key field; "
+    "they are never written to the profiles file.",
+)
 MSG_EMPTY_KEY = QT_TRANSLATE_NOOP(ERRORS, "The API key is empty; nothing was saved.")
 MSG_FILE_UNREADABLE = QT_TRANSLATE_NOOP(
     ERRORS,
@@ -77,6 +118,7 @@ _NAME_PUNCTUATION = frozenset(" -_.")
 _PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 # Field names that would mean a secret is about to be written (compared without - and _).
 _SECRET_FIELDS = frozenset({"apikey", "key", "secret", "token", "password", "authorization"})
+MAX_MODEL_NAME_LENGTH = 200
 
 
 # -- validation ------------------------------------------------------------------------------
@@ -122,6 +164,9 @@ def validate_profile(profile: Profile) -> None:
     concurrency = profile.concurrency
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_CONCURRENCY, value=concurrency)
+    drafts = profile.partial_images
+    if isinstance(drafts, bool) or not isinstance(drafts, int) or not 0 <= drafts <= 3:
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_PARTIAL_IMAGES, value=drafts)
     if profile.proxy is not None and not _is_url(profile.proxy, _PROXY_SCHEMES):
         raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_PROXY, url=profile.proxy)
     _not_empty(profile.multi_image_field, "multiple-image field name")
@@ -136,6 +181,74 @@ def validate_profile(profile: Profile) -> None:
     _positive(options.max_wait, "maximum wait")
     if options.webhook is not None and not _is_url(options.webhook, ("http", "https")):
         raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_WEBHOOK, url=options.webhook)
+    seen: set[str] = set()
+    for override in profile.model_overrides:
+        validate_override(override)
+        if override.model in seen:
+            raise InputError(ErrorKind.INVALID_INPUT, MSG_OVERRIDE_TWICE, model=override.model)
+        seen.add(override.model)
+
+
+def _model_name(name: str | None) -> bool:
+    return (
+        isinstance(name, str)
+        and 0 < len(name) <= MAX_MODEL_NAME_LENGTH
+        and all(c.isprintable() and not c.isspace() for c in name)
+    )
+
+
+def secret_looking(data: Any, where: str = "") -> str | None:
+    """The path of the first field of ``data`` that looks like a secret (by its name, or a value
+    the redaction rule would hide), or None."""
+    if isinstance(data, Mapping):
+        for name, value in data.items():
+            path = f"{where}.{name}" if where else str(name)
+            if str(name).lower().replace("_", "").replace("-", "") in _SECRET_FIELDS:
+                return path
+            if (found := secret_looking(value, path)) is not None:
+                return found
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            if (found := secret_looking(item, f"{where}[{index}]")) is not None:
+                return found
+    elif isinstance(data, str) and redact(data) != data:
+        return where or "value"
+    return None
+
+
+def validate_override(override: ModelOverride) -> None:
+    """Raise :class:`InputError` when one relay + model setting cannot be saved or applied."""
+    model = override.model
+    if not _model_name(model):
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_OVERRIDE_BAD_MODEL, model=model)
+    if override.name_sent is not None and not _model_name(override.name_sent):
+        raise InputError(
+            ErrorKind.INVALID_INPUT,
+            MSG_OVERRIDE_BAD_NAME_SENT,
+            model=model,
+            name=override.name_sent,
+        )
+    extra = override.extra
+    if not isinstance(extra, dict) or not all(isinstance(key, str) for key in extra):
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_OVERRIDE_EXTRA_NOT_OBJECT, model=model)
+    if override.name_sent is None and override.protocol is None and not extra:
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_OVERRIDE_NOTHING, model=model)
+    if not extra:
+        return
+    if override.protocol is ProtocolId.MIDJOURNEY:
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_OVERRIDE_EXTRA_MIDJOURNEY, model=model)
+    # Every protocol that takes extra fields shares the studio's own names (capabilities.py).
+    if own := extra_left_out(override.protocol or ProtocolId.IMAGES, extra):
+        raise InputError(
+            ErrorKind.INVALID_INPUT,
+            MSG_OVERRIDE_EXTRA_OWN,
+            model=model,
+            names=", ".join(sorted(own)),
+        )
+    if (secret := secret_looking(extra)) is not None:
+        raise InputError(
+            ErrorKind.INVALID_INPUT, MSG_OVERRIDE_EXTRA_SECRET, model=model, name=secret
+        )
 
 
 # -- profiles.json <-> Profile ---------------------------------------------------------------
@@ -151,6 +264,8 @@ def _plain(value: Any) -> Any:
 
 def _typed(value: Any, hint: Any, setting: str) -> Any:
     """``value`` from JSON as the dataclass field type ``hint``; ValueError if it does not fit."""
+    if hint is bool and isinstance(value, bool):
+        return value
     if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     if hint is int and isinstance(value, int) and not isinstance(value, bool):
@@ -189,10 +304,46 @@ def _from_settings(cls: type[Any], data: Mapping[str, Any], skip: Iterable[str] 
     return cls(**values)
 
 
+def override_to_dict(override: ModelOverride) -> dict[str, Any]:
+    data: dict[str, Any] = {"model": override.model}
+    if override.name_sent is not None:
+        data["name_sent"] = override.name_sent
+    if override.protocol is not None:
+        data["protocol"] = override.protocol.value
+    if override.extra:
+        data["extra"] = dict(override.extra)
+    return data
+
+
+def override_from_dict(data: Any) -> ModelOverride:
+    """A :class:`ModelOverride` from :func:`override_to_dict` data; ValueError when it does not
+    fit (it is then validated like any profile setting)."""
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{OVERRIDES_SECTION} holds something that is not an object")
+    model, name_sent, protocol = data.get("model"), data.get("name_sent"), data.get("protocol")
+    extra = data.get("extra", {})
+    if not isinstance(model, str):
+        raise ValueError(f"a model setting in {OVERRIDES_SECTION} has no model")
+    if name_sent is not None and not isinstance(name_sent, str):
+        raise ValueError(f"name_sent of {model} has a value of the wrong type ({name_sent!r})")
+    if not isinstance(extra, dict):
+        raise ValueError(f"extra of {model} is not an object")
+    return ModelOverride(
+        model=model,
+        name_sent=name_sent,
+        protocol=None if protocol is None else _typed(protocol, ProtocolId, f"protocol of {model}"),
+        extra=dict(extra),
+    )
+
+
+_OWN_SECTIONS = ("api_key", "async_options", "model_overrides")
+
+
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """Every setting of ``profile`` as JSON-ready data, the key excluded."""
-    data = _settings(profile, skip=("api_key", "async_options"))
+    data = _settings(profile, skip=_OWN_SECTIONS)
     data[ASYNC_SECTION] = _settings(profile.async_options)
+    data[OVERRIDES_SECTION] = [override_to_dict(o) for o in profile.model_overrides]
     return data
 
 
@@ -202,11 +353,18 @@ def profile_from_dict(data: Mapping[str, Any]) -> Profile:
     section = data.get(ASYNC_SECTION, {})
     if not isinstance(section, Mapping):
         raise ValueError(f"{ASYNC_SECTION} is not an object")
+    overrides = data.get(OVERRIDES_SECTION, [])
+    if not isinstance(overrides, list):
+        raise ValueError(f"{OVERRIDES_SECTION} is not a list")
     for required in ("name", "base_url"):
         if not isinstance(data.get(required), str):
             raise ValueError(f"a profile has no {required}")
-    profile: Profile = _from_settings(Profile, data, skip=("api_key", "async_options"))
-    return replace(profile, async_options=_from_settings(AsyncOptions, section))
+    profile: Profile = _from_settings(Profile, data, skip=_OWN_SECTIONS)
+    return replace(
+        profile,
+        async_options=_from_settings(AsyncOptions, section),
+        model_overrides=tuple(override_from_dict(entry) for entry in overrides),
+    )
 
 
 def refuse_secrets(data: Any, where: str = "") -> None:

@@ -200,7 +200,16 @@ class Store:
             records.append(
                 InputRecord("mask", 0, mask.name, sha, width=mask.width, height=mask.height)
             )
-        return replace(request, references=tuple(references)), records
+        markup = request.markup
+        if markup is not None and markup.is_remote:
+            records.append(InputRecord("markup", 0, markup.name, url=markup.url))
+        elif markup is not None:
+            source = markup.data if markup.data is not None else markup.path
+            assert source is not None
+            sha, path = self.blobs.put(read_source(source, markup.name), "png")
+            markup = Reference(name=markup.name, path=path)
+            records.append(InputRecord("markup", 0, markup.name, sha))
+        return replace(request, references=tuple(references), markup=markup), records
 
     def _rebuild_request(self, params: str, inputs: list[InputRecord]) -> GenerationRequest:
         references = tuple(
@@ -216,7 +225,15 @@ class Store:
                     mask = Mask(
                         path.read_bytes(), record.width or 0, record.height or 0, record.name
                     )
-        return request_from_params(params, references, mask)
+        markup = next(
+            (
+                reference_from_record(r, self.blobs.find(r.sha256) if r.sha256 else None)
+                for r in inputs
+                if r.role == "markup"
+            ),
+            None,
+        )
+        return request_from_params(params, references, mask, markup)
 
     # -- jobs ------------------------------------------------------------------------------
 

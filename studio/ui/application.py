@@ -28,6 +28,7 @@ from studio.engine.manager import RequestManager
 from studio.logs import setup_logging
 from studio.paths import data_dir
 from studio.settings.profiles import ProfileStore
+from studio.settings.quirks import RelayQuirks
 from studio.store.history import Store
 from studio.ui import crash, i18n, theme
 from studio.ui.bridge import EngineBridge
@@ -103,7 +104,12 @@ def build(
     store = Store(folder)
     profiles = ProfileStore()
     services_holder: dict[str, Services] = {}
-    manager = RequestManager(store, catalog, lambda name: services_holder["s"].profile(name))
+    manager = RequestManager(
+        store,
+        catalog,
+        lambda name: services_holder["s"].profile(name),
+        quirks=RelayQuirks(),
+    )
     bridge = EngineBridge(manager, catalog, "")
     services = Services(
         bridge=bridge,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
 
 from studio.catalog import Catalog
 from studio.domain.job import Job
@@ -28,6 +29,7 @@ from studio.store.thumbnails import ThumbnailMaker
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+DRAFT_SIDE = 512  # streamed drafts are shown in a tile: no need for more pixels
 
 
 class EngineBridge(QObject):
@@ -38,16 +40,29 @@ class EngineBridge(QObject):
     recovered = Signal(object)  # Recovery after start-up
     history_changed = Signal()  # trash, restore, favourites, purge: views reload
     thumbnail_ready = Signal(str, int, str)  # sha256, size, path ("" when it failed)
+    job_partial = Signal(object, int, object)  # Job, draft index, QImage of a streamed draft
+    profile_switched = Signal(str)  # the current relay changed: its name ("" for none)
 
     def __init__(self, manager: RequestManager, catalog: Catalog, default_profile: str) -> None:
         super().__init__()
         self.manager = manager
         self.store: Store = manager.store
         self.catalog = catalog
-        self.default_profile = default_profile
+        self._default_profile = default_profile
         self.thumbnails = ThumbnailMaker(self.store)
         self._tasks: set[asyncio.Task[Any]] = set()
         manager.listeners.append(self._on_event)
+
+    @property
+    def default_profile(self) -> str:
+        """The current relay: where Generate sends. Setting another emits ``profile_switched``."""
+        return self._default_profile
+
+    @default_profile.setter
+    def default_profile(self, name: str) -> None:
+        if name != self._default_profile:
+            self._default_profile = name
+            self.profile_switched.emit(name)
 
     # -- engine → widgets ------------------------------------------------------------------
 
@@ -56,8 +71,24 @@ class EngineBridge(QObject):
             self.image_saved.emit(event.job, event.image)
         elif event.kind is EventKind.WAITING:
             self.job_waiting.emit(event.job, event.seconds or 0.0, event.reason or "")
+        elif event.kind is EventKind.PARTIAL_IMAGE:
+            if event.partial is not None:
+                self._show_draft(event.job, event.index or 0, event.partial)
         else:
             self.job_changed.emit(event.job)
+
+    def _show_draft(self, job: Job, index: int, data: bytes) -> None:
+        """Shrink a streamed draft off the GUI thread, then hand it to the widgets."""
+        from studio.imaging.thumbnails import draft_pixels
+
+        def shown(pixels: tuple[bytes, int, int] | None) -> None:
+            if pixels is None:
+                return
+            raw, width, height = pixels
+            image = QImage(raw, width, height, width * 4, QImage.Format.Format_RGBA8888).copy()
+            self.job_partial.emit(job, index, image)
+
+        self.spawn(asyncio.to_thread(draft_pixels, data, DRAFT_SIDE), shown)
 
     # -- widgets → engine ------------------------------------------------------------------
 

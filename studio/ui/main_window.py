@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QToolBar,
     QToolButton,
@@ -134,18 +135,66 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def refresh_profiles(self) -> None:
+        """The relays changed (or the window opens): list them; the first relay saved becomes
+        the current one, and one added while another is current is offered."""
+        names = self.services.profile_names()
+        known = getattr(self, "_known_profiles", None)
+        self._known_profiles = set(names)
+        added = [name for name in names if known is not None and name not in known]
         current = self.bridge.default_profile
+        if names and current not in names:
+            self._use_profile(added[-1] if added else names[0])
+        elif added and current:
+            self._offer_profile(added[-1], current)
         self.profile_box.blockSignals(True)
         self.profile_box.clear()
-        self.profile_box.addItems(self.services.profile_names())
-        if current:
-            self.profile_box.setCurrentText(current)
+        self.profile_box.addItems(names)
+        if self.bridge.default_profile:
+            self.profile_box.setCurrentText(self.bridge.default_profile)
+        else:
+            self.profile_box.setCurrentIndex(-1)  # the placeholder: "No relay yet"
         self.profile_box.blockSignals(False)
+        if hasattr(self, "gallery"):
+            self.gallery.update_empty_state()
+
+    def _use_profile(self, name: str) -> None:
+        self.bridge.default_profile = name
+        self.services.preferences.profile = name
+        if self.profile_box.currentText() != name:
+            self.profile_box.blockSignals(True)
+            self.profile_box.setCurrentText(name)
+            self.profile_box.blockSignals(False)
+
+    def _offer_profile(self, name: str, current: str) -> None:
+        """A relay saved while another is in use: ask (without blocking) whether to switch."""
+        from shiboken6 import Shiboken
+
+        dialog = self._settings
+        shown = dialog is not None and Shiboken.isValid(dialog) and dialog.isVisible()
+        parent = dialog if shown and dialog is not None else self
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Use the new relay?"),
+            tr("“{name}” is saved. Use it now instead of “{current}”?").format(
+                name=name, current=current
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.setObjectName("useNewRelay")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: object) -> None:
+            if box.standardButton(button) is QMessageBox.StandardButton.Yes:
+                self._use_profile(name)
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def _on_profile_chosen(self, name: str) -> None:
         if name:
-            self.bridge.default_profile = name
-            self.services.preferences.profile = name
+            self._use_profile(name)
 
     def _action(
         self,

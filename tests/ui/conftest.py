@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from studio.catalog import Catalog
 from studio.engine.manager import RequestManager
 from studio.settings.profiles import ProfileStore
+from studio.settings.quirks import RelayQuirks
 from studio.simulator import SimulatorServer
 from studio.store.history import Store
 from studio.ui.bridge import EngineBridge
@@ -43,8 +44,13 @@ class Harness:
         url = profile.pop("url", None) or (sim.url if sim else "")
         profile = sim_profile(url, **profile)
         self.profile = profile
+        self.quirks = RelayQuirks()
         self.manager = RequestManager(
-            self.store, self.catalog, lambda name: self.services.profile(name), policy=FAST_RETRIES
+            self.store,
+            self.catalog,
+            lambda name: self.services.profile(name),
+            policy=FAST_RETRIES,
+            quirks=self.quirks,
         )
         self.bridge = EngineBridge(self.manager, self.catalog, profile.name)
         self.services = Services(

@@ -267,6 +267,7 @@ def test_ctrl_f_focuses_the_search(harness: Harness) -> None:
 
 
 def test_first_run_shows_the_welcome_card(harness: Harness) -> None:
+    harness.bridge.default_profile = ""  # no relay yet
     panel = open_panel(harness)
     asked: list[str] = []
     panel.try_demo_requested.connect(lambda: asked.append("demo"))
@@ -281,6 +282,13 @@ def test_first_run_shows_the_welcome_card(harness: Harness) -> None:
     QTest.mouseClick(panel.empty.try_demo_button, Qt.MouseButton.LeftButton)
     QTest.mouseClick(panel.empty.add_relay_button, Qt.MouseButton.LeftButton)
     assert asked == ["demo", "relay"]
+
+
+def test_with_a_relay_the_gallery_says_how_to_start_not_welcome(harness: Harness) -> None:
+    panel = open_panel(harness)  # the harness has a relay as the current profile
+    harness.run(panel.first_page_loaded())
+    assert panel.empty.kind == "demo" and "Ctrl+Enter" in panel.empty.line.text()
+    assert not panel.empty.add_relay_button.isVisible()
 
 
 def test_demo_mode_says_how_to_start(harness: Harness) -> None:
@@ -342,6 +350,8 @@ def test_reload_keeps_the_selection_and_applies_changes(harness: Harness) -> Non
 def test_try_the_demo_in_the_window_turns_the_welcome_into_a_hint(harness: Harness) -> None:
     from studio.ui.main_window import MainWindow
 
+    harness.services.extra_profiles.clear()  # a first run: no relay yet
+    harness.bridge.default_profile = ""
     window = harness.keep(MainWindow(harness.services))
     window.show()
     gallery = window.gallery

@@ -172,7 +172,7 @@ def test_cancel_on_a_live_tile_stops_the_job(harness: Harness) -> None:
         await harness.until(lambda: panel.model.rowCount() == 0)
 
     harness.run(scenario())
-    assert panel.empty.kind == "welcome"  # nothing left: the first-run card again
+    assert panel.empty.kind == "demo"  # nothing left: how to start again (a relay is set)
 
 
 def test_live_tiles_count_percent_for_async_and_seconds_for_sync() -> None:
@@ -229,3 +229,33 @@ def test_hovering_a_live_tile_shows_its_cancel_button(harness: Harness) -> None:
         await harness.until(lambda: panel.model.rowCount() == 0)
 
     harness.run(scenario())
+
+
+def test_a_streamed_job_shows_its_drafts_in_the_live_tile(
+    qapp, sim, tmp_path
+) -> None:
+    from studio.ui.gallery.tiles import JobTile as Tile
+    from tests.ui.conftest import Harness as FreshHarness
+
+    harness = FreshHarness(qapp, sim, tmp_path / "data", stream_images=True, partial_images=2)
+    try:
+        panel = open_panel(harness)
+        drafts: list[tuple[int, int, bool]] = []
+
+        def on_draft(job, index, image) -> None:
+            tile = panel.model._session.get(job.id)
+            shown = isinstance(tile, Tile) and tile.draft is image
+            drafts.append((index, max(image.width(), image.height()), shown))
+
+        harness.bridge.job_partial.connect(on_draft)
+
+        async def scenario() -> None:
+            await panel.first_page_loaded()
+            harness.bridge.submit(GenerationRequest("a streamed lantern", "gpt-image-1"))
+            await harness.until(lambda: isinstance(first_tile(panel), ImageTile), within=30)
+
+        harness.run(scenario())
+        assert [index for index, _, _ in drafts] == [0, 1]
+        assert all(side <= 512 and shown for _, side, shown in drafts)
+    finally:
+        harness.close()

@@ -387,3 +387,26 @@ def test_the_time_limit_per_job_is_a_relay_setting(
 
     harness.run(scenario())
     assert harness.services.profiles.get("alpha").job_timeout == 1500.0
+
+
+def test_learned_refusals_are_shown_and_can_be_forgotten(
+    harness: Harness, os_keyring: FileKeyring
+) -> None:
+    harness.services.profiles.add(Profile(name="strict", base_url="https://strict.example"), KEY)
+    harness.quirks.remember("strict", "dall-e-3", {"style", "response_format"})
+    dialog = open_dialog(harness)
+    learned = dialog.relays.form.learned
+
+    async def scenario() -> None:
+        select(dialog, "strict")
+        await harness.until(lambda: learned.list.count() == 2)
+        texts = [learned.list.item(row).text() for row in range(learned.list.count())]
+        assert texts == ["dall-e-3: response_format", "dall-e-3: style"]
+        learned.list.setCurrentRow(1)
+        click(learned.forget_button)
+
+    harness.run(scenario())
+    assert harness.quirks.refused("strict", "dall-e-3") == {"response_format"}
+    assert [learned.list.item(r).text() for r in range(learned.list.count())] == [
+        "dall-e-3: response_format"
+    ]

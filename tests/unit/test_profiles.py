@@ -18,7 +18,8 @@ from keyring.backends import fail, null
 from keyring.errors import KeyringLocked
 
 from studio.domain.errors import ErrorKind, InputError
-from studio.domain.profile import AsyncOptions, AuthStyle, Profile
+from studio.domain.model_spec import ProtocolId
+from studio.domain.profile import AsyncOptions, AuthStyle, ModelOverride, Profile
 from studio.paths import config_dir, data_dir, log_dir
 from studio.settings import KeyStatus, KeyStore, ProfileStore, key_variable, session_only_notice
 from studio.settings.profiles import profile_to_dict, refuse_secrets
@@ -38,6 +39,8 @@ EVERY_OPTION = Profile(
     connect_timeout=2.5,
     read_timeout=900.0,
     job_timeout=1200.0,
+    stream_images=True,
+    partial_images=3,
     concurrency=7,
     proxy="socks5://127.0.0.1:1080",
     async_options=AsyncOptions(
@@ -50,6 +53,15 @@ EVERY_OPTION = Profile(
         poll_interval=1.5,
         max_wait=120.0,
         webhook="https://hooks.example/done",
+    ),
+    model_overrides=(
+        ModelOverride(
+            "gpt-image-2",
+            name_sent="gpt-image-2:official",
+            protocol=ProtocolId.IMAGES_ASYNC,
+            extra={"channel": "official", "metadata": {"tags": ["a", 1]}},
+        ),
+        ModelOverride("nano-banana-pro", protocol=ProtocolId.GEMINI),
     ),
 )
 

@@ -8,6 +8,7 @@ value, so the next request can be prepared while this one runs.
 from __future__ import annotations
 
 import logging
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, Qt, Signal
@@ -29,6 +30,8 @@ from studio.protocols.capabilities import carried_options
 from studio.ui import i18n
 from studio.ui.composer.dialogs import ReferencePreview, RequestPreviewDialog
 from studio.ui.composer.footer import Footer, shortcut_text
+from studio.ui.composer.late_options import LateValues
+from studio.ui.composer.markup_row import MarkupRow
 from studio.ui.composer.mask_row import MaskRow, paints_on_first_reference
 from studio.ui.composer.model_picker import (
     ModelPicker,
@@ -47,6 +50,7 @@ log = logging.getLogger(__name__)
 
 
 MASK_MODEL = "gpt-image-1"  # edits with a mask on every relay that speaks `images`
+LATE_FIELD_NAMES = tuple(LateValues.__dataclass_fields__)
 
 
 def tr(text: str) -> str:
@@ -119,7 +123,7 @@ class ComposerPanel(QWidget):
 
         column.addSpacing(8)
         column.addWidget(section_label(tr("Model")))
-        self.picker = ModelPicker(self.catalog)
+        self.picker = ModelPicker(self.catalog, services=self.services)
         column.addWidget(self.picker)
         self.caps_label = role_label("hint")
         self.caps_label.setObjectName("modelCapabilities")
@@ -136,6 +140,8 @@ class ComposerPanel(QWidget):
         self.mask_row = MaskRow()
         self.mask_button, self.mask_status = self.mask_row.button, self.mask_row.status
         column.addWidget(self.mask_row)
+        self.markup_row = MarkupRow()
+        column.addWidget(self.markup_row)
         column.addStretch(1)
 
         scroll = QScrollArea()
@@ -173,6 +179,8 @@ class ComposerPanel(QWidget):
         self.tray.mask_requested.connect(lambda: self.mask_painter_requested.emit(0))
         self.mask_row.paint_requested.connect(self.mask_painter_requested)
         self.mask_row.changed.connect(self._clear_error)
+        self.tray.markup_requested.connect(self.markup_row.set_markup)
+        self.markup_row.changed.connect(self._clear_error)
         self.show_request_button.clicked.connect(self.show_request)
         self.generate_button.clicked.connect(self.generate)
         paste = QAction(tr("Paste as reference"), self)
@@ -208,6 +216,8 @@ class ComposerPanel(QWidget):
             midjourney=carried.get("midjourney"),
             blend_dimensions=carried.get("blend_dimensions"),
             extra=dict(carried.get("extra") or {}),
+            markup=self.markup_row.for_request(spec),
+            **asdict(values.late),
         )
 
     def set_request(self, request: GenerationRequest, profile: str | None = None) -> None:
@@ -224,6 +234,7 @@ class ComposerPanel(QWidget):
             background=request.background,
             seed=request.seed,
             protocol=request.protocol,
+            late=LateValues(**{name: getattr(request, name) for name in LATE_FIELD_NAMES}),
         )
         self._apply_model(request.model, values)
         self.services.preferences.model = request.model
@@ -231,6 +242,7 @@ class ComposerPanel(QWidget):
         self.negative.replace_text(request.negative_prompt or "")
         self.tray.set_references(request.references)
         self.set_mask(request.mask)
+        self.markup_row.set_markup(request.markup)
         self._carried = {
             "operation": request.operation,
             "midjourney": request.midjourney,
@@ -250,7 +262,7 @@ class ComposerPanel(QWidget):
     def _left_out(self, request: GenerationRequest, values: OptionValues) -> list[str]:
         """The settings of ``request`` the composer cannot send with its model and protocol,
         as words."""
-        kept = carried_values(fit(values, self.spec), self.options.carried)
+        kept = carried_values(fit(values, self.spec, any_protocol=True), self.options.carried)
         words = {
             "protocol": tr("protocol"),
             "ratio": tr("ratio"),
@@ -262,16 +274,35 @@ class ComposerPanel(QWidget):
             "output_format": tr("output format"),
             "background": tr("background"),
             "seed": tr("seed"),
+            "input_fidelity": tr("input fidelity"),
+            "output_compression": tr("compression"),
+            "moderation": tr("moderation"),
+            "complexity": tr("complexity"),
+            "frame_count": tr("frame count"),
+            "frame_duration_ms": tr("frame duration"),
+            "thinking": tr("thinking level"),
+            "sequential": tr("image series"),
+            "max_images": tr("number of images in a series"),
+            "watermark": tr("watermark"),
+            "safety_tolerance": tr("safety tolerance"),
         }
         fixed = self.spec.fixed_resolution  # the name carries it: shown, not left out
         if fixed and (values.resolution or "").upper() == fixed and "resolution" in words:
             del words["resolution"]
+
+        def value(options: OptionValues, name: str) -> Any:
+            late = name in LATE_FIELD_NAMES
+            return getattr(options.late if late else options, name)
+
         left_out = [
-            f"{word} “{getattr(values, name)}”"
+            f"{word} “{value(values, name)}”"
             for name, word in words.items()
-            if getattr(values, name) not in (None, getattr(kept, name))
+            if value(values, name) not in (None, value(kept, name))
             and not (name == "ratio" and kept.ratio)  # kept, in the catalog's spelling
+            and not (name == "sequential" and value(values, name) == "disabled")  # the default
         ]
+        if request.markup is not None and self.markup_row.for_request(self.spec) is None:
+            left_out.append(tr("the markup overlay"))
         if request.negative_prompt and not self._sends_negative():
             left_out.append(tr("the negative prompt"))
         return left_out
@@ -330,6 +361,7 @@ class ComposerPanel(QWidget):
         self.picker.set_model(model)
         self.options.set_spec(self.spec, values)
         self.tray.set_model(self.spec)
+        self.markup_row.update_for(self.spec)
         if changed:
             self._carried = {}
         self._prompt_changed()

@@ -22,6 +22,7 @@ from studio.domain.model_spec import ModelSpec
 from studio.domain.profile import AuthStyle, Profile
 from studio.domain.redact import redact
 from studio.domain.request import GenerationRequest, Reference
+from studio.engine.overrides import apply_overrides
 from studio.engine.plan import plan_request
 from studio.engine.prepare import keeps_urls, prepare
 from studio.protocols import protocol_for
@@ -132,7 +133,9 @@ def _multipart(call: HttpCall, remote: dict[str, str]) -> list[str]:
 
 
 async def request_text(request: GenerationRequest, spec: ModelSpec, profile: Profile) -> str:
-    """The preview text (raises the engine's StudioError when the request cannot be built)."""
+    """The preview text (raises the engine's StudioError when the request cannot be built):
+    what the engine sends, the relay's model settings (name sent, protocol, extra) applied."""
+    request, _ = apply_overrides(request, profile)
     plan = plan_request(request, spec)
     remote: dict[str, str] = {}
     shown = request

@@ -10,7 +10,16 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from studio.domain.errors import ErrorKind
@@ -222,6 +231,8 @@ class TileDelegate(QStyledItemDelegate):
         small = QFont(option.font)
         small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
         text_rect = inner.adjusted(12, 12, -12, -12)
+        if isinstance(tile.draft, QImage) and not tile.draft.isNull():
+            self._paint_draft(painter, tile.draft, inner, palette)
         painter.setFont(small)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         model_name = QFontMetrics(small).elidedText(
@@ -250,6 +261,24 @@ class TileDelegate(QStyledItemDelegate):
             done.setWidth(track.width() * max(0.0, min(tile.job.progress, 100.0)) / 100)
             painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(done, 2, 2)
+
+    def _paint_draft(
+        self, painter: QPainter, draft: QImage, inner: QRectF, palette: QPalette
+    ) -> None:
+        """The newest streamed draft under the progress words, faded so they stay legible."""
+        scale = min(inner.width() / draft.width(), inner.height() / draft.height())
+        width, height = draft.width() * scale, draft.height() * scale
+        target = QRectF(
+            inner.center().x() - width / 2, inner.center().y() - height / 2, width, height
+        )
+        painter.save()
+        painter.setOpacity(0.55)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, draft)
+        painter.restore()
+        veil = QColor(palette.color(QPalette.ColorRole.Base))
+        veil.setAlphaF(0.35)
+        painter.fillRect(target, veil)
 
     def _paint_failed(
         self, painter: QPainter, option: QStyleOptionViewItem, tile: JobTile, inner: QRectF

@@ -294,6 +294,16 @@ class GalleryModel(QAbstractListModel):
         if tile is not None:
             tile.retry_at = time.monotonic() + max(seconds, 0.0)
 
+    def on_job_partial(self, job: Job, index: int, draft: object) -> None:
+        """A streamed draft of a running job: its live tile shows the newest one."""
+        tile = self._session.get(job.id)
+        if tile is None or not tile.live or index < tile.draft_index:
+            return
+        tile.draft, tile.draft_index = draft, index
+        if tile in self._head:
+            changed = self.index(self._head.index(tile))
+            self.dataChanged.emit(changed, changed)
+
     def on_image_saved(self, job: Job, image: ImageResult) -> None:
         tile = self._session.get(job.id)
         if tile is not None:

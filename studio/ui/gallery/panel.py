@@ -10,6 +10,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from studio.domain.job import Job
+from studio.domain.results import ImageResult
 from studio.ui.gallery.empty import EmptyState
 from studio.ui.gallery.filters import FilterBar, describe
 from studio.ui.gallery.model import GalleryModel
@@ -56,6 +57,9 @@ class GalleryPanel(QWidget):
 
         self._first_page = asyncio.Event()
         self._current: int | None = None
+        # Jobs started in this session, with the selection when they started: their newest
+        # image is selected as it arrives, unless the user picked another image meanwhile.
+        self._following: dict[str, list[int]] = {}
         self._reselect: int | None = None
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -70,6 +74,9 @@ class GalleryPanel(QWidget):
         bridge.job_submitted.connect(self._on_job_changed)
         bridge.job_waiting.connect(self.model.on_job_waiting)
         bridge.image_saved.connect(self.model.on_image_saved)
+        bridge.job_partial.connect(self.model.on_job_partial)
+        bridge.image_saved.connect(self._follow_new_image)  # after the model has its row
+        bridge.job_submitted.connect(self._start_following)
         bridge.history_changed.connect(self.reload)
         self.thumbnails.changed.connect(self.view.viewport().update)
         self.model.listing_changed.connect(self._on_listing_changed)
@@ -102,6 +109,10 @@ class GalleryPanel(QWidget):
         """The history changed (trash, favourites…): read it again, keep selection and place."""
         self.model.refresh()
         self._load_choices()
+
+    def update_empty_state(self) -> None:
+        """The relays changed: the welcome card goes once there is one to use."""
+        self._update_empty_state()
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
@@ -137,8 +148,8 @@ class GalleryPanel(QWidget):
         if model.failed:
             self.empty.show_failed()
         elif query.is_default:
-            if self.services.demo:
-                self.empty.show_demo_hint()
+            if self.services.demo or self.services.bridge.default_profile:
+                self.empty.show_demo_hint()  # a relay is ready: say how to start
             else:
                 self.empty.show_welcome()
         else:
@@ -170,6 +181,8 @@ class GalleryPanel(QWidget):
     # -- jobs ------------------------------------------------------------------------------
 
     def _on_job_changed(self, job: Job) -> None:
+        if job.state.is_terminal:  # its images were all told before this
+            self._following.pop(job.id, None)
         self.model.on_job_changed(job)
         self.filter_bar.add_choice(job.request.model, job.profile_name)
 
@@ -194,6 +207,24 @@ class GalleryPanel(QWidget):
         self._update_tick()
 
     # -- selection -------------------------------------------------------------------------
+
+    def _start_following(self, job: Job) -> None:
+        self._following[job.id] = self.selected_image_ids()
+
+    def _follow_new_image(self, job: Job, image: ImageResult) -> None:
+        before = self._following.get(job.id)
+        if before is None or image.id is None or self.selected_image_ids() != before:
+            return  # not a job started here, or the user has chosen another image since
+        row = self.model.row_of_image(image.id)
+        if row < 0:
+            return  # the filters hide it
+        index = self.model.index(row)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.scrollTo(index)
+        if job.id in self._following:
+            self._following[job.id] = [image.id]
 
     def _emit_current(self) -> None:
         index = self.view.currentIndex()

@@ -209,6 +209,8 @@ class JobTile:
     retry_at: float | None = None  # time.monotonic() when a waiting retry goes out
     shown_state: JobState | None = None  # the state last painted
     replaced: bool = False  # its images arrived and took its place
+    draft: object | None = None  # the latest streamed draft (a QImage), shown while it runs
+    draft_index: int = -1
 
     @property
     def key(self) -> str:

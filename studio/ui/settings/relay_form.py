@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -25,9 +26,12 @@ from PySide6.QtWidgets import (
 from studio.domain.errors import InputError
 from studio.domain.profile import AuthStyle, Profile
 from studio.settings import profiles as rules
+from studio.settings.quirks import RelayQuirks
 from studio.settings.secrets import KeyStatus
 from studio.ui import i18n
 from studio.ui.settings.key_field import KeyField
+from studio.ui.settings.learned import LearnedRefusals
+from studio.ui.settings.model_overrides import ModelOverridesEditor, OverrideError
 
 
 def tr(text: str) -> str:
@@ -115,6 +119,18 @@ class RelayForm(QWidget):
         self.read_timeout.setToolTip(
             tr("How long to wait for an image. Slow models can take several minutes.")
         )
+        self.stream_box = QCheckBox(tr("Stream images where the model can"))
+        self.stream_box.setObjectName("streamImagesBox")
+        self.stream_box.setToolTip(
+            tr(
+                "gpt-image models send their image as a stream of events: the connection stays "
+                "alive through proxies that cut silent requests at 100 s, and drafts appear in "
+                "the live tile. Relays bill the drafts as extra output."
+            )
+        )
+        self.partial_images = QSpinBox(objectName="partialImagesBox")
+        self.partial_images.setRange(0, 3)
+        self.partial_images.setToolTip(tr("Drafts to show while the image is made (0–3)."))
         self.job_timeout = _seconds(1.0, "jobTimeoutBox")
         self.job_timeout.setToolTip(
             tr(
@@ -150,6 +166,8 @@ class RelayForm(QWidget):
             words.setToolTip(tr("Task statuses, separated by commas."))
         self.poll_interval = _seconds(0.1, "pollIntervalBox")
         self.max_wait = _seconds(1.0, "maxWaitBox")
+        self.overrides = ModelOverridesEditor()
+        self.learned = LearnedRefusals(None)
 
         self._build()
         self._watch()
@@ -179,6 +197,8 @@ class RelayForm(QWidget):
         rows.addRow(tr("Connect time-out"), self.connect_timeout)
         rows.addRow(tr("Read time-out"), self.read_timeout)
         rows.addRow(tr("Time limit per job"), self.job_timeout)
+        rows.addRow(tr("Streaming"), self.stream_box)
+        rows.addRow(tr("Drafts while streaming"), self.partial_images)
         rows.addRow(tr("HTTP proxy"), self.proxy_edit)
 
         rows.addRow(_section(tr("PROTOCOL")))
@@ -230,6 +250,11 @@ class RelayForm(QWidget):
         self._async_rows = [async_hint, *self.async_fields]
         self._on_async_toggled(False)
 
+        rows.addRow(_section(tr("MODEL SETTINGS")))
+        rows.addRow(self.overrides)
+        rows.addRow(_section(tr("LEARNED")))
+        rows.addRow(self.learned)
+
     def _watch(self) -> None:
         for edit in self._line_edits():
             edit.textEdited.connect(self._on_edited)
@@ -239,6 +264,10 @@ class RelayForm(QWidget):
             box.valueChanged.connect(self._on_edited)
         for combo in self.auth_boxes.values():
             combo.currentIndexChanged.connect(self._on_edited)
+        self.overrides.changed.connect(self._on_edited)
+        self.stream_box.toggled.connect(self._on_edited)
+        self.stream_box.toggled.connect(self.partial_images.setEnabled)
+        self.partial_images.valueChanged.connect(self._on_edited)
 
     def _line_edits(self) -> list[QLineEdit]:
         return [
@@ -297,6 +326,9 @@ class RelayForm(QWidget):
             self.connect_timeout.setValue(profile.connect_timeout)
             self.read_timeout.setValue(profile.read_timeout)
             self.job_timeout.setValue(profile.job_timeout)
+            self.stream_box.setChecked(profile.stream_images)
+            self.partial_images.setValue(profile.partial_images)
+            self.partial_images.setEnabled(profile.stream_images)
             self.proxy_edit.setText(profile.proxy or "")
             for field_name, box in self.auth_boxes.items():
                 box.setCurrentIndex(max(0, box.findData(getattr(profile, field_name))))
@@ -309,6 +341,8 @@ class RelayForm(QWidget):
             self.failure_words.setText(", ".join(options.failure_words))
             self.poll_interval.setValue(options.poll_interval)
             self.max_wait.setValue(options.max_wait)
+            self.overrides.load(profile.model_overrides)
+            self.learned.load(profile.name)
             self.mark_invalid(None)
             self._set_read_only(read_only, note)
         finally:
@@ -322,14 +356,22 @@ class RelayForm(QWidget):
             self.connect_timeout,
             self.read_timeout,
             self.job_timeout,
+            self.stream_box,
+            self.partial_images,
             self.poll_interval,
             self.max_wait,
             *self.auth_boxes.values(),
         ):
             widget.setEnabled(not read_only)
         self.key_field.set_read_only(read_only)
+        self.overrides.set_read_only(read_only)
         self.read_only_note.setText(note)
         self._rows.setRowVisible(self.read_only_note, bool(note))
+
+    def set_quirks(self, quirks: RelayQuirks | None) -> None:
+        """Where the relay's learned refusals are read and forgotten."""
+        self.learned.quirks = quirks
+        self.learned.load(self._base.name)
 
     def set_key_state(self, status: KeyStatus | None, *, copied_from: str = "") -> None:
         """Say where this profile's key is, without ever showing it."""
@@ -362,6 +404,10 @@ class RelayForm(QWidget):
             poll_interval=self.poll_interval.value(),
             max_wait=self.max_wait.value(),
         )
+        try:
+            overrides = self.overrides.overrides()
+        except OverrideError as problem:
+            raise FormError(problem.text, problem.field) from None
         profile = replace(
             self._base,
             name=name,
@@ -370,9 +416,12 @@ class RelayForm(QWidget):
             connect_timeout=self.connect_timeout.value(),
             read_timeout=self.read_timeout.value(),
             job_timeout=self.job_timeout.value(),
+            stream_images=self.stream_box.isChecked(),
+            partial_images=self.partial_images.value(),
             proxy=self.proxy_edit.text().strip() or None,
             multi_image_field=self.multi_image_edit.text().strip(),
             async_options=options,
+            model_overrides=overrides,
             **{field: box.currentData() for field, box in self.auth_boxes.items()},
         )
         try:

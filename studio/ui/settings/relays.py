@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from studio.ui import i18n
 from studio.ui.icons import icon
 from studio.ui.services import Services
 from studio.ui.settings.connection_test import ConnectionTest
+from studio.ui.settings.doctor_panel import DoctorPanel
 from studio.ui.settings.entries import (
     Entry,
     Kind,
@@ -79,10 +81,13 @@ class RelaysPage(QWidget):
         self.reload_button.hide()
 
         self.form = RelayForm()
+        self.form.set_quirks(getattr(services.bridge.manager, "quirks", None))
+        self.form.overrides.set_suggestions(services.catalog.ids())
         self.form.changed.connect(self._on_form_changed)
         self.form.name_edit.textEdited.connect(self._on_name_edited)
         self.tester = ConnectionTest(services)
         self.tester.button.clicked.connect(self.test_connection)
+        self.doctor = DoctorPanel(services)
         self.form_error = message_label("formError", "error")
         self.notice = message_label("saveNotice", "hint")
         self.confirm_bar = RemoveConfirmation()
@@ -133,7 +138,11 @@ class RelaysPage(QWidget):
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(8)
         main.addWidget(self.confirm_bar)
-        main.addWidget(scroll, 1)
+        self.sections = QTabWidget(objectName="relaySections")  # the settings | the relay doctor
+        self.sections.setDocumentMode(True)
+        self.sections.addTab(scroll, tr("Settings"))
+        self.sections.addTab(self.doctor, tr("Relay check"))
+        main.addWidget(self.sections, 1)
         main.addWidget(self.form_error)
         main.addWidget(self.notice)
         main.addLayout(actions)
@@ -198,6 +207,9 @@ class RelaysPage(QWidget):
         self.tester.reset()
         self._show_problem(None)
         entry = self._entry
+        self.doctor.show_entry(entry, self.store.keys)
+        if entry is None or entry.kind is Kind.DRAFT:
+            self.sections.setCurrentIndex(0)  # a relay being added is filled in first
         self.form.setEnabled(entry is not None)
         self.tester.setEnabled(entry is not None)
         if entry is None:
@@ -263,6 +275,7 @@ class RelaysPage(QWidget):
 
     def _show_problem(self, problem: FormError | str | None) -> None:
         if isinstance(problem, FormError):
+            self.sections.setCurrentIndex(0)
             self.form.mark_invalid(problem.field)
             problem.field.setFocus()
             text = problem.text
