@@ -6,6 +6,7 @@ import binascii
 import hashlib
 import io
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
@@ -165,6 +166,8 @@ def validate_result(data: bytes, *, max_pixels: int = MAX_RESULT_PIXELS) -> Vali
             data, formats=RESULT_FORMATS, max_pixels=max_pixels
         )
     except UnsupportedFormatError as problem:
+        if problem.format == "SVG" and (vector := _svg(data)) is not None:
+            return vector  # gpt-image-2.6 answers svg when asked: kept as the vector it is
         try:
             return _displayable(data, problem.format, max_pixels)
         except DecodeError as other:
@@ -209,6 +212,46 @@ def _displayable(data: bytes, named: str, max_pixels: int) -> ValidatedImage:
     return ValidatedImage(
         copy, "image/png", "png", width, height, hashlib.sha256(copy).hexdigest(), original
     )
+
+
+SVG_MIME = "image/svg+xml"
+MAX_SVG_BYTES = 32 * 1024 * 1024
+_SVG_ROOT = re.compile(rb"<svg\b([^>]*)>", re.IGNORECASE)
+_SVG_ATTRIBUTE = re.compile(rb"""\b(width|height|viewBox)\s*=\s*["']([^"']*)["']""")
+_NUMBER = re.compile(rb"[-+]?[0-9]*\.?[0-9]+")
+
+
+def _svg(data: bytes) -> ValidatedImage | None:
+    """A whole SVG document (root element opened and closed, UTF-8) as a result, its size from
+    width/height or the viewBox (1024 when it says neither); None when it is not one. Never
+    parsed as XML here: no entity expansion, no external references followed."""
+    if len(data) > MAX_SVG_BYTES or b"</svg>" not in data[-4096:].lower():
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    root = _SVG_ROOT.search(data[:65536])
+    if root is None:
+        return None
+    found = {m.group(1).decode(): m.group(2) for m in _SVG_ATTRIBUTE.finditer(root.group(1))}
+    numbers = [float(n) for n in _NUMBER.findall(found.get("viewBox", b""))]
+    width = _svg_length(found.get("width")) or (numbers[2] if len(numbers) == 4 else 1024)
+    height = _svg_length(found.get("height")) or (numbers[3] if len(numbers) == 4 else 1024)
+    if width <= 0 or height <= 0:
+        return None
+    return ValidatedImage(
+        data, SVG_MIME, "svg", round(width), round(height), hashlib.sha256(data).hexdigest()
+    )
+
+
+def _svg_length(value: bytes | None) -> float | None:
+    """A width or height in pixels ("640", "640px"); None for percentages and other units."""
+    if not value or value.strip().endswith(b"%"):
+        return None
+    match = _NUMBER.match(value.strip())
+    unit = value.strip()[match.end() :] if match else b""
+    return float(match.group(0)) if match and unit in (b"", b"px") else None
 
 
 _ORIGINAL_EXTENSIONS = {"JPEG2000": "jp2", "TIFF": "tif", "AVIF": "avif", "BMP": "bmp"}

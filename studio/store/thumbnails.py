@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
 from studio.domain.results import ImageResult
 from studio.engine.workers import background_pool
+from studio.imaging.results import SVG_MIME
 from studio.store.history import Store
 
 
@@ -17,8 +19,15 @@ class ThumbnailMaker:
     Two requests for the same image and size share one piece of work.
     """
 
-    def __init__(self, store: Store, workers: int = 1) -> None:
+    def __init__(
+        self,
+        store: Store,
+        workers: int = 1,
+        *,
+        vector: Callable[[ImageResult, int, Path], Path] | None = None,
+    ) -> None:
         self.store = store
+        self.vector = vector  # renders a thumbnail of a vector image (SVG) Pillow cannot read
         self._pool = background_pool(workers, "studio-thumbnails")
         self._pending: dict[tuple[str, int], Future[Path]] = {}
         self._lock = threading.Lock()
@@ -28,10 +37,19 @@ class ThumbnailMaker:
         with self._lock:
             if (pending := self._pending.get(key)) is not None:
                 return pending
-            future = self._pool.submit(self.store.thumbnail, image, size)
+            if image.mime == SVG_MIME and self.vector is not None:
+                target = self.store.thumbnails_dir / str(size) / image.sha256[:2]
+                target = target / f"{image.sha256}.png"
+                future = self._pool.submit(self._vector_thumbnail, image, size, target)
+            else:
+                future = self._pool.submit(self.store.thumbnail, image, size)
             self._pending[key] = future
         future.add_done_callback(lambda _: self._forget(key))
         return future
+
+    def _vector_thumbnail(self, image: ImageResult, size: int, target: Path) -> Path:
+        assert self.vector is not None
+        return target if target.is_file() else self.vector(image, size, target)
 
     def _forget(self, key: tuple[str, int]) -> None:
         with self._lock:

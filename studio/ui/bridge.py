@@ -49,7 +49,7 @@ class EngineBridge(QObject):
         self.store: Store = manager.store
         self.catalog = catalog
         self._default_profile = default_profile
-        self.thumbnails = ThumbnailMaker(self.store)
+        self.thumbnails = ThumbnailMaker(self.store, vector=_svg_thumbnail)
         self._tasks: set[asyncio.Task[Any]] = set()
         manager.listeners.append(self._on_event)
 
@@ -181,3 +181,9 @@ class EngineBridge(QObject):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self.thumbnails.close()
+
+
+def _svg_thumbnail(image: ImageResult, size: int, target: Path) -> Path:
+    from studio.ui.vector import svg_thumbnail  # QtSvg loads with the first vector result
+
+    return svg_thumbnail(image, size, target)

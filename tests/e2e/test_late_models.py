@@ -142,19 +142,20 @@ def test_a_markup_overlay_with_a_mask_is_refused_before_sending(
     assert paid(sim) == 0
 
 
-def test_svg_output_is_asked_for_and_kept_as_sent(sim: SimulatorServer, tmp_path: Path) -> None:
+def test_svg_output_is_asked_for_and_saved_as_the_vector_it_is(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
     result = cli(
         sim.url, "--prompt", "a logo of a fox", "--model", "gpt-image-2.6",
         "--output-format", "svg", "--json", cwd=tmp_path,
     )  # fmt: skip
     no_traceback(result)
+    assert result.returncode == 0, result.stderr
     (entry,) = _paid_entries(sim)
     assert entry.body["output_format"] == "svg" and "n" not in entry.body
-    # The studio cannot show an svg: the paid result is kept as sent and the message says where.
-    error = summary(result)["error"]
-    assert "SVG" in error and "kept as it was sent" in error
-    kept = Path(error.split("kept as it was sent: ")[1].split()[0])
-    assert kept.suffix == ".svg" and kept.read_bytes().startswith(b"<svg")
+    (image,) = summary(result)["images"]
+    assert image["mime"] == "image/svg+xml" and image["path"].endswith(".svg")
+    assert Path(image["path"]).read_bytes().lstrip().startswith((b"<svg", b"<?xml"))
 
 
 def test_jpeg_with_a_transparent_background_is_refused(

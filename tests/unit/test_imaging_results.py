@@ -281,10 +281,37 @@ def test_result_in_a_format_not_shown_as_it_is_gets_a_png_copy_and_keeps_its_byt
 
 
 def test_result_in_a_format_nothing_here_reads_is_named() -> None:
-    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"></svg>'
+    pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
     with pytest.raises(RelayError) as caught:
-        validate_result(svg)
-    assert "SVG" in caught.value.message
+        validate_result(pdf)
+    assert "PDF" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("document", "size"),
+    [
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect/></svg>',
+            (640, 480),
+        ),
+        (
+            b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+            b'viewBox="0 0 300 200" width="100%"></svg>',
+            (300, 200),
+        ),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><g/></svg>', (1024, 1024)),
+    ],
+)
+def test_an_svg_result_is_kept_as_the_vector_it_is(document: bytes, size: tuple[int, int]) -> None:
+    validated = validate_result(document)
+    assert (validated.mime, validated.extension) == ("image/svg+xml", "svg")
+    assert (validated.width, validated.height) == size
+    assert validated.data == document and validated.original is None
+
+
+def test_a_cut_off_svg_is_damaged_not_a_result() -> None:
+    with pytest.raises(RelayError):
+        validate_result(b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect')
 
 
 def test_damaged_png_header_is_damaged_not_huge() -> None:

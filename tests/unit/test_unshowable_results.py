@@ -1,4 +1,4 @@
-"""A result the studio cannot show at all (SVG) is still what was paid for: kept as sent."""
+"""A result the studio cannot show at all (PDF) is still what was paid for: kept as sent."""
 
 from __future__ import annotations
 
@@ -18,15 +18,12 @@ from studio.engine.sinks import DirectorySink
 from studio.protocols.transport import RelayClient
 from tests.helpers.engine import FAST_RETRIES, sim_profile
 
-SVG = (
-    b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
-    b'<rect width="8" height="8"/></svg>'
-)
+PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 
 
-def test_an_svg_result_is_kept_and_the_message_says_where(tmp_path: Path) -> None:
+def test_a_pdf_result_is_kept_and_the_message_says_where(tmp_path: Path) -> None:
     def relay(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, json={"data": [{"b64_json": base64.b64encode(SVG).decode()}]})
+        return httpx.Response(200, json={"data": [{"b64_json": base64.b64encode(PDF).decode()}]})
 
     async def go() -> Job:
         client = RelayClient(
@@ -43,6 +40,6 @@ def test_an_svg_result_is_kept_and_the_message_says_where(tmp_path: Path) -> Non
     job = asyncio.run(go())
     assert job.state is JobState.FAILED and job.error is not None
     assert job.error.kind is ErrorKind.BAD_RESULT and job.error.may_be_billed
-    assert "SVG image, which the studio cannot show. It is kept as it was sent" in job.error.message
-    (kept,) = tmp_path.glob("*.svg")
-    assert kept.read_bytes() == SVG and str(kept) in job.error.message
+    assert "PDF image, which the studio cannot show. It is kept as it was sent" in job.error.message
+    (kept,) = tmp_path.glob("*.pdf")
+    assert kept.read_bytes() == PDF and str(kept) in job.error.message
