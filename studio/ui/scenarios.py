@@ -98,6 +98,82 @@ async def kept(window: MainWindow) -> QWidget:
     return window
 
 
+async def relay_models(window: MainWindow) -> QWidget:
+    """The picker with the relay's own list: a relay that sells suffixed names and aliases."""
+    import httpx
+
+    profile = window.services.demo_profile
+    assert profile is not None, "the relay-models scenario needs the demo relay"
+    async with httpx.AsyncClient(trust_env=False) as client:
+        await client.post(
+            f"{profile.base_url}/_sim/personalities", json={"personalities": "suffixed-names"}
+        )
+    picker = window.composer.picker
+    picker.refresh()
+    await asyncio.sleep(1.0)  # the relay's answer
+    picker.open_popup()
+    await asyncio.sleep(0.5)
+    assert picker.popup is not None
+    return picker.popup
+
+
+async def doctor(window: MainWindow) -> QWidget:
+    """Settings → Relays → Relay check, the free checks run on the demo relay."""
+    dialog = window.open_settings()
+    await asyncio.sleep(0.3)
+    page = dialog.relays  # type: ignore[attr-defined]
+    page.sections.setCurrentIndex(1)
+    page.doctor.check_free()
+    for _ in range(100):
+        await asyncio.sleep(0.1)
+        if page.doctor.findings.isVisible() and page.doctor.check_button.isEnabled():
+            break
+    await asyncio.sleep(0.3)
+    return dialog
+
+
+async def _first_relay_saved(window: MainWindow) -> QWidget:
+    """A newcomer adds a relay from the welcome card: name, URL, key, test, save."""
+    from studio.simulator import SimulatorServer
+
+    relay = SimulatorServer()
+    await asyncio.to_thread(relay.start)
+    window.destroyed.connect(lambda: relay.stop())
+    window._first_relay = relay  # type: ignore[attr-defined]  # lives as long as the window
+    window.gallery.empty.add_relay_button.click()
+    await asyncio.sleep(0.3)
+    dialog = window._settings
+    assert dialog is not None
+    page, form = dialog.relays, dialog.relays.form  # type: ignore[attr-defined]
+    form.name_edit.setText("my relay")
+    form.url_edit.setText(f"{relay.url}/v1")
+    form.key_edit.setText("sk-my-own-key-0000000000000001")
+    form._on_edited()
+    page.tester.button.click()
+    for _ in range(50):
+        await asyncio.sleep(0.1)
+        if page.tester.key_label.isVisible():
+            break
+    page.save_button.click()
+    for _ in range(50):
+        await asyncio.sleep(0.1)
+        if window.bridge.default_profile == "my relay":
+            break
+    await asyncio.sleep(0.3)
+    return dialog
+
+
+async def first_relay(window: MainWindow) -> QWidget:
+    return await _first_relay_saved(window)
+
+
+async def first_relay_ready(window: MainWindow) -> QWidget:
+    dialog = await _first_relay_saved(window)
+    dialog.close()
+    await asyncio.sleep(0.5)
+    return window
+
+
 async def settings(window: MainWindow) -> QWidget:
     dialog = window.open_settings()
     await asyncio.sleep(0.5)
@@ -210,6 +286,10 @@ SCENARIOS: dict[str, Callable[[MainWindow], Awaitable[QWidget]]] = {
     "gallery": gallery,
     "error": error,
     "kept": kept,
+    "relay-models": relay_models,
+    "doctor": doctor,
+    "first-relay": first_relay,
+    "first-relay-ready": first_relay_ready,
     "settings": settings,
     "mask-painter": mask_painter,
     "inpaint-warning": inpaint_warning,

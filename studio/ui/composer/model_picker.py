@@ -206,8 +206,9 @@ class ModelPopup(QFrame):
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.header().setStretchLastSection(False)
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The name sent to the relay is shown whole; a long label gives way first.
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setStyleSheet("QTreeWidget::item { padding: 3px 4px; }")
         self.list.itemActivated.connect(self._activated)
@@ -374,7 +375,7 @@ class ModelPopup(QFrame):
             if item.data(0, MODEL_ROLE) == current:
                 self.list.setCurrentItem(item)
                 self.list.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.resize(max(width, 440), 460)
+        self.resize(max(width, 520), 480)
         self.move(position)
         self.show()
         self.search.setFocus(Qt.FocusReason.PopupFocusReason)
