@@ -6,9 +6,10 @@ from typing import Any
 
 from studio.domain.model_spec import ProtocolId
 from studio.imaging.uploads import image_to_data_url
-from studio.protocols.base import Completed, HttpCall, ImageProtocol, WireRequest
+from studio.protocols.base import Accepted, Completed, HttpCall, ImageProtocol, WireRequest
 from studio.protocols.capabilities import CAPABILITIES, with_extra
 from studio.protocols.images import EDITS, parse_images_response
+from studio.protocols.task_shapes import task_in
 
 
 class JsonEditProtocol(ImageProtocol):
@@ -30,5 +31,9 @@ class JsonEditProtocol(ImageProtocol):
         with_extra(body, request.extra, self.id)  # adds, never replaces
         return HttpCall.with_json(EDITS, body)
 
-    def parse(self, data: Any, wire: WireRequest) -> Completed:
-        return parse_images_response(data)  # some relays add a chat-style `choices`: ignored
+    def parse(self, data: Any, wire: WireRequest) -> Completed | Accepted:
+        """An ImagesResponse (some relays add a chat-style `choices`: ignored), or a task to poll
+        when the relay answered with one, by shape (protocol.md §11)."""
+        if (accepted := task_in(data, self.profile)) is not None:
+            return accepted
+        return parse_images_response(data)

@@ -327,3 +327,27 @@ def test_a_silent_call_cut_by_cloudflare_fails_once_and_may_be_billed(
     while not sim.log()[0].billed:  # the relay finished behind the proxy, and charged
         assert time.monotonic() < deadline
         time.sleep(0.05)
+
+
+@pytest.mark.parametrize("personality", ["generation-task", "tasks-v1"])
+def test_a_task_answer_to_a_json_edit_is_polled_too(
+    sim: SimulatorServer, out: Path, personality: str, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from studio.domain.request import Reference
+
+    reference = tmp_path / "ref.png"
+    Image.new("RGB", (64, 48), "olive").save(reference)
+    sim.set_personalities(personality)
+    sim.set_faults("async-duration=0.4")
+    request = GenerationRequest(
+        "the same scene at night",
+        "nano-banana-2-1k",
+        protocol=ProtocolId.IMAGES_JSON_EDIT,
+        references=(Reference("ref.png", path=reference),),
+    )
+    job = run_job(sim.url, request, out)
+    assert job.state is JobState.SUCCEEDED, job.error
+    assert job.protocol is ProtocolId.IMAGES_ASYNC and job.meta["poll_path"]
+    assert _paid(sim) == ["/v1/images/edits"] and _polls(sim)
