@@ -41,6 +41,7 @@ from studio.domain.request import (
     INPUT_FIDELITIES,
     MODERATIONS,
     OUTPUT_FORMATS,
+    RECORDED_FIELDS,
     RESOLUTIONS,
     SEQUENTIAL,
     THINKING_LEVELS,
@@ -201,29 +202,12 @@ def reference_from(text: str) -> Reference:
     return Reference(name=text, path=Path(text).expanduser())
 
 
+# Settings a flag gives (resolution is normalised on its own; blend shapes have no flag).
 _OVERRIDES = (
     "prompt",
     "model",
-    "ratio",
-    "size",
     "n",
-    "quality",
-    "seed",
-    "negative_prompt",
-    "style",
-    "output_format",
-    "background",
-    "input_fidelity",
-    "output_compression",
-    "moderation",
-    "complexity",
-    "frame_count",
-    "frame_duration_ms",
-    "thinking",
-    "sequential",
-    "max_images",
-    "watermark",
-    "safety_tolerance",
+    *(name for name in RECORDED_FIELDS if name not in ("resolution", "blend_dimensions")),
 )
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
-import ipaddress
 import json
 import re
 import ssl
@@ -42,7 +41,7 @@ from studio.protocols.relay_errors import (
     html_summary,
     looks_like_html,
 )
-from studio.protocols.transport import RelayClient, RetryPolicy
+from studio.protocols.transport import RelayClient, RetryPolicy, is_loopback
 
 QUICK_TIMEOUT = 20.0  # a free check that takes longer is a finding in itself
 CLOCK_SKEW_LIMIT = 300.0  # seconds: beyond this, signed links and TLS start to fail
@@ -258,16 +257,6 @@ class FreeFindings:
 
 
 Clock = Callable[[], float]
-
-
-def is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 async def free_checks(

@@ -21,6 +21,7 @@ from studio.domain.request import (
     SEQUENTIAL,
     GenerationRequest,
 )
+from studio.domain.setting_words import SETTING_WORDS
 from studio.engine.params import resolve
 from studio.protocols.base import ResolvedParams
 from studio.protocols.capabilities import CAPABILITIES, carried_options, extra_left_out
@@ -186,28 +187,7 @@ OPTION_WORDS = {
     "markup": QT_TRANSLATE_NOOP(ERRORS, "markup overlay"),
 }
 
-# The same words for notes (the window translates a note's words in the Warnings context).
-NOTE_WORDS = {
-    "ratio": QT_TRANSLATE_NOOP(WARNINGS, "ratio"),
-    "resolution": QT_TRANSLATE_NOOP(WARNINGS, "resolution"),
-    "quality": QT_TRANSLATE_NOOP(WARNINGS, "quality"),
-    "style": QT_TRANSLATE_NOOP(WARNINGS, "style"),
-    "output_format": QT_TRANSLATE_NOOP(WARNINGS, "output format"),
-    "background": QT_TRANSLATE_NOOP(WARNINGS, "background"),
-    "seed": QT_TRANSLATE_NOOP(WARNINGS, "seed"),
-    "negative_prompt": QT_TRANSLATE_NOOP(WARNINGS, "negative prompt"),
-    "blend_dimensions": QT_TRANSLATE_NOOP(WARNINGS, "blend shape"),
-    "input_fidelity": QT_TRANSLATE_NOOP(WARNINGS, "input fidelity"),
-    "output_compression": QT_TRANSLATE_NOOP(WARNINGS, "compression"),
-    "moderation": QT_TRANSLATE_NOOP(WARNINGS, "moderation"),
-    "complexity": QT_TRANSLATE_NOOP(WARNINGS, "complexity"),
-    "frame_count": QT_TRANSLATE_NOOP(WARNINGS, "frame count"),
-    "frame_duration_ms": QT_TRANSLATE_NOOP(WARNINGS, "frame duration (ms)"),
-    "thinking": QT_TRANSLATE_NOOP(WARNINGS, "thinking level"),
-    "sequential": QT_TRANSLATE_NOOP(WARNINGS, "image series"),
-    "watermark": QT_TRANSLATE_NOOP(WARNINGS, "watermark"),
-    "safety_tolerance": QT_TRANSLATE_NOOP(WARNINGS, "safety tolerance"),
-}
+NOTE_WORDS = SETTING_WORDS  # the same words for notes, in the Warnings context
 # Options that change what is made or what it is made from: never sent without them.
 REFUSED_WHEN_LEFT_OUT = frozenset({"n", "size", "mask", "references", "markup", "max_images"})
 # Midjourney flags that carry an option inside the prompt.

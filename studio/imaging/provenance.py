@@ -44,6 +44,7 @@ from studio.domain.request import (
     SEQUENTIAL,
     GenerationRequest,
 )
+from studio.domain.setting_words import SETTING_WORDS
 
 __all__ = [
     "PROVENANCE_KEY",
@@ -239,32 +240,6 @@ MSG_EXTRA_LEFT_OUT = QT_TRANSLATE_NOOP(
     "The image's extra relay fields ({names}) were not restored: only the studio's own "
     "settings are.",
 )
-SETTING_WORDS = {
-    "protocol": QT_TRANSLATE_NOOP(WARNINGS, "protocol"),
-    "operation": QT_TRANSLATE_NOOP(WARNINGS, "operation"),
-    "ratio": QT_TRANSLATE_NOOP(WARNINGS, "ratio"),
-    "resolution": QT_TRANSLATE_NOOP(WARNINGS, "resolution"),
-    "size": QT_TRANSLATE_NOOP(WARNINGS, "size"),
-    "n": QT_TRANSLATE_NOOP(WARNINGS, "number of images"),
-    "quality": QT_TRANSLATE_NOOP(WARNINGS, "quality"),
-    "seed": QT_TRANSLATE_NOOP(WARNINGS, "seed"),
-    "negative_prompt": QT_TRANSLATE_NOOP(WARNINGS, "negative prompt"),
-    "style": QT_TRANSLATE_NOOP(WARNINGS, "style"),
-    "output_format": QT_TRANSLATE_NOOP(WARNINGS, "output format"),
-    "background": QT_TRANSLATE_NOOP(WARNINGS, "background"),
-    "blend_dimensions": QT_TRANSLATE_NOOP(WARNINGS, "blend shape"),
-    "input_fidelity": QT_TRANSLATE_NOOP(WARNINGS, "input fidelity"),
-    "output_compression": QT_TRANSLATE_NOOP(WARNINGS, "compression"),
-    "moderation": QT_TRANSLATE_NOOP(WARNINGS, "moderation"),
-    "complexity": QT_TRANSLATE_NOOP(WARNINGS, "complexity"),
-    "frame_count": QT_TRANSLATE_NOOP(WARNINGS, "frame count"),
-    "frame_duration_ms": QT_TRANSLATE_NOOP(WARNINGS, "frame duration (ms)"),
-    "thinking": QT_TRANSLATE_NOOP(WARNINGS, "thinking level"),
-    "sequential": QT_TRANSLATE_NOOP(WARNINGS, "image series"),
-    "max_images": QT_TRANSLATE_NOOP(WARNINGS, "number of images in a series"),
-    "watermark": QT_TRANSLATE_NOOP(WARNINGS, "watermark"),
-    "safety_tolerance": QT_TRANSLATE_NOOP(WARNINGS, "safety tolerance"),
-}
 _FOLLOW_UPS = frozenset(
     {Operation.MJ_ACTION.value, Operation.MJ_CHANGE.value, Operation.MJ_MODAL.value}
 )

@@ -123,7 +123,7 @@ WaitHook = Callable[[str, float], Awaitable[None] | None]
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError)
 
 
-def _is_loopback(url: str) -> bool:
+def is_loopback(url: str) -> bool:
     host = urlsplit(url).hostname or ""
     if host == "localhost":
         return True
@@ -203,7 +203,7 @@ class RelayClient:
             verify=tls_context(),
             timeout=timeout,
             proxy=profile.proxy or None,
-            trust_env=not _is_loopback(root),
+            trust_env=not is_loopback(root),
             transport=transport,
             headers={"User-Agent": f"studio/{__version__}", "Accept-Encoding": ACCEPT_ENCODING},
             limits=httpx.Limits(max_connections=max(profile.concurrency * 2, 8)),
