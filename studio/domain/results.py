@@ -8,6 +8,8 @@ from typing import Any
 
 from studio.domain.notice import Notice
 
+SVG_MIME = "image/svg+xml"  # vector results (gpt-image-2.6): drawn by Qt, not Pillow
+
 
 @dataclass(frozen=True)
 class ImageResult:

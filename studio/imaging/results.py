@@ -15,6 +15,7 @@ from PIL import Image, UnidentifiedImageError
 
 from studio.domain.errors import ErrorKind, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
+from studio.domain.results import SVG_MIME
 from studio.imaging._decode import (
     DamagedError,
     DecodeError,
@@ -214,7 +215,6 @@ def _displayable(data: bytes, named: str, max_pixels: int) -> ValidatedImage:
     )
 
 
-SVG_MIME = "image/svg+xml"
 MAX_SVG_BYTES = 32 * 1024 * 1024
 _SVG_ROOT = re.compile(rb"<svg\b([^>]*)>", re.IGNORECASE)
 _SVG_ATTRIBUTE = re.compile(rb"""\b(width|height|viewBox)\s*=\s*["']([^"']*)["']""")

@@ -7,9 +7,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
-from studio.domain.results import ImageResult
+from studio.domain.results import SVG_MIME, ImageResult
 from studio.engine.workers import background_pool
-from studio.imaging.results import SVG_MIME
 from studio.store.history import Store
 
 
