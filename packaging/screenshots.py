@@ -31,6 +31,7 @@ SHOTS = (
     ("mask-painter", True),
     ("inpaint-warning", True),
     ("expand", True),
+    ("composer-nano-banana-2", True),
 )
 
 

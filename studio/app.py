@@ -41,6 +41,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             "mask-painter",
             "inpaint-warning",
             "expand",
+            "composer-nano-banana-2",
         ],
         help=argparse.SUPPRESS,  # a scripted state for --screenshot (packaging/screenshots.py)
     )

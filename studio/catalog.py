@@ -281,6 +281,11 @@ def _tuple(values: Iterable[Any], kind: type = str) -> tuple[Any, ...]:
     return tuple(kind(v) for v in values)
 
 
+def _upload_limits(raw: Mapping[str, Any]) -> UploadLimits:
+    values: dict[str, Any] = {k: tuple(x) if k == "formats" else x for k, x in raw.items()}
+    return UploadLimits(**values)
+
+
 def _to_spec(name: str, raw: dict[str, Any], *, known: bool) -> ModelSpec:
     values: dict[str, Any] = {"id": name, "known": known, "label": raw.get("label") or name}
     converters: dict[str, Any] = {
@@ -302,9 +307,7 @@ def _to_spec(name: str, raw: dict[str, Any], *, known: bool) -> ModelSpec:
         "refs_via": RefsVia,
         "mask": MaskStyle,
         "size_for_ratio": dict,
-        "upload": lambda v: UploadLimits(
-            **{k: tuple(x) if k == "formats" else x for k, x in v.items()}
-        ),
+        "upload": _upload_limits,
         "free_size": lambda v: FreeSize(**v),
         "price": lambda v: Price(**v),
     }

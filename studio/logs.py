@@ -65,14 +65,15 @@ def setup_logging(*, level: int = logging.INFO, console: bool = False) -> Path |
     root = logging.getLogger()
     root.setLevel(level)
     redactor = RedactingFilter()
-    path: Path | None = log_dir() / "studio.log"
+    path = log_dir() / "studio.log"
+    written: Path | None = path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=2 * 1024 * 1024, backupCount=5, encoding="utf-8"
         )
     except OSError:
-        path, handler = None, logging.NullHandler()
+        written, handler = None, logging.NullHandler()
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(redactor)
     root.addHandler(_guard(handler))
@@ -83,4 +84,4 @@ def setup_logging(*, level: int = logging.INFO, console: bool = False) -> Path |
         root.addHandler(_guard(stream))
     for noisy in ("httpx", "httpcore", "uvicorn.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    return path
+    return written

@@ -4,7 +4,7 @@
   <context>
     <name>Actions</name>
     <message>
-      <location filename="../../studio/ui/actions.py" line="178" />
+      <location filename="../../studio/ui/actions.py" line="164" />
       <source>Added to favourites.</source>
       <translation>已加入收藏。</translation>
     </message>
@@ -14,47 +14,47 @@
       <translation>删除图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="188" />
+      <location filename="../../studio/ui/actions.py" line="174" />
       <source>Export to folder</source>
       <translation>导出到文件夹</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="200" />
+      <location filename="../../studio/ui/actions.py" line="186" />
       <source>Exported {count} image(s) to {folder}.</source>
       <translation>已将 {count} 张图像导出到 {folder}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="153" />
+      <location filename="../../studio/ui/actions.py" line="148" />
       <source>Image copied.</source>
       <translation>图像已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="185" />
+      <location filename="../../studio/ui/actions.py" line="171" />
       <source>Moved to the trash. Press Ctrl+Z to undo.</source>
       <translation>已移到回收站。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="141" />
+      <location filename="../../studio/ui/actions.py" line="136" />
       <source>Prompt copied.</source>
       <translation>提示词已复制。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="178" />
+      <location filename="../../studio/ui/actions.py" line="164" />
       <source>Removed from favourites.</source>
       <translation>已取消收藏。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="98" />
+      <location filename="../../studio/ui/actions.py" line="93" />
       <source>Settings restored from this image's job.</source>
       <translation>已恢复这张图像所属任务的设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="150" />
+      <location filename="../../studio/ui/actions.py" line="145" />
       <source>The image file could not be read.</source>
       <translation>无法读取图像文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/actions.py" line="129" />
+      <location filename="../../studio/ui/actions.py" line="124" />
       <source>Variations of this image are on their way.</source>
       <translation>正在生成这张图片的变体。</translation>
     </message>
@@ -95,7 +95,7 @@
   <context>
     <name>Application</name>
     <message>
-      <location filename="../../studio/ui/application.py" line="61" />
+      <location filename="../../studio/ui/demo.py" line="33" />
       <source>Demo relay</source>
       <translation>演示中转站</translation>
     </message>
@@ -103,187 +103,187 @@
   <context>
     <name>Composer</name>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="336" />
+      <location filename="../../studio/ui/composer/panel.py" line="264" />
       <source>A pasted image is still being read. Try again in a moment.</source>
       <translation>粘贴的图像仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="350" />
+      <location filename="../../studio/ui/composer/panel.py" line="278" />
       <source>Choose a relay profile first (or try the demo).</source>
       <translation>请先选择一个中转配置（或试用演示）。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="104" />
+      <location filename="../../studio/ui/composer/panel.py" line="127" />
       <source>Describe the image you want…</source>
       <translation>描述你想要的图像…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="95" />
+      <location filename="../../studio/ui/composer/panel.py" line="118" />
       <source>History</source>
       <translation>历史记录</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="257" />
+      <location filename="../../studio/ui/composer/panel.py" line="319" />
       <source>Left out, as {model} cannot take it here: {settings}.</source>
       <translation>已忽略，因为 {model} 在此无法使用：{settings}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="125" />
+      <location filename="../../studio/ui/composer/panel.py" line="148" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="116" />
+      <location filename="../../studio/ui/composer/panel.py" line="139" />
       <source>Negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="340" />
+      <location filename="../../studio/ui/composer/panel.py" line="268" />
       <source>Not readable as an image: {names}. Remove it to generate.</source>
       <translation>无法作为图像读取：{names}。请移除后再生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="186" />
+      <location filename="../../studio/ui/composer/panel.py" line="204" />
       <source>Paste as reference</source>
       <translation>粘贴为参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="90" />
+      <location filename="../../studio/ui/composer/panel.py" line="113" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="98" />
+      <location filename="../../studio/ui/composer/panel.py" line="121" />
       <source>Recent prompts (Ctrl+Up / Ctrl+Down in the prompt)</source>
       <translation>最近的提示词（在提示词框中按 Ctrl+Up / Ctrl+Down）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="119" />
+      <location filename="../../studio/ui/composer/panel.py" line="142" />
       <source>What the image should not contain…</source>
       <translation>图像中不应出现的内容…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="275" />
+      <location filename="../../studio/ui/composer/panel.py" line="65" />
       <source>background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="280" />
+      <location filename="../../studio/ui/composer/panel.py" line="70" />
       <source>complexity</source>
       <translation>复杂度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="278" />
+      <location filename="../../studio/ui/composer/panel.py" line="68" />
       <source>compression</source>
       <translation>压缩率</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="281" />
+      <location filename="../../studio/ui/composer/panel.py" line="71" />
       <source>frame count</source>
       <translation>帧数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="282" />
+      <location filename="../../studio/ui/composer/panel.py" line="72" />
       <source>frame duration</source>
       <translation>每帧时长</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="284" />
+      <location filename="../../studio/ui/composer/panel.py" line="74" />
       <source>image series</source>
       <translation>组图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="277" />
+      <location filename="../../studio/ui/composer/panel.py" line="67" />
       <source>input fidelity</source>
       <translation>输入保真度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="279" />
+      <location filename="../../studio/ui/composer/panel.py" line="69" />
       <source>moderation</source>
       <translation>审核强度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="271" />
+      <location filename="../../studio/ui/composer/panel.py" line="61" />
       <source>number of images</source>
       <translation>图片数量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="285" />
+      <location filename="../../studio/ui/composer/panel.py" line="75" />
       <source>number of images in a series</source>
       <translation>组图张数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="274" />
+      <location filename="../../studio/ui/composer/panel.py" line="64" />
       <source>output format</source>
       <translation>输出格式</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="267" />
+      <location filename="../../studio/ui/composer/panel.py" line="57" />
       <source>protocol</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="272" />
+      <location filename="../../studio/ui/composer/panel.py" line="62" />
       <source>quality</source>
       <translation>质量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="268" />
+      <location filename="../../studio/ui/composer/panel.py" line="58" />
       <source>ratio</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="269" />
+      <location filename="../../studio/ui/composer/panel.py" line="59" />
       <source>resolution</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="287" />
+      <location filename="../../studio/ui/composer/panel.py" line="77" />
       <source>safety tolerance</source>
       <translation>安全容忍度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="276" />
+      <location filename="../../studio/ui/composer/panel.py" line="66" />
       <source>seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="270" />
+      <location filename="../../studio/ui/composer/panel.py" line="60" />
       <source>size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="273" />
+      <location filename="../../studio/ui/composer/panel.py" line="63" />
       <source>style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="305" />
+      <location filename="../../studio/ui/composer/panel.py" line="78" />
       <source>the markup overlay</source>
       <translation>标注叠加图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="307" />
+      <location filename="../../studio/ui/composer/panel.py" line="79" />
       <source>the negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="283" />
+      <location filename="../../studio/ui/composer/panel.py" line="73" />
       <source>thinking level</source>
       <translation>思考等级</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="286" />
+      <location filename="../../studio/ui/composer/panel.py" line="76" />
       <source>watermark</source>
       <translation>水印</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="107" />
+      <location filename="../../studio/ui/composer/panel.py" line="130" />
       <source>{keys} generates · Ctrl+Up/Down recall earlier prompts</source>
       <translation>{keys} 生成 · Ctrl+Up/Down 调出之前的提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="422" />
+      <location filename="../../studio/ui/composer/panel.py" line="347" />
       <source>{model} takes at most {limit} characters.</source>
       <translation>{model} 最多接受 {limit} 个字符。</translation>
     </message>
@@ -379,32 +379,32 @@
   <context>
     <name>ComposerMarkup</name>
     <message>
-      <location filename="../../studio/ui/composer/markup_row.py" line="42" />
+      <location filename="../../studio/ui/composer/markup_row.py" line="43" />
       <source>A transparent image drawn over reference #1 (arrows, circles, notes) that shows the model what to change. Not together with a mask.</source>
       <translation>一张覆盖在 1 号参考图上的透明图（箭头、圆圈、文字），告诉模型要改哪里。不能与蒙版同时使用。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/markup_row.py" line="81" />
+      <location filename="../../studio/ui/composer/markup_row.py" line="82" />
       <source>Choose a markup overlay</source>
       <translation>选择标注叠加图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/markup_row.py" line="84" />
+      <location filename="../../studio/ui/composer/markup_row.py" line="85" />
       <source>Images ({patterns})</source>
       <translation>图片（{patterns}）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/markup_row.py" line="39" />
+      <location filename="../../studio/ui/composer/markup_row.py" line="40" />
       <source>Markup overlay…</source>
       <translation>标注叠加图…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/markup_row.py" line="98" />
+      <location filename="../../studio/ui/composer/markup_row.py" line="99" />
       <source>Overlay: {name}</source>
       <translation>叠加图：{name}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/markup_row.py" line="53" />
+      <location filename="../../studio/ui/composer/markup_row.py" line="54" />
       <source>Remove overlay</source>
       <translation>移除叠加图</translation>
     </message>
@@ -412,47 +412,47 @@
   <context>
     <name>ComposerMask</name>
     <message>
-      <location filename="../../studio/ui/composer/mask_row.py" line="110" />
+      <location filename="../../studio/ui/composer/mask_row.py" line="93" />
       <source>A mask is set on #1.</source>
       <translation>已在 #1 上设置蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/mask_row.py" line="106" />
+      <location filename="../../studio/ui/composer/mask_row.py" line="89" />
       <source>Add a reference image first: the mask is painted on #1.</source>
       <translation>请先添加参考图：蒙版绘制在 #1 上。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/mask_row.py" line="41" />
+      <location filename="../../studio/ui/composer/mask_row.py" line="29" />
       <source>Edit with mask on #1</source>
       <translation>在 #1 上用蒙版编辑</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/mask_row.py" line="108" />
+      <location filename="../../studio/ui/composer/mask_row.py" line="91" />
       <source>Paint where reference #1 should change.</source>
       <translation>在参考图 #1 上涂抹需要修改的区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/mask_row.py" line="49" />
+      <location filename="../../studio/ui/composer/mask_row.py" line="37" />
       <source>Remove mask</source>
       <translation>移除蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/mask_row.py" line="82" />
+      <location filename="../../studio/ui/composer/mask_row.py" line="68" />
       <source>The mask was removed: reference #1 changed.</source>
       <translation>蒙版已移除：参考图 #1 已变更。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/mask_row.py" line="101" />
+      <location filename="../../studio/ui/composer/mask_row.py" line="84" />
       <source>{model} cannot edit with a mask. Pick a model that can, such as gpt-image-1.</source>
       <translation>{model} 不支持蒙版编辑。请选择支持的模型，例如 gpt-image-1。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/mask_row.py" line="112" />
+      <location filename="../../studio/ui/composer/mask_row.py" line="95" />
       <source>{model} cannot use it, so it is not sent.</source>
       <translation>{model} 无法使用蒙版，因此不会发送。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/mask_row.py" line="95" />
+      <location filename="../../studio/ui/composer/mask_row.py" line="78" />
       <source>{model} takes a mask only for Vary (Region) on a finished image.</source>
       <translation>{model} 仅在对已完成的图像执行 Vary (Region) 时接受蒙版。</translation>
     </message>
@@ -460,167 +460,167 @@
   <context>
     <name>ComposerModel</name>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="198" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="180" />
       <source>Ask the relay for its models again</source>
       <translation>重新向中转站获取模型列表</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="149" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="131" />
       <source>Asking {relay} for its models…</source>
       <translation>正在向 {relay} 获取模型列表…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="146" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="128" />
       <source>Asking {relay} for its models… (the list from {when} meanwhile)</source>
       <translation>正在向 {relay} 获取模型列表…（暂时显示 {when} 时的列表）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="115" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="97" />
       <source>By its name, not an image model.</source>
       <translation>从名称看，这不是图像模型。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="448" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="431" />
       <source>Choose the model (type to search)</source>
       <translation>选择模型（可输入搜索）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="142" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="124" />
       <source>No relay chosen: these are the catalog's models.</source>
       <translation>尚未选择中转站：这里是模型目录中的模型。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="114" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="96" />
       <source>Not in the catalog: offered with generic settings.</source>
       <translation>不在模型目录中：按通用设置提供。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="110" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="92" />
       <source>Not in the catalog: offered with the settings of {family} models.</source>
       <translation>不在模型目录中：按 {family} 模型的设置提供。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="101" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="83" />
       <source>Other models</source>
       <translation>其他模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="105" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="87" />
       <source>Other names from the relay</source>
       <translation>中转站的其他名称</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="102" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="84" />
       <source>Other {family} models</source>
       <translation>其他 {family} 模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="187" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="169" />
       <source>Search models…</source>
       <translation>搜索模型…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="159" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="141" />
       <source>The catalog's models (Refresh asks {relay} for its own).</source>
       <translation>模型目录中的模型（点“刷新”可获取 {relay} 自己的列表）。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="295" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="278" />
       <source>This relay sells {model} under the names below.</source>
       <translation>此中转站以下面的名称提供 {model}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="104" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="86" />
       <source>Unknown</source>
       <translation>未知</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="363" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="346" />
       <source>Use the model name “{name}”</source>
       <translation>使用模型名称“{name}”</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="79" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="61" />
       <source>edits only</source>
       <translation>仅编辑</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="77" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="59" />
       <source>mask</source>
       <translation>蒙版</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="130" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="112" />
       <source>no answer</source>
       <translation>没有回应</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="71" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="53" />
       <source>no refs</source>
       <translation>无参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="81" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="63" />
       <source>not in the catalog</source>
       <translation>不在模型目录中</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="474" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="457" />
       <source>not on this relay</source>
       <translation>此中转站没有</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="73" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="55" />
       <source>refs {low}–{high}</source>
       <translation>参考图 {low}–{high}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="75" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="57" />
       <source>refs ≤ {count}</source>
       <translation>参考图 ≤ {count}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="298" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="281" />
       <source>relay name</source>
       <translation>中转站名称</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="88" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="70" />
       <source>retired {date}</source>
       <translation>已于 {date} 停用</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="164" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="146" />
       <source>{count} image models from {relay}, {when}.</source>
       <translation>来自 {relay} 的 {count} 个图像模型，{when}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="168" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="150" />
       <source>{count} other names are left out; a search finds them.</source>
       <translation>另有 {count} 个名称未列出；搜索可以找到它们。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="154" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="136" />
       <source>{relay} did not give its models ({reason}): its list from {when}.</source>
       <translation>{relay} 没有返回模型列表（{reason}）：显示 {when} 时的列表。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="156" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="138" />
       <source>{relay} did not give its models ({reason}): the catalog's models.</source>
       <translation>{relay} 没有返回模型列表（{reason}）：显示模型目录中的模型。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="475" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="458" />
       <source>{relay} does not list {model}.</source>
       <translation>{relay} 没有列出 {model}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="161" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="143" />
       <source>{relay} lists no image models: these are the catalog's models.</source>
       <translation>{relay} 没有列出图像模型：这里是模型目录中的模型。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/model_picker.py" line="304" />
+      <location filename="../../studio/ui/composer/model_picker.py" line="287" />
       <source>“{alias}” is this relay's name for {model}: the same settings.</source>
       <translation>“{alias}”是此中转站对 {model} 的称呼：设置相同。</translation>
     </message>
@@ -628,228 +628,228 @@
   <context>
     <name>ComposerOptions</name>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="166" />
+      <location filename="../../studio/ui/composer/late_options.py" line="75" />
       <source> frames</source>
       <translation> 帧</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="244" />
+      <location filename="../../studio/ui/composer/options.py" line="128" />
       <source>Advanced</source>
       <translation>高级</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="155" />
+      <location filename="../../studio/ui/composer/late_options.py" line="64" />
       <source>Ask for the provider's watermark on the image, or not.</source>
       <translation>是否让服务商在图上加水印。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="370" />
+      <location filename="../../studio/ui/composer/options.py" line="269" />
       <source>Automatic ({protocol})</source>
       <translation>自动（{protocol}）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="267" />
+      <location filename="../../studio/ui/composer/options.py" line="151" />
       <source>Background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="51" />
+      <location filename="../../studio/ui/composer/late_options.py" line="33" />
       <source>Complexity</source>
       <translation>复杂度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="49" />
+      <location filename="../../studio/ui/composer/late_options.py" line="31" />
       <source>Compression</source>
       <translation>压缩率</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="163" />
+      <location filename="../../studio/ui/composer/late_options.py" line="72" />
       <source>Compression of jpeg and webp output, 0 to 100: more is smaller and rougher.</source>
       <translation>jpeg 和 webp 输出的压缩率，0 到 100：越高文件越小、画质越粗。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="218" />
-      <location filename="../../studio/ui/composer/late_options.py" line="245" />
-      <location filename="../../studio/ui/composer/options.py" line="357" />
-      <location filename="../../studio/ui/composer/options.py" line="358" />
-      <location filename="../../studio/ui/composer/options.py" line="359" />
-      <location filename="../../studio/ui/composer/options.py" line="360" />
-      <location filename="../../studio/ui/composer/options.py" line="362" />
+      <location filename="../../studio/ui/composer/late_options.py" line="127" />
+      <location filename="../../studio/ui/composer/late_options.py" line="154" />
+      <location filename="../../studio/ui/composer/options.py" line="251" />
+      <location filename="../../studio/ui/composer/options.py" line="252" />
+      <location filename="../../studio/ui/composer/options.py" line="253" />
+      <location filename="../../studio/ui/composer/options.py" line="254" />
+      <location filename="../../studio/ui/composer/options.py" line="256" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="48" />
+      <location filename="../../studio/ui/composer/late_options.py" line="30" />
       <source>Fidelity</source>
       <translation>保真度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="347" />
+      <location filename="../../studio/ui/composer/options.py" line="241" />
       <source>Fixed: this model's name sets the resolution.</source>
       <translation>固定：分辨率由此模型的名称决定。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="266" />
+      <location filename="../../studio/ui/composer/options.py" line="150" />
       <source>Format</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="52" />
+      <location filename="../../studio/ui/composer/late_options.py" line="34" />
       <source>Frames</source>
       <translation>帧</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="354" />
+      <location filename="../../studio/ui/composer/options.py" line="248" />
       <source>From the ratio</source>
       <translation>按宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="139" />
+      <location filename="../../studio/ui/composer/late_options.py" line="48" />
       <source>How closely an edit keeps the reference images (input fidelity).</source>
       <translation>编辑时对参考图的保留程度（输入保真度）。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="173" />
+      <location filename="../../studio/ui/composer/late_options.py" line="82" />
       <source>How long each frame of the gif is shown.</source>
       <translation>gif 每帧显示多久。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="151" />
+      <location filename="../../studio/ui/composer/late_options.py" line="60" />
       <source>How long the model thinks before it draws: high for complex scenes, minimal for speed.</source>
       <translation>模型作画前思考多久：复杂场景用 high，求快用 minimal。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="167" />
+      <location filename="../../studio/ui/composer/late_options.py" line="76" />
       <source>How many frames the gif has.</source>
       <translation>gif 的帧数。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="147" />
+      <location filename="../../studio/ui/composer/late_options.py" line="56" />
       <source>How much detail the model works into the image; high is its default.</source>
       <translation>模型在图中加入多少细节；默认是 high。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="206" />
+      <location filename="../../studio/ui/composer/late_options.py" line="115" />
       <source>How much the provider's safety filter lets through: 0 is the strictest.</source>
       <translation>服务商安全过滤的宽松程度：0 最严格。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="143" />
+      <location filename="../../studio/ui/composer/late_options.py" line="52" />
       <source>How strictly the provider filters what it makes; low filters less.</source>
       <translation>服务商对生成内容的过滤强度；low 过滤更少。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="240" />
+      <location filename="../../studio/ui/composer/options.py" line="124" />
       <source>How the request travels to the relay. Automatic uses the catalog's choice.</source>
       <translation>请求发送到中转站所用的方式。“自动”采用模型目录的选择。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="262" />
+      <location filename="../../studio/ui/composer/options.py" line="146" />
       <source>Images</source>
       <translation>数量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="232" />
+      <location filename="../../studio/ui/composer/options.py" line="116" />
       <source>Leave empty for a random seed; the same seed repeats a look.</source>
       <translation>留空则使用随机种子；相同的种子可复现相同的效果。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="187" />
+      <location filename="../../studio/ui/composer/late_options.py" line="96" />
       <source>Let the model make a series of related images from one request (one job). Each image may be billed.</source>
       <translation>让模型通过一次请求生成一组相关的图片（一个任务）。每张图都可能计费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="50" />
+      <location filename="../../studio/ui/composer/late_options.py" line="32" />
       <source>Moderation</source>
       <translation>审核</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="247" />
+      <location filename="../../studio/ui/composer/late_options.py" line="156" />
       <source>Off</source>
       <translation>关</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="246" />
+      <location filename="../../studio/ui/composer/late_options.py" line="155" />
       <source>On</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="276" />
+      <location filename="../../studio/ui/composer/options.py" line="160" />
       <source>Protocol</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="264" />
+      <location filename="../../studio/ui/composer/options.py" line="148" />
       <source>Quality</source>
       <translation>质量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="259" />
+      <location filename="../../studio/ui/composer/options.py" line="143" />
       <source>Ratio</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="260" />
+      <location filename="../../studio/ui/composer/options.py" line="144" />
       <source>Resolution</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="56" />
+      <location filename="../../studio/ui/composer/late_options.py" line="38" />
       <source>Safety</source>
       <translation>安全</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="268" />
+      <location filename="../../studio/ui/composer/options.py" line="152" />
       <source>Seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="54" />
+      <location filename="../../studio/ui/composer/late_options.py" line="36" />
       <source>Series</source>
       <translation>组图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="181" />
+      <location filename="../../studio/ui/composer/late_options.py" line="90" />
       <source>Several images, up to</source>
       <translation>生成多张，最多</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="261" />
+      <location filename="../../studio/ui/composer/options.py" line="145" />
       <source>Size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="265" />
+      <location filename="../../studio/ui/composer/options.py" line="149" />
       <source>Style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="384" />
+      <location filename="../../studio/ui/composer/options.py" line="283" />
       <source>The catalog does not list {protocol} for this model. It is sent that way if you choose it, with a note: you know your relay.</source>
       <translation>目录没有为此模型列出 {protocol}。如果你选择它，请求就按此发送，并附上说明：你最了解自己的中转。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="53" />
+      <location filename="../../studio/ui/composer/late_options.py" line="35" />
       <source>Thinking</source>
       <translation>思考</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="197" />
+      <location filename="../../studio/ui/composer/options.py" line="81" />
       <source>W:H, e.g. 7:4</source>
       <translation>宽:高，例如 7:4</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/late_options.py" line="55" />
+      <location filename="../../studio/ui/composer/late_options.py" line="37" />
       <source>Watermark</source>
       <translation>水印</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="228" />
+      <location filename="../../studio/ui/composer/options.py" line="112" />
       <source>random</source>
       <translation>随机</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/options.py" line="379" />
+      <location filename="../../studio/ui/composer/options.py" line="278" />
       <source>{protocol} (not listed for this model)</source>
       <translation>{protocol}（目录未为此模型列出）</translation>
     </message>
@@ -875,77 +875,77 @@
   <context>
     <name>ComposerReferences</name>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="342" />
+      <location filename="../../studio/ui/composer/references.py" line="365" />
       <source>Add reference images</source>
       <translation>添加参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="96" />
+      <location filename="../../studio/ui/composer/references.py" line="103" />
       <source>Add reference images (or drop or paste them here)</source>
       <translation>添加参考图（也可拖放或粘贴到此处）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="331" />
+      <location filename="../../studio/ui/composer/references.py" line="354" />
       <source>Drop images here, paste them (Ctrl+V) or click +.</source>
       <translation>将图像拖放到此处、粘贴（Ctrl+V）或点击 +。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="345" />
+      <location filename="../../studio/ui/composer/references.py" line="368" />
       <source>Images ({patterns})</source>
       <translation>图像 ({patterns})</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="305" />
+      <location filename="../../studio/ui/composer/references.py" line="328" />
       <source>Not added: {names}.</source>
       <translation>未添加：{names}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="174" />
+      <location filename="../../studio/ui/composer/references.py" line="175" />
       <source>Not an image: {names}.</source>
       <translation>不是图像：{names}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="190" />
+      <location filename="../../studio/ui/composer/references.py" line="191" />
       <source>Nothing to paste: copy an image, an image file or a link to an image first.</source>
       <translation>没有可粘贴的内容：请先复制图像、图像文件或图像链接。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="79" />
+      <location filename="../../studio/ui/composer/references.py" line="86" />
       <source>References</source>
       <translation>参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="325" />
+      <location filename="../../studio/ui/composer/references.py" line="348" />
       <source>Remove the dimmed ones to generate.</source>
       <translation>移除变暗的参考图后即可生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="322" />
+      <location filename="../../studio/ui/composer/references.py" line="345" />
       <source>Remove them to generate.</source>
       <translation>移除这些参考图后即可生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="206" />
+      <location filename="../../studio/ui/composer/references.py" line="207" />
       <source>The pasted image could not be read.</source>
       <translation>无法读取粘贴的图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="312" />
+      <location filename="../../studio/ui/composer/references.py" line="335" />
       <source>not used</source>
       <translation>不适用</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="300" />
+      <location filename="../../studio/ui/composer/references.py" line="323" />
       <source>{model} does not take reference images.</source>
       <translation>{model} 不接受参考图。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="51" />
+      <location filename="../../studio/ui/composer/references.py" line="55" />
       <source>{model} takes at most {limit} reference images.</source>
       <translation>{model} 最多接受 {limit} 张参考图。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/references.py" line="50" />
+      <location filename="../../studio/ui/composer/references.py" line="54" />
       <source>{model} takes only one reference image.</source>
       <translation>{model} 只接受一张参考图。</translation>
     </message>
@@ -953,37 +953,37 @@
   <context>
     <name>ComposerRequestPreview</name>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="97" />
+      <location filename="../../studio/ui/composer/request_text.py" line="90" />
       <source>(this profile has no API key: no key header is sent)</source>
       <translation>（此配置没有 API 密钥：不会发送密钥请求头）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="123" />
+      <location filename="../../studio/ui/composer/request_text.py" line="116" />
       <source>Files:</source>
       <translation>文件：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="110" />
+      <location filename="../../studio/ui/composer/request_text.py" line="103" />
       <source>Stand-ins above for links the studio downloads when it sends:</source>
       <translation>上面的占位内容对应以下链接，Studio 会在发送时下载：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="118" />
+      <location filename="../../studio/ui/composer/request_text.py" line="111" />
       <source>Text fields:</source>
       <translation>文本字段：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="128" />
+      <location filename="../../studio/ui/composer/request_text.py" line="121" />
       <source>downloaded from {url} when sent</source>
       <translation>发送时从 {url} 下载</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="130" />
+      <location filename="../../studio/ui/composer/request_text.py" line="123" />
       <source>{count} bytes</source>
       <translation>{count} 字节</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/request_text.py" line="64" />
+      <location filename="../../studio/ui/composer/request_text.py" line="57" />
       <source>…(+{count} chars)</source>
       <translation>…(+{count} 个字符)</translation>
     </message>
@@ -1469,12 +1469,12 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>DetailPanel</name>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="242" />
+      <location filename="../../studio/ui/detail/panel.py" line="238" />
       <source>Compare with a reference or another result</source>
       <translation>与参考图或其他结果对比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="244" />
+      <location filename="../../studio/ui/detail/panel.py" line="240" />
       <source>Nothing to compare with: this job had no reference and one result.</source>
       <translation>没有可对比的图像：此任务没有参考图，且只有一个结果。</translation>
     </message>
@@ -1484,32 +1484,32 @@ Double-click to preview; drag to reorder.</source>
       <translation>选择一张图像，即可在此查看。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="356" />
+      <location filename="../../studio/ui/detail/panel.py" line="352" />
       <source>Sent to Midjourney: {label}</source>
       <translation>已发送到 Midjourney：{label}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="292" />
+      <location filename="../../studio/ui/detail/panel.py" line="288" />
       <source>Show the masked area (where the edit was asked)</source>
       <translation>显示蒙版区域（要求编辑的位置）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="211" />
+      <location filename="../../studio/ui/detail/panel.py" line="209" />
       <source>The image file could not be read.</source>
       <translation>无法读取图像文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="279" />
+      <location filename="../../studio/ui/detail/panel.py" line="275" />
       <source>This image</source>
       <translation>此图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="294" />
+      <location filename="../../studio/ui/detail/panel.py" line="290" />
       <source>This job had no mask.</source>
       <translation>此任务没有使用蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="276" />
+      <location filename="../../studio/ui/detail/panel.py" line="272" />
       <source>{name} could not be read.</source>
       <translation>无法读取 {name}。</translation>
     </message>
@@ -1517,32 +1517,32 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>DetailSources</name>
     <message>
-      <location filename="../../studio/ui/detail/sources.py" line="39" />
+      <location filename="../../studio/ui/detail/sources.py" line="37" />
       <source>Original result</source>
       <translation>原始结果</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/sources.py" line="43" />
+      <location filename="../../studio/ui/detail/sources.py" line="41" />
       <source>Reference {number}</source>
       <translation>参考图 {number}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/sources.py" line="53" />
+      <location filename="../../studio/ui/detail/sources.py" line="51" />
       <source>Repaired result {number}</source>
       <translation>修复后的结果 {number}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/sources.py" line="51" />
+      <location filename="../../studio/ui/detail/sources.py" line="49" />
       <source>Result {number}</source>
       <translation>结果 {number}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/sources.py" line="69" />
+      <location filename="../../studio/ui/detail/sources.py" line="67" />
       <source>The new image could not be made. The details are in the log.</source>
       <translation>无法生成新图像。详细信息见日志。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/sources.py" line="66" />
+      <location filename="../../studio/ui/detail/sources.py" line="64" />
       <source>The original image or the mask of this job is no longer in the history.</source>
       <translation>此任务的原图或蒙版已不在历史记录中。</translation>
     </message>
@@ -1753,32 +1753,32 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Errors</name>
     <message>
-      <location filename="../../studio/engine/plan.py" line="109" />
+      <location filename="../../studio/engine/plan.py" line="117" />
       <source>A Midjourney follow-up needs the finished task it belongs to: use the buttons under that image.</source>
       <translation>Midjourney 的后续操作需要它所属的已完成任务：请使用该图片下方的按钮。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="92" />
+      <location filename="../../studio/engine/plan.py" line="100" />
       <source>A jpeg cannot be transparent (the relay refuses it). Choose png or webp for a transparent background.</source>
       <translation>jpeg 不能透明（中转会拒绝）。透明背景请选择 png 或 webp。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="102" />
+      <location filename="../../studio/engine/plan.py" line="110" />
       <source>A markup overlay cannot go together with a mask: remove one of them.</source>
       <translation>标注叠加图不能与蒙版同时使用：请移除其中之一。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="105" />
+      <location filename="../../studio/engine/plan.py" line="113" />
       <source>A markup overlay needs the image it is drawn on: add that image as the first reference.</source>
       <translation>标注叠加图需要它所标注的那张图：请把该图添加为第一张参考图。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="57" />
+      <location filename="../../studio/engine/plan.py" line="65" />
       <source>A mask cannot be sent through {protocol}. Use the images protocol for mask edits.</source>
       <translation>蒙版无法通过 {protocol} 发送。蒙版编辑请使用 images 协议。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="60" />
+      <location filename="../../studio/engine/plan.py" line="68" />
       <source>A mask needs the image it applies to: add that image as the first reference.</source>
       <translation>蒙版需要它所对应的图像：请将该图像添加为第一张参考图。</translation>
     </message>
@@ -1803,7 +1803,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>发送之前已取消。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="76" />
+      <location filename="../../studio/engine/plan.py" line="84" />
       <source>Compression applies to jpeg and webp output only. Choose one of them as the output format, or leave compression out.</source>
       <translation>压缩率只适用于 jpeg 和 webp 输出。请选择其中一种输出格式，或不设置压缩率。</translation>
     </message>
@@ -1878,7 +1878,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>Midjourney 请求不接受额外字段：请从 {model} 的设置中删除它们，或选择其他协议。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="63" />
+      <location filename="../../studio/engine/plan.py" line="71" />
       <source>Midjourney takes a mask only for Vary (Region) on a finished image.</source>
       <translation>Midjourney 仅在对已完成的图像执行 Vary (Region) 时接受蒙版。</translation>
     </message>
@@ -1886,6 +1886,11 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/protocols/midjourney.py" line="47" />
       <source>Midjourney's queue is full right now; retry in a minute.</source>
       <translation>Midjourney 的队列现在已满；请一分钟后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/resolver.py" line="37" />
+      <source>No relay is configured. Set STUDIO_BASE_URL and STUDIO_API_KEY, or pass --profile NAME.</source>
+      <translation>尚未配置中转服务。请设置 STUDIO_BASE_URL 和 STUDIO_API_KEY，或传入 --profile 名称。</translation>
     </message>
     <message>
       <location filename="../../studio/domain/errors.py" line="49" />
@@ -1988,7 +1993,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>文件夹 {path} 无法创建或写入：{reason}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="81" />
+      <location filename="../../studio/engine/plan.py" line="89" />
       <source>The frame count and frame duration apply to gif output only. Choose gif as the output format, or leave them out.</source>
       <translation>帧数和每帧时长只适用于 gif 输出。请选择 gif 作为输出格式，或不设置它们。</translation>
     </message>
@@ -2063,7 +2068,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>流式传输时的草图数量必须是 0、1、2 或 3（当前为 {value}）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="97" />
+      <location filename="../../studio/engine/plan.py" line="105" />
       <source>The number of images in a series applies only to a series: set the image series to auto, or leave the number out.</source>
       <translation>组图张数只在组图模式下有效：请把组图设为 auto，或不设置张数。</translation>
     </message>
@@ -2083,7 +2088,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法读取配置文件 {path}：{reason}。该文件未作改动；请修复该文件或将其移走，然后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="42" />
+      <location filename="../../studio/engine/plan.py" line="50" />
       <source>The prompt has {length} characters; {model} takes at most {limit}.</source>
       <translation>提示词有 {length} 个字符，而 {model} 最多接受 {limit} 个。</translation>
     </message>
@@ -2208,12 +2213,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站提示账户余额不足（HTTP {status}）。请充值后重试。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="248" />
+      <location filename="../../studio/imaging/results.py" line="291" />
       <source>The relay sent a damaged or incomplete image.</source>
       <translation>中转站发来的图像已损坏或不完整。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="147" />
+      <location filename="../../studio/imaging/results.py" line="149" />
       <source>The relay sent a data URL that could not be read.</source>
       <translation>中转站发来的 data URL 无法读取。</translation>
     </message>
@@ -2223,12 +2228,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回了网页而不是 API 响应（HTTP {status}）。可能是 Base URL 有误，或请求被代理拦截。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="222" />
+      <location filename="../../studio/imaging/results.py" line="265" />
       <source>The relay sent a web page instead of an image.</source>
       <translation>中转站返回了网页而不是图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="79" />
+      <location filename="../../studio/imaging/results.py" line="81" />
       <source>The relay sent a {format} image, which the studio cannot show.</source>
       <translation>中转站发来的是 {format} 图像，Studio 无法显示。</translation>
     </message>
@@ -2238,17 +2243,17 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转发来的是 {format} 图像，工作室无法显示。它已按原样保留：{path}</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="161" />
+      <location filename="../../studio/imaging/results.py" line="163" />
       <source>The relay sent an empty image.</source>
       <translation>中转站发来的图像为空。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="88" />
+      <location filename="../../studio/imaging/results.py" line="90" />
       <source>The relay sent an image that could not be decoded.</source>
       <translation>中转站发来的图像无法解码。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="240" />
+      <location filename="../../studio/imaging/results.py" line="283" />
       <source>The relay sent an image too large to open safely (more than {limit} megapixels).</source>
       <translation>中转站发来的图像过大，无法安全打开（超过 {limit} 百万像素）。</translation>
     </message>
@@ -2258,12 +2263,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回的内容不是有效的响应（HTTP {status}）。详见下方。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="233" />
+      <location filename="../../studio/imaging/results.py" line="276" />
       <source>The relay sent something that is not an image.</source>
       <translation>中转站发来的内容不是图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/results.py" line="228" />
+      <location filename="../../studio/imaging/results.py" line="271" />
       <source>The relay sent text instead of an image.</source>
       <translation>中转站返回了文字而不是图像。</translation>
     </message>
@@ -2324,7 +2329,7 @@ Double-click to preview; drag to reorder.</source>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="86" />
-      <location filename="../../studio/imaging/provenance.py" line="706" />
+      <location filename="../../studio/imaging/provenance.py" line="681" />
       <source>The studio is not allowed to read “{name}”. Check the file's permissions, or copy it to a folder you own.</source>
       <translation>Studio 无权读取“{name}”。请检查文件权限，或将其复制到你自己的文件夹中。</translation>
     </message>
@@ -2349,12 +2354,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>Webhook {url} 不是有效的 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="119" />
+      <location filename="../../studio/engine/plan.py" line="127" />
       <source>The {option} cannot be sent through {protocol} for this request. Remove it, or choose another protocol or model.</source>
       <translation>此请求无法通过 {protocol} 发送{option}。请移除它，或选择其他协议或模型。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="46" />
+      <location filename="../../studio/engine/plan.py" line="54" />
       <source>The {protocol} protocol cannot {operation}.</source>
       <translation>{protocol} 协议不支持此操作：{operation}。</translation>
     </message>
@@ -2399,7 +2404,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>此中转没有异步模式（{path} 返回 HTTP {status}）。请不使用异步模式发送请求，或修正配置中的异步设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="41" />
+      <location filename="../../studio/engine/plan.py" line="49" />
       <source>Write a prompt first: it is empty.</source>
       <translation>请先填写提示词：当前为空。</translation>
     </message>
@@ -2459,13 +2464,13 @@ Double-click to preview; drag to reorder.</source>
       <translation>不可见字符</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="169" />
+      <location filename="../../studio/engine/plan.py" line="177" />
       <location filename="../../studio/engine/preflight.py" line="56" />
       <source>background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="156" />
+      <location filename="../../studio/engine/plan.py" line="164" />
       <source>blend images</source>
       <translation>混合图像</translation>
     </message>
@@ -2475,62 +2480,62 @@ Double-click to preview; drag to reorder.</source>
       <translation>混合比例</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="178" />
+      <location filename="../../studio/engine/plan.py" line="186" />
       <source>complexity</source>
       <translation>复杂度</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="176" />
+      <location filename="../../studio/engine/plan.py" line="184" />
       <source>compression</source>
       <translation>压缩率</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="157" />
+      <location filename="../../studio/engine/plan.py" line="165" />
       <source>describe an image</source>
       <translation>描述图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="154" />
+      <location filename="../../studio/engine/plan.py" line="162" />
       <source>edit images</source>
       <translation>编辑图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="179" />
+      <location filename="../../studio/engine/plan.py" line="187" />
       <source>frame count</source>
       <translation>帧数</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="180" />
+      <location filename="../../studio/engine/plan.py" line="188" />
       <source>frame duration (ms)</source>
       <translation>每帧时长（毫秒）</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="182" />
+      <location filename="../../studio/engine/plan.py" line="190" />
       <source>image series</source>
       <translation>组图</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="175" />
+      <location filename="../../studio/engine/plan.py" line="183" />
       <source>input fidelity</source>
       <translation>输入保真度</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="153" />
+      <location filename="../../studio/engine/plan.py" line="161" />
       <source>make images from a prompt</source>
       <translation>根据提示词生成图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="155" />
+      <location filename="../../studio/engine/plan.py" line="163" />
       <source>make variations</source>
       <translation>生成变体</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="186" />
+      <location filename="../../studio/engine/plan.py" line="194" />
       <source>markup overlay</source>
       <translation>标注叠加图</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="173" />
+      <location filename="../../studio/engine/plan.py" line="181" />
       <source>mask</source>
       <translation>蒙版</translation>
     </message>
@@ -2540,23 +2545,23 @@ Double-click to preview; drag to reorder.</source>
       <translation>模型名称</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="177" />
+      <location filename="../../studio/engine/plan.py" line="185" />
       <source>moderation</source>
       <translation>审核强度</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="171" />
+      <location filename="../../studio/engine/plan.py" line="179" />
       <location filename="../../studio/engine/preflight.py" line="48" />
       <source>negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="183" />
+      <location filename="../../studio/engine/plan.py" line="191" />
       <source>number of images in a series</source>
       <translation>组图张数</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="168" />
+      <location filename="../../studio/engine/plan.py" line="176" />
       <location filename="../../studio/engine/preflight.py" line="55" />
       <source>output format</source>
       <translation>输出格式</translation>
@@ -2567,7 +2572,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="166" />
+      <location filename="../../studio/engine/plan.py" line="174" />
       <location filename="../../studio/engine/preflight.py" line="53" />
       <source>quality</source>
       <translation>质量</translation>
@@ -2578,7 +2583,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="174" />
+      <location filename="../../studio/engine/plan.py" line="182" />
       <source>reference images</source>
       <translation>参考图</translation>
     </message>
@@ -2588,59 +2593,59 @@ Double-click to preview; drag to reorder.</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="158" />
+      <location filename="../../studio/engine/plan.py" line="166" />
       <source>run a Midjourney button</source>
       <translation>执行 Midjourney 按钮操作</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="185" />
+      <location filename="../../studio/engine/plan.py" line="193" />
       <source>safety tolerance</source>
       <translation>安全容忍度</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="170" />
+      <location filename="../../studio/engine/plan.py" line="178" />
       <source>seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="172" />
+      <location filename="../../studio/engine/plan.py" line="180" />
       <location filename="../../studio/engine/preflight.py" line="52" />
       <source>size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="167" />
+      <location filename="../../studio/engine/plan.py" line="175" />
       <location filename="../../studio/engine/preflight.py" line="54" />
       <source>style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="86" />
+      <location filename="../../studio/engine/plan.py" line="94" />
       <source>svg output is for new images only, not for edits. Choose another output format.</source>
       <translation>svg 输出只能用于生成新图，不能用于编辑。请选择其他输出格式。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="89" />
+      <location filename="../../studio/engine/plan.py" line="97" />
       <source>svg output makes one image per request, and {n} were asked for. Ask for 1 image.</source>
       <translation>svg 输出每次请求只生成一张图，而请求了 {n} 张。请改为 1 张。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="181" />
+      <location filename="../../studio/engine/plan.py" line="189" />
       <source>thinking level</source>
       <translation>思考等级</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="159" />
+      <location filename="../../studio/engine/plan.py" line="167" />
       <source>upscale or vary a Midjourney image</source>
       <translation>放大或变化 Midjourney 图像</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="160" />
+      <location filename="../../studio/engine/plan.py" line="168" />
       <source>vary a region</source>
       <translation>局部重绘</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="184" />
+      <location filename="../../studio/engine/plan.py" line="192" />
       <source>watermark</source>
       <translation>水印</translation>
     </message>
@@ -2650,7 +2655,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 始终生成 {fixed} 图像：分辨率是模型名称的一部分。请改选该模型的 {wanted} 版本。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="54" />
+      <location filename="../../studio/engine/plan.py" line="62" />
       <source>{model} cannot edit with a mask. Pick a model that can, such as gpt-image-1.</source>
       <translation>{model} 不支持蒙版编辑。请选择支持的模型，例如 gpt-image-1。</translation>
     </message>
@@ -2660,7 +2665,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 无法生成 {size}：边长必须是 {multiple} 的倍数，宽高比须介于 {low} 和 {high} 之间，且总像素不超过 {max_pixels}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="45" />
+      <location filename="../../studio/engine/plan.py" line="53" />
       <source>{model} cannot {operation}.</source>
       <translation>{model} 不支持此操作：{operation}。</translation>
     </message>
@@ -2675,7 +2680,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 不支持尺寸 {size}。可选：{choices}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="70" />
+      <location filename="../../studio/engine/plan.py" line="78" />
       <source>{model} does not offer {option} {value}. It offers {choices}.</source>
       <translation>{model} 的 {option} 不支持 {value}。可选：{choices}。</translation>
     </message>
@@ -2685,7 +2690,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 不支持 {resolution}。可选：{choices}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="50" />
+      <location filename="../../studio/engine/plan.py" line="58" />
       <source>{model} does not take reference images.</source>
       <translation>{model} 不接受参考图。</translation>
     </message>
@@ -2700,22 +2705,22 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 没有分辨率设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="69" />
+      <location filename="../../studio/engine/plan.py" line="77" />
       <source>{model} has no {option} setting.</source>
       <translation>{model} 没有 {option} 设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="66" />
+      <location filename="../../studio/engine/plan.py" line="74" />
       <source>{model} makes 1 to {limit} image(s) per request; {n} were asked for.</source>
       <translation>{model} 每次请求可生成 1 到 {limit} 张图像，当前请求了 {n} 张。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="51" />
+      <location filename="../../studio/engine/plan.py" line="59" />
       <source>{model} needs at least {limit} reference image(s); there are {count}.</source>
       <translation>{model} 至少需要 {limit} 张参考图，当前只有 {count} 张。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="73" />
+      <location filename="../../studio/engine/plan.py" line="81" />
       <source>{model} takes a {option} from {low} to {high}; {value} was asked for.</source>
       <translation>{model} 的{option}取值为 {low} 到 {high}，而请求的是 {value}。</translation>
     </message>
@@ -2725,12 +2730,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>{model} 接受宽高比而不是尺寸。请改用宽高比（以及分辨率）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="47" />
+      <location filename="../../studio/engine/plan.py" line="55" />
       <source>{model} takes at most {limit} reference image(s); there are {count}.</source>
       <translation>{model} 最多接受 {limit} 张参考图，当前有 {count} 张。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="114" />
+      <location filename="../../studio/engine/plan.py" line="122" />
       <source>{protocol} makes one image per request, and {n} were asked for. Ask for 1 image, or choose another protocol.</source>
       <translation>{protocol} 每次请求只生成一张图片，而这里要求了 {n} 张。请改为 1 张，或选择其他协议。</translation>
     </message>
@@ -2755,20 +2760,25 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法将“{name}”压缩到模型 {limit} MB 的上传限制以内。请选择内容更简单或尺寸更小的图像。</translation>
     </message>
     <message>
+      <location filename="../../studio/engine/restore.py" line="34" />
+      <source>“{name}” carries no studio settings (it was not made or exported by the studio).</source>
+      <translation>“{name}” 不含 Studio 设置（它不是由 Studio 生成或导出的）。</translation>
+    </message>
+    <message>
       <location filename="../../studio/imaging/inputs.py" line="74" />
-      <location filename="../../studio/imaging/provenance.py" line="698" />
+      <location filename="../../studio/imaging/provenance.py" line="673" />
       <source>“{name}” could not be found. Check that the file still exists.</source>
       <translation>找不到“{name}”。请确认该文件仍然存在。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="96" />
-      <location filename="../../studio/imaging/provenance.py" line="712" />
+      <location filename="../../studio/imaging/provenance.py" line="687" />
       <source>“{name}” could not be read. Check that the drive or network share is available and try again.</source>
       <translation>无法读取“{name}”。请确认所在磁盘或网络共享可用，然后重试。</translation>
     </message>
     <message>
       <location filename="../../studio/imaging/inputs.py" line="133" />
-      <location filename="../../studio/imaging/provenance.py" line="702" />
+      <location filename="../../studio/imaging/provenance.py" line="677" />
       <source>“{name}” is a folder, not an image. Choose an image file.</source>
       <translation>“{name}”是文件夹，不是图像。请选择图像文件。</translation>
     </message>
@@ -2992,12 +3002,12 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>ExpandLauncher</name>
     <message>
-      <location filename="../../studio/ui/outpaint/launcher.py" line="47" />
+      <location filename="../../studio/ui/outpaint/launcher.py" line="51" />
       <source>Canvas expanded: describe what should fill the new area, then generate.</source>
       <translation>画布已扩展：描述新区域要填充的内容，然后生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/outpaint/launcher.py" line="49" />
+      <location filename="../../studio/ui/outpaint/launcher.py" line="53" />
       <source>The model is now {model}: it can fill a masked area.</source>
       <translation>模型已切换为 {model}：它可以填充蒙版区域。</translation>
     </message>
@@ -3572,7 +3582,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>清除已结束</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/jobs/panel.py" line="258" />
+      <location filename="../../studio/ui/jobs/panel.py" line="257" />
       <source>Copy message</source>
       <translation>复制消息</translation>
     </message>
@@ -3716,192 +3726,187 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="240" />
+      <location filename="../../studio/ui/main_window.py" line="244" />
       <source>&amp;Copy image</source>
       <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="255" />
+      <location filename="../../studio/ui/main_window.py" line="259" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="226" />
+      <location filename="../../studio/ui/main_window.py" line="230" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="219" />
+      <location filename="../../studio/ui/main_window.py" line="223" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="248" />
+      <location filename="../../studio/ui/main_window.py" line="252" />
       <source>&amp;Favourite</source>
       <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="217" />
+      <location filename="../../studio/ui/main_window.py" line="221" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="264" />
+      <location filename="../../studio/ui/main_window.py" line="268" />
       <source>&amp;Find in prompts</source>
       <translation>在提示词中查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="272" />
+      <location filename="../../studio/ui/main_window.py" line="276" />
       <source>&amp;Generate</source>
       <translation>生成(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="284" />
+      <location filename="../../studio/ui/main_window.py" line="288" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="271" />
+      <location filename="../../studio/ui/main_window.py" line="275" />
       <source>&amp;Jobs</source>
       <translation>任务(&amp;J)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="285" />
+      <location filename="../../studio/ui/main_window.py" line="289" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="224" />
+      <location filename="../../studio/ui/main_window.py" line="228" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="232" />
+      <location filename="../../studio/ui/main_window.py" line="236" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="275" />
+      <location filename="../../studio/ui/main_window.py" line="279" />
       <source>&amp;Reuse settings</source>
       <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="222" />
+      <location filename="../../studio/ui/main_window.py" line="226" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="227" />
+      <location filename="../../studio/ui/main_window.py" line="231" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="267" />
+      <location filename="../../studio/ui/main_window.py" line="271" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="76" />
+      <location filename="../../studio/ui/main_window.py" line="80" />
       <source>Compose</source>
       <translation>创作</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="243" />
+      <location filename="../../studio/ui/main_window.py" line="247" />
       <source>Copy &amp;prompt</source>
       <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="126" />
+      <location filename="../../studio/ui/main_window.py" line="130" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="129" />
+      <location filename="../../studio/ui/main_window.py" line="133" />
       <source>Demo mode: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed.</source>
       <translation>演示模式：在本机模拟的中转站。不会向外发送任何内容，也不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="79" />
+      <location filename="../../studio/ui/main_window.py" line="83" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="82" />
+      <location filename="../../studio/ui/main_window.py" line="86" />
       <source>Jobs</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="116" />
+      <location filename="../../studio/ui/main_window.py" line="120" />
       <source>No relay yet</source>
       <translation>尚无中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="238" />
+      <location filename="../../studio/ui/main_window.py" line="242" />
       <source>Paste as &amp;reference</source>
       <translation>粘贴为参考图(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="110" />
+      <location filename="../../studio/ui/main_window.py" line="114" />
       <source>Profile:</source>
       <translation>配置：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="87" />
+      <location filename="../../studio/ui/main_window.py" line="91" />
       <source>Ready.</source>
       <translation>就绪。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="104" />
+      <location filename="../../studio/ui/main_window.py" line="108" />
       <source>Relay</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="439" />
+      <location filename="../../studio/ui/main_window.py" line="440" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="121" />
+      <location filename="../../studio/ui/main_window.py" line="125" />
       <source>Settings: relays, look, export folder (Ctrl+,)</source>
       <translation>设置：中转站、外观、导出文件夹（Ctrl+,）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="57" />
+      <location filename="../../studio/ui/main_window.py" line="58" />
       <source>Studio</source>
       <translation>Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="57" />
+      <location filename="../../studio/ui/main_window.py" line="58" />
       <source>Studio — demo</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="418" />
+      <location filename="../../studio/ui/main_window.py" line="429" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="353" />
+      <location filename="../../studio/ui/main_window.py" line="358" />
       <source>The model is now {model}: the one chosen before cannot edit with a mask.</source>
       <translation>模型已切换为 {model}：之前选择的模型无法使用蒙版编辑。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="280" />
+      <location filename="../../studio/ui/main_window.py" line="284" />
       <source>Use as r&amp;eference</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="177" />
+      <location filename="../../studio/ui/main_window.py" line="181" />
       <source>Use the new relay?</source>
       <translation>使用新的中转站？</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="441" />
-      <source>{count} reference image(s) are not in this history.</source>
-      <translation>有 {count} 张参考图不在当前历史记录中。</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/main_window.py" line="178" />
+      <location filename="../../studio/ui/main_window.py" line="182" />
       <source>“{name}” is saved. Use it now instead of “{current}”?</source>
       <translation>“{name}”已保存。现在改用它，而不再使用“{current}”吗？</translation>
     </message>
@@ -4251,22 +4256,22 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MaskLauncher</name>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="43" />
+      <location filename="../../studio/ui/mask/launcher.py" line="48" />
       <source>Add an image as reference #1 first, then paint its mask.</source>
       <translation>请先添加一张图片作为参考图 #1，再绘制它的蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="86" />
+      <location filename="../../studio/ui/mask/launcher.py" line="91" />
       <source>Mask set on reference #1.</source>
       <translation>已为参考图 #1 设置蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="57" />
+      <location filename="../../studio/ui/mask/launcher.py" line="62" />
       <source>Opening the mask painter…</source>
       <translation>正在打开蒙版绘制…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/mask/launcher.py" line="83" />
+      <location filename="../../studio/ui/mask/launcher.py" line="88" />
       <source>The mask was not used: reference #1 changed while you painted.</source>
       <translation>蒙版未被使用：绘制期间参考图 #1 已变更。</translation>
     </message>
@@ -4852,7 +4857,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="387" />
+      <location filename="../../studio/ui/settings/relays.py" line="384" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -4862,27 +4867,27 @@ Double-click to preview; drag to reorder.</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="220" />
+      <location filename="../../studio/ui/settings/relays.py" line="217" />
       <source>The demo relay is built in: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed. It cannot be edited; Duplicate makes an editable copy.</source>
       <translation>演示中转站为内置项：在本机模拟的中转站，不会向外发送任何内容，也不会产生扣费。它无法编辑；点击“创建副本”可得到可编辑的副本。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="359" />
+      <location filename="../../studio/ui/settings/relays.py" line="356" />
       <source>There is already a profile named “{name}”. Choose another name.</source>
       <translation>已存在名为“{name}”的配置。请换一个名称。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="226" />
+      <location filename="../../studio/ui/settings/relays.py" line="223" />
       <source>This profile was given for this session only and cannot be edited here; Duplicate makes an editable copy.</source>
       <translation>此配置仅供本次会话使用，无法在此编辑；点击“创建副本”可得到可编辑的副本。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="236" />
+      <location filename="../../studio/ui/settings/relays.py" line="233" />
       <source>the original</source>
       <translation>原配置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relays.py" line="305" />
+      <location filename="../../studio/ui/settings/relays.py" line="302" />
       <source>{name} copy</source>
       <translation>{name} 副本</translation>
     </message>
@@ -5113,32 +5118,32 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Warnings</name>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="123" />
+      <location filename="../../studio/engine/doctor.py" line="122" />
       <source>A proxy answers between the studio and the relay (Via: {via}). It may cut long requests.</source>
       <translation>工作室与中转站之间有代理在应答（Via：{via}），它可能会切断耗时较长的请求。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="132" />
+      <location filename="../../studio/engine/doctor.py" line="131" />
       <source>A web page came back instead of the relay's JSON (“{said}”): a proxy, a captive portal or a wrong base URL is in the way.</source>
       <translation>返回的是网页而不是中转站的 JSON（“{said}”）：可能有代理、网络登录页或错误的基础 URL 挡在中间。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="127" />
+      <location filename="../../studio/engine/doctor.py" line="126" />
       <source>Cloudflare sits in front of the relay: it cuts a request that stays silent for 100 s (HTTP 524) while the image may still be billed. Prefer async mode for slow models.</source>
       <translation>中转站前面有 Cloudflare：请求静默 100 秒就会被切断（HTTP 524），而图片仍可能被计费。慢速模型请优先使用异步模式。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="64" />
+      <location filename="../../studio/engine/doctor.py" line="63" />
       <source>Could not connect to {host}: {reason}</source>
       <translation>无法连接到 {host}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="87" />
+      <location filename="../../studio/engine/doctor.py" line="86" />
       <source>Could not tell (HTTP {status}): {said}</source>
       <translation>无法判断（HTTP {status}）：{said}</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="106" />
+      <location filename="../../studio/engine/doctor.py" line="105" />
       <source>Could not tell (HTTP {status}: “{said}”).</source>
       <translation>无法判断（HTTP {status}：“{said}”）。</translation>
     </message>
@@ -5148,7 +5153,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>无法判断：使用 {model} 的请求失败（任务 {job}）：{reason}</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="107" />
+      <location filename="../../studio/engine/doctor.py" line="106" />
       <source>Could not tell: {reason}</source>
       <translation>无法判断：{reason}</translation>
     </message>
@@ -5183,7 +5188,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>由图像 {number} 生成：蒙版外保留原图（羽化 {feather} px）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="114" />
+      <location filename="../../studio/engine/doctor.py" line="113" />
       <source>No proxy in the way.</source>
       <translation>中间没有代理。</translation>
     </message>
@@ -5198,7 +5203,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>未检查：据模型目录所知，此中转站提供的模型都不支持这一项。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="78" />
+      <location filename="../../studio/engine/doctor.py" line="77" />
       <source>Not checked: the relay could not be reached.</source>
       <translation>未检查：无法连接到中转站。</translation>
     </message>
@@ -5223,12 +5228,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>未遵守：蒙版外有 {percent}% 的像素发生变化（{model}，任务 {job}）。请对其结果使用“保留蒙版外的原图”。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="98" />
+      <location filename="../../studio/engine/doctor.py" line="97" />
       <source>Not offered by this relay (HTTP {status}: “{said}”).</source>
       <translation>此中转站不提供（HTTP {status}：“{said}”）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="111" />
+      <location filename="../../studio/engine/doctor.py" line="110" />
       <source>Not offered with this key (HTTP {status}: “{said}”).</source>
       <translation>使用此密钥无法访问（HTTP {status}：“{said}”）。</translation>
     </message>
@@ -5238,27 +5243,27 @@ Double-click to preview; drag to reorder.</source>
       <translation>未发送：{names}，此中转之前对 {model} 拒绝过它（可在“设置 → 中转站”中忘记）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="110" />
+      <location filename="../../studio/engine/doctor.py" line="109" />
       <source>Offered, without the usual amounts.</source>
       <translation>已提供，但没有常见的金额字段。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="108" />
+      <location filename="../../studio/engine/doctor.py" line="107" />
       <source>Offered: the account's limit is {limit} USD.</source>
       <translation>已提供：账户额度为 {limit} 美元。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="109" />
+      <location filename="../../studio/engine/doctor.py" line="108" />
       <source>Offered: {amount} USD used from {start} to {end}.</source>
       <translation>已提供：{start} 至 {end} 已用 {amount} 美元。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="71" />
+      <location filename="../../studio/engine/doctor.py" line="70" />
       <source>Plain http to this computer: nothing leaves it, so there is nothing to encrypt.</source>
       <translation>连接本机的明文 http：数据不离开本机，无需加密。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="74" />
+      <location filename="../../studio/engine/doctor.py" line="73" />
       <source>Plain http: the key and the images travel unencrypted. Use https:// if the relay offers it.</source>
       <translation>明文 http：密钥和图片未加密传输。如果中转站支持，请改用 https://。</translation>
     </message>
@@ -5268,17 +5273,17 @@ Double-click to preview; drag to reorder.</source>
       <translation>以流式方式生成，生成过程中显示了 {drafts} 张草图（此中转的设置）。中转会把草图作为额外输出计费。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="137" />
+      <location filename="../../studio/engine/doctor.py" line="136" />
       <source>The clocks agree (within {seconds} s).</source>
       <translation>时钟一致（相差不超过 {seconds} 秒）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="140" />
+      <location filename="../../studio/engine/plan.py" line="148" />
       <source>The extra field(s) {names} are not sent through {protocol}: the studio sets these itself.</source>
       <translation>附加字段 {names} 不会通过 {protocol} 发送：这些字段由工作室自行设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="144" />
+      <location filename="../../studio/engine/plan.py" line="152" />
       <source>The extra field(s) {names} are not sent: Midjourney takes no extra fields.</source>
       <translation>附加字段 {names} 不会发送：Midjourney 不接受附加字段。</translation>
     </message>
@@ -5293,37 +5298,37 @@ Double-click to preview; drag to reorder.</source>
       <translation>返回的图像为 {width}×{height} 像素，而不是请求的 {asked_width}×{asked_height}。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="237" />
+      <location filename="../../studio/imaging/provenance.py" line="238" />
       <source>The image's extra relay fields ({names}) were not restored: only the studio's own settings are.</source>
       <translation>图片中的附加中转字段（{names}）未恢复：只恢复工作室自己的设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="234" />
+      <location filename="../../studio/imaging/provenance.py" line="235" />
       <source>The image's saved {setting} ({value}) is not a value the studio takes: left out.</source>
       <translation>图片中保存的{setting}（{value}）不是工作室可用的值：已忽略。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="93" />
+      <location filename="../../studio/engine/doctor.py" line="92" />
       <source>The model list could not be read (HTTP {status}).</source>
       <translation>无法读取模型列表（HTTP {status}）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="92" />
+      <location filename="../../studio/engine/doctor.py" line="91" />
       <source>The model list is not JSON: {said}</source>
       <translation>模型列表不是 JSON：{said}</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="129" />
+      <location filename="../../studio/engine/plan.py" line="137" />
       <source>The negative prompt is not sent through {protocol}: the model decides.</source>
       <translation>反向提示词不会通过 {protocol} 发送：由模型自行决定。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="135" />
+      <location filename="../../studio/engine/plan.py" line="143" />
       <source>The prompt already has --{flag}, so the {option} {value} is not added: the prompt's own --{flag} applies.</source>
       <translation>提示词中已有 --{flag}，因此不会再添加{option} {value}：以提示词中的 --{flag} 为准。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="79" />
+      <location filename="../../studio/engine/doctor.py" line="78" />
       <source>The relay accepted the key.</source>
       <translation>中转站接受了此密钥。</translation>
     </message>
@@ -5333,22 +5338,22 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转站返回了一个需要轮询的任务（{path}）；Studio 会自动轮询它。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="81" />
+      <location filename="../../studio/engine/doctor.py" line="80" />
       <source>The relay did not accept the key (HTTP {status}): {said}</source>
       <translation>中转站不接受此密钥（HTTP {status}）：{said}</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="115" />
+      <location filename="../../studio/engine/doctor.py" line="114" />
       <source>The relay is on this computer: no proxy is used.</source>
       <translation>中转站就在本机：不经过代理。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="120" />
+      <location filename="../../studio/engine/doctor.py" line="119" />
       <source>The relay is reached through {proxy}: check that this proxy is running.</source>
       <translation>连接中转站需经过 {proxy}：请检查该代理是否正在运行。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="84" />
+      <location filename="../../studio/engine/doctor.py" line="83" />
       <source>The relay knows the key, but says the account has no credit (HTTP {status}).</source>
       <translation>中转站认得此密钥，但表示账户余额不足（HTTP {status}）。</translation>
     </message>
@@ -5363,57 +5368,57 @@ Double-click to preview; drag to reorder.</source>
       <translation>中转发来的是 {format} 图像。它已按原样保留（导出时写出的就是它），并以 PNG 副本显示。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="148" />
+      <location filename="../../studio/engine/doctor.py" line="147" />
       <source>The relay sent no Date header to compare.</source>
       <translation>中转站没有发送可供比对的 Date 头。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="138" />
+      <location filename="../../studio/engine/doctor.py" line="137" />
       <source>The relay's clock is {minutes} min ahead of this computer's: signed links and TLS may fail. Check this computer's date and time.</source>
       <translation>中转站的时钟比本机快 {minutes} 分钟：签名链接和 TLS 可能失败。请检查本机的日期和时间。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="143" />
+      <location filename="../../studio/engine/doctor.py" line="142" />
       <source>The relay's clock is {minutes} min behind this computer's: signed links and TLS may fail. Check this computer's date and time.</source>
       <translation>中转站的时钟比本机慢 {minutes} 分钟：签名链接和 TLS 可能失败。请检查本机的日期和时间。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="91" />
+      <location filename="../../studio/engine/doctor.py" line="90" />
       <source>The relay's model list is empty.</source>
       <translation>中转站的模型列表为空。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="132" />
+      <location filename="../../studio/engine/plan.py" line="140" />
       <source>The resolution {resolution} is not sent: the exact size {size} decides it.</source>
       <translation>分辨率 {resolution} 不会发送：由精确尺寸 {size} 决定。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="94" />
+      <location filename="../../studio/engine/doctor.py" line="93" />
       <source>The route exists: a made-up task id was answered in JSON (HTTP {status}: “{said}”).</source>
       <translation>该路由存在：用虚构的任务 ID 查询得到了 JSON 应答（HTTP {status}：“{said}”）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="68" />
+      <location filename="../../studio/engine/doctor.py" line="67" />
       <source>The secure connection failed: {reason}. Check the address, or the computer's date.</source>
       <translation>安全连接失败：{reason}。请检查地址或本机日期。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="126" />
+      <location filename="../../studio/engine/plan.py" line="134" />
       <source>The {option} {value} is not sent through {protocol}: the model decides.</source>
       <translation>{option} {value} 不会通过 {protocol} 发送：由模型自行决定。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="147" />
+      <location filename="../../studio/engine/plan.py" line="155" />
       <source>The {protocol} protocol is not listed for {model}; sent through {protocol} as you chose.</source>
       <translation>目录中 {model} 未列出 {protocol} 协议；已按你的选择通过 {protocol} 发送。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="80" />
+      <location filename="../../studio/engine/doctor.py" line="79" />
       <source>This profile has no key.</source>
       <translation>此配置还没有密钥。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="101" />
+      <location filename="../../studio/engine/doctor.py" line="100" />
       <source>This profile polls async tasks here, but the relay has no such route (HTTP {status}: “{said}”). Fix the poll path in the relay's async settings.</source>
       <translation>此配置在这里轮询异步任务，但中转站没有这个路由（HTTP {status}：“{said}”）。请在中转站的异步设置中修改轮询路径。</translation>
     </message>
@@ -5423,161 +5428,147 @@ Double-click to preview; drag to reorder.</source>
       <translation>此中转站的模型设置向请求添加了字段 {names}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="117" />
+      <location filename="../../studio/engine/doctor.py" line="116" />
       <source>Through the system proxy {proxy} (from the proxy environment variables).</source>
       <translation>经由系统代理 {proxy}（来自代理环境变量）。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="116" />
+      <location filename="../../studio/engine/doctor.py" line="115" />
       <source>Through this relay's own proxy {proxy}.</source>
       <translation>经由此中转站专用的代理 {proxy}。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="196" />
-      <location filename="../../studio/imaging/provenance.py" line="254" />
+      <location filename="../../studio/domain/setting_words.py" line="20" />
       <source>background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="199" />
-      <location filename="../../studio/imaging/provenance.py" line="255" />
+      <location filename="../../studio/domain/setting_words.py" line="21" />
       <source>blend shape</source>
       <translation>混合比例</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="203" />
-      <location filename="../../studio/imaging/provenance.py" line="259" />
+      <location filename="../../studio/domain/setting_words.py" line="25" />
       <source>complexity</source>
       <translation>复杂度</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="201" />
-      <location filename="../../studio/imaging/provenance.py" line="257" />
+      <location filename="../../studio/domain/setting_words.py" line="23" />
       <source>compression</source>
       <translation>压缩率</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="204" />
-      <location filename="../../studio/imaging/provenance.py" line="260" />
+      <location filename="../../studio/domain/setting_words.py" line="26" />
       <source>frame count</source>
       <translation>帧数</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="205" />
-      <location filename="../../studio/imaging/provenance.py" line="261" />
+      <location filename="../../studio/domain/setting_words.py" line="27" />
       <source>frame duration (ms)</source>
       <translation>每帧时长（毫秒）</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="65" />
+      <location filename="../../studio/engine/doctor.py" line="64" />
       <source>https: the connection is encrypted and the certificate is valid.</source>
       <translation>https：连接已加密，证书有效。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="207" />
-      <location filename="../../studio/imaging/provenance.py" line="263" />
+      <location filename="../../studio/domain/setting_words.py" line="29" />
       <source>image series</source>
       <translation>组图</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="200" />
-      <location filename="../../studio/imaging/provenance.py" line="256" />
+      <location filename="../../studio/domain/setting_words.py" line="22" />
       <source>input fidelity</source>
       <translation>输入保真度</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="202" />
-      <location filename="../../studio/imaging/provenance.py" line="258" />
+      <location filename="../../studio/domain/setting_words.py" line="24" />
       <source>moderation</source>
       <translation>审核强度</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="198" />
-      <location filename="../../studio/imaging/provenance.py" line="251" />
+      <location filename="../../studio/domain/setting_words.py" line="17" />
       <source>negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="248" />
+      <location filename="../../studio/domain/setting_words.py" line="14" />
       <source>number of images</source>
       <translation>图片数量</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="264" />
+      <location filename="../../studio/domain/setting_words.py" line="30" />
       <source>number of images in a series</source>
       <translation>组图张数</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="244" />
+      <location filename="../../studio/domain/setting_words.py" line="10" />
       <source>operation</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="195" />
-      <location filename="../../studio/imaging/provenance.py" line="253" />
+      <location filename="../../studio/domain/setting_words.py" line="19" />
       <source>output format</source>
       <translation>输出格式</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="243" />
+      <location filename="../../studio/domain/setting_words.py" line="9" />
       <source>protocol</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="193" />
-      <location filename="../../studio/imaging/provenance.py" line="249" />
+      <location filename="../../studio/domain/setting_words.py" line="15" />
       <source>quality</source>
       <translation>质量</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="191" />
-      <location filename="../../studio/imaging/provenance.py" line="245" />
+      <location filename="../../studio/domain/setting_words.py" line="11" />
       <source>ratio</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="192" />
-      <location filename="../../studio/imaging/provenance.py" line="246" />
+      <location filename="../../studio/domain/setting_words.py" line="12" />
       <source>resolution</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="209" />
-      <location filename="../../studio/imaging/provenance.py" line="266" />
+      <location filename="../../studio/domain/setting_words.py" line="32" />
       <source>safety tolerance</source>
       <translation>安全容忍度</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="197" />
-      <location filename="../../studio/imaging/provenance.py" line="250" />
+      <location filename="../../studio/domain/setting_words.py" line="16" />
       <source>seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/imaging/provenance.py" line="247" />
+      <location filename="../../studio/domain/setting_words.py" line="13" />
       <source>size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="194" />
-      <location filename="../../studio/imaging/provenance.py" line="252" />
+      <location filename="../../studio/domain/setting_words.py" line="18" />
       <source>style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="206" />
-      <location filename="../../studio/imaging/provenance.py" line="262" />
+      <location filename="../../studio/domain/setting_words.py" line="28" />
       <source>thinking level</source>
       <translation>思考等级</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/plan.py" line="208" />
-      <location filename="../../studio/imaging/provenance.py" line="265" />
+      <location filename="../../studio/domain/setting_words.py" line="31" />
       <source>watermark</source>
       <translation>水印</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="63" />
+      <location filename="../../studio/engine/restore.py" line="37" />
+      <source>{count} reference image(s) of “{name}” are not in this history; add them again to use them.</source>
+      <translation>“{name}” 的 {count} 张参考图不在本历史记录中；如需使用，请重新添加。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/doctor.py" line="62" />
       <source>{host} answered (HTTP {status}) in {ms} ms.</source>
       <translation>{host} 已应答（HTTP {status}），用时 {ms} 毫秒。</translation>
     </message>
@@ -5602,7 +5593,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>按照此中转站的模型设置，{model} 通过 {protocol} 协议发送。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/doctor.py" line="88" />
+      <location filename="../../studio/engine/doctor.py" line="87" />
       <source>{offered} models offered, {known} of them known to the catalog.</source>
       <translation>提供 {offered} 个模型，其中 {known} 个在模型目录中。</translation>
     </message>

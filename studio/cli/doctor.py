@@ -15,13 +15,12 @@ from typing import Any
 
 from studio.catalog import Catalog, CatalogError
 from studio.cli.common import (
-    ENVIRONMENT_PROFILE,
     EXIT_FAILED,
     EXIT_INVALID,
     EXIT_OK,
     add_data_dir,
     engine,
-    resolve_profile,
+    profiles,
 )
 from studio.cli.generate import check_data_dir
 from studio.cli.output import say, say_json
@@ -30,6 +29,7 @@ from studio.domain.profile import Profile
 from studio.engine.doctor import Check, Report, free_checks
 from studio.engine.doctor_paid import PaidPlan, plan_paid, run_paid, used_with
 from studio.settings.doctor_results import DoctorResults
+from studio.settings.resolver import ENVIRONMENT_PROFILE
 
 _MARKS = {True: "ok", False: "FAIL", None: "?"}
 
@@ -119,7 +119,7 @@ def _line(found: Check) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        profile = resolve_profile(args.profile)
+        profile = profiles().chosen(args.profile)
         catalog = Catalog.load()
     except StudioError as error:
         say(f"error: {error.message}", error=True)

@@ -25,7 +25,7 @@ from studio.cli.common import (
     add_data_dir,
     engine,
     open_store,
-    resolve_profile,
+    profiles,
 )
 from studio.cli.output import say, say_json
 from studio.cli.progress import ProgressPrinter
@@ -52,7 +52,7 @@ from studio.domain.request import (
 from studio.engine.export import ExportedImage, export_image, stored_image
 from studio.engine.ids import new_job_id
 from studio.engine.preflight import preflight, writable_folder
-from studio.imaging import provenance
+from studio.engine.restore import restore_from_image
 from studio.imaging.masks import load_mask
 from studio.paths import data_dir
 from studio.store.history import DATABASE_NAME, ImageRecord, JobRecord
@@ -81,13 +81,6 @@ MSG_DATA_UNWRITABLE = QT_TRANSLATE_NOOP(
 )
 MSG_NEEDS_PROMPT = QT_TRANSLATE_NOOP(
     ERRORS, "--prompt and --model are required (or --from-image with a studio image)."
-)
-MSG_NO_PROVENANCE = QT_TRANSLATE_NOOP(
-    ERRORS, "“{name}” carries no studio settings (it was not made or exported by the studio)."
-)
-MSG_REFS_MISSING = QT_TRANSLATE_NOOP(
-    ERRORS,
-    "{count} reference image(s) of “{name}” are not in this studio's history; add them with --ref.",
 )
 
 
@@ -217,25 +210,9 @@ def restored_settings(
     """The settings of ``--from-image``, its references found again by their digests."""
     if not args.from_image:
         return {}, [], []
-    path = Path(args.from_image).expanduser()
-    found = provenance.read(path)
-    if found is None:
-        raise InputError(ErrorKind.INVALID_INPUT, MSG_NO_PROVENANCE, name=args.from_image)
-    settings, notes = found.restore()  # the studio's own settings only, each checked
-    references: list[Reference] = []
-    missing = 0
     with open_store(args) as store:
-        for number, digest in enumerate(found.references, start=1):
-            blob = store.blobs.find(digest)
-            if blob is None:
-                missing += 1
-            else:
-                references.append(Reference(name=f"reference {number}{blob.suffix}", path=blob))
-    if missing:
-        notes.append(
-            Notice("refs_missing", MSG_REFS_MISSING, {"count": missing, "name": path.name})
-        )
-    return settings, references, notes
+        restored = restore_from_image(Path(args.from_image), store.blobs)
+    return dict(restored.settings), list(restored.references), list(restored.notes)
 
 
 def request_from(args: argparse.Namespace) -> tuple[GenerationRequest, list[Notice]]:
@@ -393,7 +370,7 @@ def run(args: argparse.Namespace) -> int:
         # paid: the data folder, the request itself, the key, then the results folder.
         check_data_dir(args)
         request, notes = request_from(args)
-        profile = resolve_profile(args.profile)
+        profile = profiles().chosen(args.profile)
         if args.timeout is not None:
             if not (math.isfinite(args.timeout) and args.timeout > 0):
                 raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_TIMEOUT, value=args.timeout)

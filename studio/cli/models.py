@@ -7,7 +7,7 @@ import asyncio
 from typing import Any
 
 from studio.catalog import Catalog
-from studio.cli.common import EXIT_FAILED, EXIT_OK, environment_profile, resolve_profile
+from studio.cli.common import EXIT_FAILED, EXIT_OK, profiles
 from studio.cli.output import say, say_json
 from studio.domain.errors import StudioError
 from studio.domain.model_spec import ModelSpec
@@ -54,7 +54,7 @@ def merged(catalog: Catalog, offered: list[str] | None) -> list[dict[str, Any]]:
 
 
 async def _offered(profile_name: str | None) -> list[str]:
-    profile = resolve_profile(profile_name)
+    profile = profiles().chosen(profile_name)
     async with RelayClient(profile) as client:
         return await list_models(client)
 
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     catalog = Catalog.load()
     offered: list[str] | None = None
     problem = None
-    if args.profile or environment_profile() is not None:
+    if args.profile or profiles().environment is not None:
         try:
             offered = asyncio.run(_offered(args.profile))
         except StudioError as error:

@@ -13,7 +13,6 @@ from studio.cli.common import (
     EXIT_OK,
     add_data_dir,
     engine,
-    environment_profile,
 )
 from studio.cli.generate import report, summary
 from studio.cli.output import say, say_json
@@ -55,7 +54,7 @@ def _interrupted_entry(job: Any) -> dict[str, Any]:
 
 
 async def _resume(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
-    async with engine(args, environment_profile()) as manager:
+    async with engine(args) as manager:
         recovery = await manager.recover()
         finished = [await manager.wait(job.id) for job in recovery.resumed]
         resumed = {job.id for job in finished}
@@ -95,7 +94,7 @@ def run_resume(args: argparse.Namespace) -> int:
 
 
 async def _retry(args: argparse.Namespace) -> tuple[Any, list[Any] | None]:
-    async with engine(args, environment_profile()) as manager:
+    async with engine(args) as manager:
         record = manager.store.find_job(args.job_id)
         if record is None:
             return None, []

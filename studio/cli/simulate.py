@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from studio.simulator.faults import FAULT_NAMES, parse_faults
-from studio.simulator.personalities import PERSONALITIES, parse_personalities
+from studio.simulator.personality_names import PERSONALITIES, parse_personalities
 from studio.simulator.server import serve
 
 

@@ -142,6 +142,7 @@ class ModelSpec:
         return self.protocols[0]
 
     def speaks(self, protocol: ProtocolId) -> bool:
+        """Listed for this model as it is (``capabilities.speaks`` adds what that implies)."""
         return protocol in self.protocols
 
     @property

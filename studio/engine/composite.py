@@ -29,15 +29,16 @@ def keep_original_outside_mask(store: Store, image_id: int, feather: float = 4.0
     """
     image = store.image(image_id)
     record = store.get(image.job_id) if image else None
-    if image is None or record is None or record.job.request.mask is None:
+    if image is None or record is None:
         raise NoMaskError(image_id)
     request = record.job.request
+    mask = request.mask
     source_path = request.references[0].path if request.references else None
-    if source_path is None or image.result.path is None:
+    if mask is None or source_path is None or image.result.path is None:
         raise NoMaskError(image_id)
     with Image.open(source_path) as source, Image.open(image.result.path) as result:
         source.load()
-        merged = keep_outside_mask(source, result, request.mask, feather=feather)
+        merged = keep_outside_mask(source, result, mask, feather=feather)
     buffer = io.BytesIO()
     merged.save(buffer, "PNG")
     note = Notice(

@@ -504,7 +504,9 @@ def system_proxy(url: str) -> str | None:
     if not proxies:
         return None
     host = parts.hostname or ""
-    if urllib.request.proxy_bypass_environment(host, proxies):
+    # In urllib.request on every Python 3 (proxy_bypass uses it off Windows and macOS) but
+    # undocumented, so typeshed's stubs leave it out.
+    if urllib.request.proxy_bypass_environment(host, proxies):  # type: ignore[attr-defined]
         return None
     return proxies.get(parts.scheme) or proxies.get("all")
 

@@ -15,7 +15,7 @@ import math
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from PIL import Image, ImageDraw
 
@@ -180,9 +180,17 @@ def _pixels(size: str) -> float:
         return math.inf
 
 
-def smallest(spec: ModelSpec, *, with_size: bool = True) -> dict[str, str]:
+class Cheapest(TypedDict, total=False):
+    """What ``smallest`` sets: GenerationRequest fields, each only when the model has it."""
+
+    quality: str
+    resolution: str
+    size: str
+
+
+def smallest(spec: ModelSpec, *, with_size: bool = True) -> Cheapest:
     """The cheapest settings the model takes: low quality, the smallest resolution or size."""
-    options: dict[str, str] = {}
+    options: Cheapest = {}
     if "low" in spec.qualities:
         options["quality"] = "low"
     if spec.resolutions:

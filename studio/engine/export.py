@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio.domain.results import ImageResult
-from studio.engine.files import slug, write_durably
 from studio.imaging.provenance import Provenance, embed, sidecar_path
 from studio.store.history import ImageRecord, JobRecord, Store
+from studio.system.files import slug, write_durably
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # the HTTP and image stack loads with the first job, not at s
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-ProfileSource = Callable[[str], Profile]
+ProfileSource = Callable[[str], Profile]  # called on a worker thread: it may wait for a keyring
 
 SENT_STATES = frozenset({JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING})
 
@@ -121,6 +121,11 @@ class RequestManager:
     async def run_in_store(self, function: Callable[..., T], *args: Any) -> T:
         """Run a store method on the store's own thread (reads for the UI, writes in order)."""
         return await self._db(function, *args)
+
+    async def _profile(self, name: str) -> Profile:
+        """``profiles(name)`` on a worker thread: reading a key may wait for the keyring (a
+        locked one asks the user), and the event loop must go on meanwhile."""
+        return await asyncio.to_thread(self.profiles, name)
 
     async def _db(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -211,7 +216,7 @@ class RequestManager:
         job = Job(new_job_id(), request, profile_name)
         known: Profile | None = None
         with contextlib.suppress(StudioError):  # an unknown profile is recorded below
-            known = self.profiles(profile_name)
+            known = await self._profile(profile_name)
         if known is not None:
             try:
                 preflight(request, known)
@@ -220,7 +225,7 @@ class RequestManager:
                 await self._emit(JobEvent(job, EventKind.STATE))
                 return job
         try:
-            profile = known or self.profiles(profile_name)
+            profile = known or await self._profile(profile_name)
             stored, inputs = await self._db(self.store.store_inputs, request)
         except (StudioError, OSError) as problem:
             job.state, job.error = JobState.FAILED, self._unsent_error(problem)
@@ -304,6 +309,10 @@ class RequestManager:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+        job = self._jobs.get(job_id)
+        if job is not None and job.state is JobState.QUEUED:  # its task never began to run
+            job.state = JobState.CANCELLED
+            await self._on_event(JobEvent(job, EventKind.STATE))
         return True
 
     async def retry(self, job_id: str) -> Job:
@@ -380,7 +389,7 @@ class RequestManager:
 
     async def _start_resume(self, job: Job) -> bool:
         try:
-            profile = self.profiles(job.profile_name)
+            profile = await self._profile(job.profile_name)
         except StudioError as error:
             log.warning("cannot resume %s: %s", job.id, error.message)
             return False

@@ -123,7 +123,7 @@ def resolve(request: GenerationRequest, spec: ModelSpec, protocol: ProtocolId) -
     """Check the request's ratio/size/resolution against ``spec``; say how to send them."""
     model = spec.id
     ratio = parse_ratio(request.ratio) if request.ratio else None
-    auto_size = bool(request.size) and request.size.strip().lower() == "auto"
+    auto_size = request.size is not None and request.size.strip().lower() == "auto"
     size = parse_size(request.size) if request.size and not auto_size else None
     resolution = normalise_resolution(request.resolution) if request.resolution else None
 

@@ -24,9 +24,16 @@ from studio.domain.request import (
 from studio.domain.setting_words import SETTING_WORDS
 from studio.engine.params import resolve
 from studio.protocols.base import ResolvedParams
-from studio.protocols.capabilities import CAPABILITIES, carried_options, extra_left_out
+from studio.protocols.capabilities import (
+    CAPABILITIES,
+    MASK_PROTOCOLS,
+    carried_options,
+    default_operation,
+    default_protocol,
+    extra_left_out,
+    speaks,
+)
 
-MASK_PROTOCOLS = frozenset({ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC, ProtocolId.MIDJOURNEY})
 FOLLOW_UPS = frozenset({Operation.MJ_ACTION, Operation.MJ_CHANGE, Operation.MJ_MODAL})
 NO_PROMPT_OPERATIONS = frozenset(
     {
@@ -202,23 +209,12 @@ class Plan:
     notes: tuple[Notice, ...] = ()  # what the user asked for that will not reach the wire
 
 
-def _speaks(spec: ModelSpec, protocol: ProtocolId) -> bool:
-    if not spec.known:
-        return True  # a name the catalog does not know: the user knows the relay better
-    if protocol is ProtocolId.IMAGES_ASYNC:
-        return spec.speaks(ProtocolId.IMAGES) or spec.speaks(protocol)
-    return spec.speaks(protocol)
-
-
 def _operation(request: GenerationRequest, spec: ModelSpec) -> Operation:
     if request.operation is not None:
         return request.operation
     if request.midjourney is not None:
         return Operation.MJ_MODAL if request.mask is not None else Operation.MJ_ACTION
-    edits = Operation.EDIT in spec.operations
-    if edits and (request.references or Operation.GENERATE not in spec.operations):
-        return Operation.EDIT  # edit-only models then ask for the reference they need
-    return Operation.GENERATE
+    return default_operation(spec, bool(request.references))
 
 
 def _protocol(
@@ -228,7 +224,7 @@ def _protocol(
     for the model: the user knows their relay (it is honoured; what the protocol cannot carry
     at all is still refused by the plan)."""
     if request.protocol is not None:
-        if _speaks(spec, request.protocol):
+        if speaks(spec, request.protocol):
             return request.protocol, []
         note = Notice(
             "protocol_not_listed",
@@ -236,10 +232,7 @@ def _protocol(
             {"protocol": str(request.protocol), "model": spec.id},
         )
         return request.protocol, [note]
-    for candidate in spec.protocols:
-        if operation in CAPABILITIES[candidate].operations:
-            return candidate, []
-    return spec.default_protocol, []
+    return default_protocol(spec, operation), []
 
 
 def _check_choice(

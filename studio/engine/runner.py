@@ -46,7 +46,6 @@ from studio.engine.overrides import apply_overrides
 from studio.engine.plan import plan_request
 from studio.engine.prepare import Prepared, prepare
 from studio.engine.verify import verify_result
-from studio.engine.workers import background_pool
 from studio.imaging._sniff import sniff
 from studio.imaging.results import (
     MSG_UNSUPPORTED_FORMAT,
@@ -70,6 +69,7 @@ from studio.protocols.jsonbody import Blob
 from studio.protocols.transport import RelayClient
 from studio.store.history import HistoryBusyError
 from studio.store.journal import GONE, SAVED, Delivery, ResultJournal
+from studio.system.workers import background_pool
 
 log = logging.getLogger(__name__)
 
@@ -621,7 +621,7 @@ class Runner:
 
 def poll_pause(interval: float, attempt: int) -> float:
     """Quick first looks (0.5 s, 1 s, 2 s …), then the profile's pace."""
-    return min(interval, 0.5 * 2 ** min(attempt, 16))
+    return min(interval, 0.5 * 2.0 ** min(attempt, 16))
 
 
 def _delivery(index: int, raw: RawImage) -> Delivery:

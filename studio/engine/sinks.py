@@ -7,10 +7,10 @@ from pathlib import Path
 from studio.domain.job import Job
 from studio.domain.notice import Notice
 from studio.domain.results import ImageResult
-from studio.engine.files import slug, write_durably
 from studio.imaging.results import ValidatedImage
 from studio.protocols.base import RawImage
 from studio.store.history import Store
+from studio.system.files import slug, write_durably
 
 
 class DirectorySink:

@@ -344,6 +344,7 @@ def gray_to_8bit(image: Image.Image) -> Image.Image:
     """16-bit (and 32-bit integer / float) grayscale to "L", scaled rather than clipped."""
     if image.mode == "F":
         _, high = image.getextrema()
+        assert isinstance(high, float | int)  # one band: (min, max), not one pair per band
         top = 1.0 if high <= 1.0 else 255.0 if high <= 255.0 else 65535.0
         return image.point(lambda v: v * (255.0 / top) + 0.5).convert("L")
     if image.mode != "I":

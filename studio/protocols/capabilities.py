@@ -1,14 +1,18 @@
 """What each wire family can do, without importing its implementation (start-up stays light).
 
 One fact, one place: which of the options a user can set reach the wire through a protocol
-(:func:`carried_options`), and which body fields a protocol sets itself, so that
+(:func:`carried_options`), which protocols a model can be sent through (:func:`offered_protocols`:
+a model that speaks `images` also goes async), which operation and protocol a request takes when
+none is chosen (:func:`default_operation`, :func:`default_protocol`), where a mask can go
+(:data:`MASK_PROTOCOLS`, :func:`masks_first_reference`) and the model to switch to for one
+(:func:`model_for_mask`), and which body fields a protocol sets itself, so that
 ``GenerationRequest.extra`` can only add to them (:func:`with_extra`). The plan, the composer
-and the builders all ask here.
+and the builders all ask here (the CLI through the plan).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +43,8 @@ _ANSWER = frozenset({Operation.GENERATE, Operation.EDIT})
 _IMAGES_CARRY = frozenset(OPTIONS) - {"blend_dimensions", "thinking"}
 # Options that only an edit has a place for: they shape how the references are used.
 _EDIT_ONLY = frozenset({"references", "mask", "markup", "input_fidelity"})
+# One request, answered at once or as a task to poll: the same bodies.
+_IMAGES_FAMILY = (ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC)
 
 CAPABILITIES: dict[ProtocolId, Capabilities] = {
     ProtocolId.IMAGES: Capabilities(_ANSWER | {Operation.VARIATION}, carries=_IMAGES_CARRY),
@@ -89,7 +95,7 @@ def _carries_resolution(protocol: ProtocolId, operation: Operation, spec: ModelS
     if spec.fixed_resolution:
         return True  # the model's name carries it (plan checks it is that one)
     via = spec.resolution_via
-    if protocol in (ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC):
+    if protocol in _IMAGES_FAMILY:
         if via in (ResolutionVia.SIZE, ResolutionVia.SIZE_PRESET):
             # a computed WxH (or the preset itself, `size: "2K"`, when no ratio is given)
             return spec.free_size is not None and spec.ratio_via is RatioVia.SIZE
@@ -111,7 +117,7 @@ def carried_options(protocol: ProtocolId, operation: Operation, spec: ModelSpec)
         carries.discard("blend_dimensions")
         if protocol is ProtocolId.MIDJOURNEY:
             carries.discard("mask")  # only Vary (Region) takes one
-    if protocol in (ProtocolId.IMAGES, ProtocolId.IMAGES_ASYNC):
+    if protocol in _IMAGES_FAMILY:
         if operation is Operation.GENERATE:
             carries -= _EDIT_ONLY  # generations carry no images
         if spec.refs_via is RefsVia.IMAGE_FIELD:
@@ -124,6 +130,71 @@ def carried_options(protocol: ProtocolId, operation: Operation, spec: ModelSpec)
     if "resolution" in carries and not _carries_resolution(protocol, operation, spec):
         carries.discard("resolution")
     return frozenset(carries)
+
+
+# -- which protocol, which operation, and where a mask goes ------------------------------------
+
+def offered_protocols(spec: ModelSpec) -> tuple[ProtocolId, ...]:
+    """What ``spec`` can be sent through, the catalog's order: a model that speaks `images` also
+    goes async (`images-async` is the same request with a task id to poll)."""
+    result = list(spec.protocols)
+    if ProtocolId.IMAGES in result and ProtocolId.IMAGES_ASYNC not in result:
+        result.insert(result.index(ProtocolId.IMAGES) + 1, ProtocolId.IMAGES_ASYNC)
+    return tuple(result)
+
+
+def speaks(spec: ModelSpec, protocol: ProtocolId) -> bool:
+    """Whether the catalog lists ``protocol`` for ``spec`` (a name the catalog does not know may
+    go any way: the user knows the relay better)."""
+    return not spec.known or protocol in offered_protocols(spec)
+
+
+def default_operation(spec: ModelSpec, has_references: bool) -> Operation:
+    """The operation when none is set: an edit with references (or for an edit-only model, which
+    then asks for the reference it needs), else a generation."""
+    edits = Operation.EDIT in spec.operations
+    if edits and (has_references or Operation.GENERATE not in spec.operations):
+        return Operation.EDIT
+    return Operation.GENERATE
+
+
+def default_protocol(spec: ModelSpec, operation: Operation) -> ProtocolId:
+    """The protocol when none is chosen: the catalog's first for ``spec`` that can do it."""
+    for protocol in spec.protocols:
+        if operation in CAPABILITIES[protocol].operations:
+            return protocol
+    return spec.default_protocol
+
+
+# The protocols whose bodies have a place for a mask at all (Midjourney's only for Vary Region).
+MASK_PROTOCOLS = frozenset(p for p, caps in CAPABILITIES.items() if "mask" in caps.carries)
+# The model "Edit with mask…" and "Expand canvas…" switch to when the chosen one cannot take a
+# mask: it edits with one on every relay that speaks `images`.
+FALLBACK_MASK_MODEL = "gpt-image-1"
+
+
+def masks_first_reference(spec: ModelSpec) -> bool:
+    """Whether ``spec`` can edit reference #1 with a mask painted on it: it takes a mask and
+    one of its protocols carries it with an edit (the `images` family; not Midjourney, whose
+    mask is only for Vary Region on a finished image)."""
+    return spec.supports_mask and any(
+        "mask" in carried_options(protocol, Operation.EDIT, spec)
+        for protocol in offered_protocols(spec)
+    )
+
+
+def model_for_mask(
+    current: ModelSpec, preferred: Iterable[str], spec_of: Callable[[str], ModelSpec]
+) -> str | None:
+    """The model to paint a mask on reference #1 with: None to keep ``current`` (it can),
+    else the first of ``preferred`` that can, then :data:`FALLBACK_MASK_MODEL`; None when
+    none can either."""
+    if masks_first_reference(current):
+        return None
+    for candidate in (*preferred, FALLBACK_MASK_MODEL):
+        if masks_first_reference(spec_of(candidate)):
+            return candidate
+    return None
 
 
 # -- GenerationRequest.extra: it may add fields, never replace what the studio sends ----------

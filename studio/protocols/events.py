@@ -119,4 +119,5 @@ async def _pieces(response: httpx.Response, limit: int) -> AsyncIterator[bytes]:
 
 
 def is_event_stream(response: httpx.Response) -> bool:
-    return response.headers.get("content-type", "").split(";")[0].strip() == "text/event-stream"
+    content_type: str = response.headers.get("content-type", "")
+    return content_type.split(";")[0].strip() == "text/event-stream"

@@ -230,7 +230,9 @@ class MidjourneyProtocol(ImageProtocol):
         progress = parse_progress(record.get("progress"))
         if status == "FAILURE":
             reason = clean_text(text_of(record.get("failReason")) or "") or None
-            banned = bool(reason) and any(w in reason.lower() for w in ("banned", "prohibited"))
+            banned = reason is not None and any(
+                w in reason.lower() for w in ("banned", "prohibited")
+            )
             error = (
                 RelayError(ErrorKind.SAFETY, MSG_BANNED, relay_message=reason)
                 if banned

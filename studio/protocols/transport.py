@@ -116,7 +116,7 @@ class RetryPolicy:
     gone_attempts: int = 3  # a link answering 403/404/410: a CDN may not have it yet
 
     def delay(self, attempt: int) -> float:
-        return min(self.backoff * (2 ** max(attempt - 1, 0)), self.backoff_cap)
+        return min(self.backoff * (2.0 ** max(attempt - 1, 0)), self.backoff_cap)
 
 
 WaitHook = Callable[[str, float], Awaitable[None] | None]

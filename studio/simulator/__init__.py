@@ -2,7 +2,7 @@
 
 from studio.simulator.app import create_app
 from studio.simulator.faults import FAULT_NAMES, parse_faults
-from studio.simulator.personalities import PERSONALITY_NAMES, parse_personalities
+from studio.simulator.personality_names import PERSONALITY_NAMES, parse_personalities
 from studio.simulator.server import SimulatorServer, serve
 from studio.simulator.state import LogEntry, SimState
 

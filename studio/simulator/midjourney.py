@@ -19,13 +19,13 @@ from starlette.responses import JSONResponse, Response
 from studio.simulator import shapes
 from studio.simulator.call import Call, EarlyAnswerError, endpoint
 from studio.simulator.faults import split_directive
+from studio.simulator.image_tasks import FAIL_REASON
 from studio.simulator.inputs import Picture, decode_data_url, probe
 from studio.simulator.malformed import MJ_NO_RESULT, corrupt_zlib, mj_task_wrong_types
 from studio.simulator.mj_tasks import GRID_ACTIONS, TILE_LONG_SIDE, MjTask, new_id
 from studio.simulator.render import Scene, describe, draft, render, render_edit, render_grid
 from studio.simulator.shapes import Shape
 from studio.simulator.sizes import parse_ratio, size_for_ratio
-from studio.simulator.tasks import FAIL_REASON
 
 _ASPECT = re.compile(r"--(?:ar|aspect)\s+(\S+)")
 _DIMENSIONS = {"PORTRAIT": (2.0, 3.0), "SQUARE": (1.0, 1.0), "LANDSCAPE": (3.0, 2.0)}

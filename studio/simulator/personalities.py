@@ -28,39 +28,24 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from starlette.responses import Response
 
 from studio.simulator import shapes
+from studio.simulator.personality_names import (
+    CLOUDFLARE_100S,
+    GEMINI_MARKDOWN,
+    GENERATION_TASK,
+    STRICT_PARAMS,
+    SUFFIXED_NAMES,
+    TASKS_V1,
+    URL_OBJECT,
+)
 
 if TYPE_CHECKING:
     from studio.domain.model_spec import ModelSpec
-    from studio.simulator.call import Call
     from studio.simulator.state import SimState
-
-GEMINI_MARKDOWN = "gemini-markdown"
-STRICT_PARAMS = "strict-params"
-GENERATION_TASK = "generation-task"
-TASKS_V1 = "tasks-v1"
-CLOUDFLARE_100S = "cloudflare-100s"
-URL_OBJECT = "url-object"
-SUFFIXED_NAMES = "suffixed-names"
-
-PERSONALITIES: dict[str, str] = {
-    GEMINI_MARKDOWN: "native Gemini answers carry the image as a markdown link or a data URI "
-    "inside a text part, after thought parts",
-    STRICT_PARAMS: "HTTP 400 (not billed) naming the optional parameters it does not take",
-    GENERATION_TASK: "images answers are generation.task objects polled at "
-    "/v1/images/generations/{id}",
-    TASKS_V1: 'images answers are {"task_id", "status": "submitted"} polled at /v1/tasks/{id}',
-    CLOUDFLARE_100S: "Cloudflare's 524 page when a non-streamed answer has not started "
-    "within 100 s",
-    URL_OBJECT: 'result links as "url": {"url": …, "cost": …}',
-    SUFFIXED_NAMES: "lists gpt-image-2-all, gpt-image-2:official and nano-banana-pro, and "
-    "refuses the plain names",
-}
-PERSONALITY_NAMES: tuple[str, ...] = tuple(PERSONALITIES)
 
 # Optional fields a strict proxy's upstream does not take, in the order they are named.
 REFUSED_PARAMS = (
@@ -77,28 +62,29 @@ RELAY_NAMES: dict[str, tuple[str, ...]] = {
     "gpt-image-2": ("gpt-image-2-all", "gpt-image-2:official"),
     "gemini-3-pro-image-preview": ("nano-banana-pro",),
 }
-CLOUDFLARE_CUT = 100.0
 DEFAULT_COST = 0.04  # what a url-object says an image cost, when the catalog has no price
 _USER_GROUP = "default"
 _detached: set[asyncio.Task[Any]] = set()  # work that goes on after Cloudflare cut the call
 
 
-def parse_personalities(value: str | Iterable[str]) -> frozenset[str]:
-    """Names given comma-separated and/or as a list; ValueError names an unknown one."""
-    items = [value] if isinstance(value, str) else list(value)
-    names = set()
-    for item in items:
-        if not isinstance(item, str):
-            raise ValueError(f"a personality is a name, got {item!r}")
-        for raw in item.split(","):
-            name = raw.strip().lower()
-            if not name:
-                continue
-            if name not in PERSONALITIES:
-                known = ", ".join(PERSONALITY_NAMES)
-                raise ValueError(f"unknown personality {name!r} (known: {known})")
-            names.add(name)
-    return frozenset(names)
+class CallLike(Protocol):
+    """What a hook needs of the request it acts on (``studio.simulator.call.Call`` is one):
+    the hooks sit below the request's life and are handed it, so they never import it."""
+
+    @property
+    def state(self) -> SimState: ...
+
+    def fail(
+        self,
+        status: int,
+        message: str,
+        *,
+        code: str | int | None = ...,
+        type_: str = ...,
+        param: str = ...,
+    ) -> Exception: ...
+
+    def file_url(self, data: bytes, fmt: str) -> str: ...
 
 
 def has(state: SimState, name: str) -> bool:
@@ -108,7 +94,7 @@ def has(state: SimState, name: str) -> bool:
 # -- strict-params -------------------------------------------------------------------------------
 
 
-def refuse_params(call: Call, fields: Mapping[str, Any]) -> None:
+def refuse_params(call: CallLike, fields: Mapping[str, Any]) -> None:
     """``strict-params``: HTTP 400 naming the optional fields sent that are not taken."""
     if not has(call.state, STRICT_PARAMS):
         return
@@ -133,7 +119,7 @@ def listed_models(state: SimState, ids: Iterable[str]) -> list[str]:
     return listed
 
 
-def refuse_plain_name(call: Call, name: str) -> None:
+def refuse_plain_name(call: CallLike, name: str) -> None:
     """``suffixed-names``: a plain name has no channel (new-api's distributor: 503)."""
     if has(call.state, SUFFIXED_NAMES) and name in RELAY_NAMES:
         raise call.fail(
@@ -148,7 +134,7 @@ def refuse_plain_name(call: Call, name: str) -> None:
 
 
 def markdown_parts(
-    call: Call, image: bytes, image_b64: str, draft_b64: str
+    call: CallLike, image: bytes, image_b64: str, draft_b64: str
 ) -> list[dict[str, Any]]:
     """A translating proxy's Gemini parts: thinking, a draft, then the image inside words: a
     link to a file in the first answer after a reset (and every other one after it), a data

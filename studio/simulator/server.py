@@ -15,7 +15,7 @@ import uvicorn
 from studio.catalog import Catalog
 from studio.simulator.app import create_app
 from studio.simulator.call import SimulatedDropError
-from studio.simulator.personalities import CLOUDFLARE_CUT
+from studio.simulator.personality_names import CLOUDFLARE_CUT
 from studio.simulator.state import LogEntry, SimState
 
 _START_TIMEOUT = 10.0

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from studio.catalog import Catalog
 from studio.simulator.faults import Fault, Faults, parse_faults
-from studio.simulator.personalities import CLOUDFLARE_CUT, parse_personalities
+from studio.simulator.personality_names import CLOUDFLARE_CUT, parse_personalities
 
 if TYPE_CHECKING:
+    from studio.simulator.image_tasks import ImageTask
     from studio.simulator.mj_tasks import MjTask
-    from studio.simulator.tasks import ImageTask
 
 
 @dataclass

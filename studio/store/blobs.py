@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from studio.engine.files import fsync_directory, write_durably
+from studio.system.files import fsync_directory, write_durably
 
 PARTIAL_PREFIX = ".partial-"
 

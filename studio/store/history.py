@@ -96,7 +96,7 @@ class Filters:
 
 def _uses_index(filters: Filters) -> bool:
     """The trigram index finds any substring of three characters or more."""
-    return bool(filters.search) and len(filters.search.strip()) >= 3
+    return filters.search is not None and len(filters.search.strip()) >= 3
 
 
 class Store:

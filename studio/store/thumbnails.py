@@ -8,8 +8,8 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from studio.domain.results import SVG_MIME, ImageResult
-from studio.engine.workers import background_pool
 from studio.store.history import Store
+from studio.system.workers import background_pool
 
 
 class ThumbnailMaker:

@@ -29,14 +29,12 @@ class TrashCommand(QUndoCommand):
         self.image_ids = image_ids
 
     def redo(self) -> None:
-        self.actions.services.bridge.change_history(
-            self.actions.services.bridge.store.trash_images, self.image_ids
-        )
+        bridge = self.actions.bridge
+        bridge.spawn(bridge.trash(self.image_ids))
 
     def undo(self) -> None:
-        self.actions.services.bridge.change_history(
-            self.actions.services.bridge.store.restore_images, self.image_ids
-        )
+        bridge = self.actions.bridge
+        bridge.spawn(bridge.untrash(self.image_ids))
 
 
 class ImageActions(QObject):
@@ -61,13 +59,10 @@ class ImageActions(QObject):
         return self.services.bridge
 
     def _with_record(self, image_id: int, then) -> None:
-        store = self.bridge.store
-
-        def load() -> tuple[ImageRecord | None, JobRecord | None]:
-            image = store.image(image_id)
-            return image, store.get(image.job_id) if image else None
-
-        self.bridge.query(load, done=lambda found: found[0] and found[1] and then(*found))
+        self.bridge.spawn(
+            self.bridge.image_and_job(image_id),
+            lambda found: found[0] and found[1] and then(*found),
+        )
 
     # -- the actions -----------------------------------------------------------------------
 
@@ -164,21 +159,12 @@ class ImageActions(QObject):
         self._with_record(image_id, then)
 
     def toggle_favourite(self, image_id: int) -> None:
-        store = self.bridge.store
-
-        def flip() -> bool:
-            image = store.image(image_id)
-            value = not (image.favourite if image else False)
-            store.set_favourite(image_id, value)
-            return value
-
         def done(value: bool) -> None:
-            self.bridge.history_changed.emit()
             self.message.emit(
                 tr("Added to favourites.") if value else tr("Removed from favourites.")
             )
 
-        self.bridge.query(flip, done=done)
+        self.bridge.spawn(self.bridge.toggle_favourite(image_id), done)
 
     def delete(self, image_ids: list[int]) -> None:
         self.undo_stack.push(TrashCommand(self, list(image_ids)))
@@ -202,9 +188,7 @@ class ImageActions(QObject):
                 )
             )
 
-        from studio.engine.export import export_images  # Pillow and provenance: on first use
-
-        self.bridge.query(export_images, self.bridge.store, image_ids, folder, done=done)
+        self.bridge.spawn(self.bridge.export(image_ids, folder), done)
 
 
 def _mask_that_fits(image: ImageRecord, record: JobRecord) -> Mask | None:

@@ -10,74 +10,31 @@ import argparse
 import asyncio
 import gc
 import logging
-import socket
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from studio.catalog import Catalog, CatalogError
-from studio.domain.profile import AsyncOptions, Profile
 from studio.engine.manager import RequestManager
 from studio.logs import setup_logging
 from studio.paths import data_dir
 from studio.settings.profiles import ProfileStore
 from studio.settings.quirks import RelayQuirks
+from studio.settings.resolver import ProfileResolver
 from studio.store.history import Store
 from studio.ui import crash, i18n, theme
 from studio.ui.bridge import EngineBridge
+from studio.ui.demo import Demo
 from studio.ui.preferences import Preferences
 from studio.ui.services import Services
 from studio.ui.warmup import warm_up
 
 log = logging.getLogger(__name__)
-
-DEMO_FAULTS = "latency=1.5"  # long enough to watch a job run, short enough not to bore
-
-
-@dataclass
-class Demo:
-    """The built-in simulated relay, on loopback, for demo mode.
-
-    Its port is chosen at once (the profile needs the URL); the relay itself starts on a
-    worker thread after the window is up, so it costs the start-up nothing.
-    """
-
-    port: int
-    profile: Profile
-    server: Any = None
-
-    @classmethod
-    def prepare(cls) -> Demo:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        name = QCoreApplication.translate("Application", "Demo relay")
-        profile = Profile(
-            name=name,
-            base_url=f"http://127.0.0.1:{port}",
-            api_key="demo",
-            concurrency=4,
-            async_options=AsyncOptions(poll_interval=1.0),
-        )
-        return cls(port, profile)
-
-    def start(self) -> None:
-        from studio.simulator import SimulatorServer
-
-        self.server = SimulatorServer(port=self.port, faults=DEMO_FAULTS, async_duration=6.0)
-        self.server.start()
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.stop()
-
 
 def _default_profile(services: Services) -> str:
     names = services.profile_names()
@@ -102,24 +59,17 @@ def build(
         folder = folder / "demo"
     catalog = Catalog.load()
     store = Store(folder)
-    profiles = ProfileStore()
-    services_holder: dict[str, Services] = {}
-    manager = RequestManager(
-        store,
-        catalog,
-        lambda name: services_holder["s"].profile(name),
-        quirks=RelayQuirks(),
-    )
+    # One resolver for the window and the engine; the engine asks it on a worker thread.
+    resolver = ProfileResolver(ProfileStore(), demo=demo.profile if demo else None)
+    manager = RequestManager(store, catalog, resolver.get, quirks=RelayQuirks())
     bridge = EngineBridge(manager, catalog, "")
     services = Services(
         bridge=bridge,
         catalog=catalog,
         preferences=preferences,
-        profiles=profiles,
-        demo_profile=demo.profile if demo else None,
+        resolver=resolver,
         language=language,
     )
-    services_holder["s"] = services
     bridge.default_profile = _default_profile(services)
     return services, manager, demo
 

@@ -2,8 +2,10 @@
 
 Engine events (plain Python, already persisted) become Qt signals on the GUI thread; user
 actions become engine calls scheduled on the asyncio loop (qasync). Widgets never await network
-IO and never touch SQLite: history queries go through :meth:`EngineBridge.query`, which runs
-them on the store's worker thread.
+IO and never touch SQLite: each question they ask the history is a method here named for what
+it asks (:meth:`EngineBridge.images_page`, :meth:`EngineBridge.image_and_job`…), a coroutine
+that runs the store's part on the store's worker thread and answers on the loop, that is on
+the GUI thread. Await it in a coroutine, or ``bridge.spawn(bridge.<question>(…), done)``.
 """
 
 from __future__ import annotations
@@ -12,20 +14,27 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from studio.catalog import Catalog
 from studio.domain.job import Job
+from studio.domain.model_spec import ProtocolId
 from studio.domain.request import GenerationRequest
 from studio.domain.results import ImageResult
 from studio.engine.events import EventKind, JobEvent
 from studio.engine.manager import Recovery, RequestManager
-from studio.store.history import Store
+from studio.store.blobs import BlobStore
+from studio.store.history import Filters, ImageRecord, JobRecord, Store
 from studio.store.thumbnails import ThumbnailMaker
+
+if TYPE_CHECKING:
+    from studio.engine.export import ExportedImage
+    from studio.engine.restore import Restored
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -146,19 +155,116 @@ class EngineBridge(QObject):
     def running(self) -> list[Job]:
         return self.manager.running()
 
-    # -- history ---------------------------------------------------------------------------
+    # -- history: what the widgets ask, answered on the store's thread ----------------------
 
-    def query(self, function: Callable[..., T], *args: Any, done: Callable[[T], None]) -> None:
-        """Run a store method on the store's thread; ``done(result)`` on the GUI thread."""
+    @property
+    def blobs(self) -> BlobStore:
+        """Where the history's image files are (paths only: no file is read, no SQLite)."""
+        return self.store.blobs
 
-        async def go() -> T:
-            return await self.manager.run_in_store(function, *args)
+    @property
+    def data_dir(self) -> Path:
+        """The data folder (the history, its images, the caches kept next to them)."""
+        return self.store.data_dir
 
-        self.spawn(go(), done)
+    async def images_page(
+        self,
+        filters: Filters,
+        limit: int,
+        before: tuple[float, int] | None = None,
+        *,
+        shape: Callable[[list[ImageRecord]], T] | None = None,
+    ) -> Any:
+        """History images newest first, ``limit`` of them after the cursor ``before``.
+        ``shape`` (the gallery packs its tiles) runs on the rows on the store's thread too,
+        so the GUI thread receives them ready."""
+        return await self.manager.run_in_store(
+            _shaped, partial(self.store.list_images, filters, limit=limit, before=before), shape
+        )
 
-    def change_history(self, function: Callable[..., Any], *args: Any) -> None:
-        """A store write (trash, favourite…) then ``history_changed``."""
-        self.query(function, *args, done=lambda _: self.history_changed.emit())
+    async def jobs_page(
+        self,
+        filters: Filters,
+        limit: int,
+        before: tuple[float, str] | None = None,
+        *,
+        shape: Callable[[list[JobRecord]], T] | None = None,
+    ) -> Any:
+        """Jobs newest first, like :meth:`images_page`."""
+        return await self.manager.run_in_store(
+            _shaped, partial(self.store.list_jobs, filters, limit=limit, before=before), shape
+        )
+
+    async def image_and_job(self, image_id: int) -> tuple[ImageRecord | None, JobRecord | None]:
+        """One history image and the job that made it (None, None when it is gone)."""
+
+        def read() -> tuple[ImageRecord | None, JobRecord | None]:
+            image = self.store.image(image_id)
+            return image, (self.store.get(image.job_id) if image else None)
+
+        return await self.manager.run_in_store(read)
+
+    async def job_record(self, job_id: str) -> JobRecord | None:
+        """One job with its images, as the history holds it."""
+        return await self.manager.run_in_store(self.store.get, job_id)
+
+    async def history_choices(self) -> tuple[list[str], list[str]]:
+        """The models and the profiles the history holds (the gallery's filter pickers)."""
+        return await self.manager.run_in_store(self.store.models_and_profiles)
+
+    async def relay_usage(self, profile_name: str) -> list[tuple[ProtocolId, str]]:
+        """(protocol, model) this relay's jobs used, newest first (the relay check's plan)."""
+        from studio.engine.doctor_paid import used_with
+
+        return await self.manager.run_in_store(used_with, self.store, profile_name)
+
+    async def keep_outside_mask(self, image_id: int) -> ImageRecord:
+        """A new history image: ``image_id`` inside its job's mask, the original outside.
+        Raises ``studio.engine.composite.NoMaskError`` when the mask or the original is gone.
+        ``history_changed`` follows."""
+        from studio.engine.composite import keep_original_outside_mask
+
+        made = await self.manager.run_in_store(keep_original_outside_mask, self.store, image_id)
+        self.history_changed.emit()
+        return made
+
+    async def toggle_favourite(self, image_id: int) -> bool:
+        """Mark or unmark a favourite; the new value. ``history_changed`` follows."""
+
+        def flip() -> bool:
+            image = self.store.image(image_id)
+            value = not (image.favourite if image else False)
+            self.store.set_favourite(image_id, value)
+            return value
+
+        value = await self.manager.run_in_store(flip)
+        self.history_changed.emit()
+        return value
+
+    async def trash(self, image_ids: list[int]) -> int:
+        """Move images to the trash (recoverable); how many moved. ``history_changed`` follows."""
+        moved = await self.manager.run_in_store(self.store.trash_images, list(image_ids))
+        self.history_changed.emit()
+        return moved
+
+    async def untrash(self, image_ids: list[int]) -> int:
+        """Bring images back from the trash; how many. ``history_changed`` follows."""
+        back = await self.manager.run_in_store(self.store.restore_images, list(image_ids))
+        self.history_changed.emit()
+        return back
+
+    async def export(self, image_ids: list[int], folder: Path) -> list[ExportedImage]:
+        """Export images (each with its job's provenance) into ``folder``."""
+        from studio.engine.export import export_images  # Pillow and provenance: on first use
+
+        return await self.manager.run_in_store(export_images, self.store, image_ids, folder)
+
+    async def restore_from_image(self, path: Path) -> Restored:
+        """The settings a studio image carries, its references found in this history
+        (``studio.engine.restore``); InputError when it carries none. Read on a worker thread."""
+        from studio.engine.restore import restore_from_image
+
+        return await asyncio.to_thread(restore_from_image, path, self.store.blobs)
 
     def request_thumbnail(self, image: ImageResult, size: int) -> None:
         """Made on a worker thread; ``thumbnail_ready`` arrives on the GUI thread."""
@@ -181,6 +287,11 @@ class EngineBridge(QObject):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self.thumbnails.close()
+
+
+def _shaped(read: Callable[[], list[Any]], shape: Callable[[list[Any]], Any] | None) -> Any:
+    rows = read()
+    return rows if shape is None else shape(rows)
 
 
 def _svg_thumbnail(image: ImageResult, size: int, target: Path) -> Path:

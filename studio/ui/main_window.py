@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -26,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.errors import StudioError
 from studio.domain.job import Job
 from studio.domain.request import GenerationRequest, Mask, Reference
+from studio.engine.composition import Composition
 from studio.ui import i18n
 from studio.ui.actions import ImageActions
 from studio.ui.composer.panel import ComposerPanel
@@ -62,14 +63,17 @@ class MainWindow(QMainWindow):
         )
 
         self.actions_ = ImageActions(services, self)
-        self.composer = ComposerPanel(services)
+        # The request being composed: the composer shows it; reuse, restore, "use as
+        # reference", edit with mask and expand canvas change it.
+        self.composition = Composition(services.catalog, services.preferences.model)
+        self.composer = ComposerPanel(services, self.composition)
         self.gallery = GalleryPanel(services)
         self.detail = DetailPanel(services)
         self.jobs = JobsPanel(services)
         self.notifier = Notifier(self)
         self._settings: QWidget | None = None
-        self.mask_painter = MaskPainterLauncher(self.composer, self)
-        self.expand_canvas = ExpandCanvasLauncher(self.composer, self)
+        self.mask_painter = MaskPainterLauncher(self.composition, services, self)
+        self.expand_canvas = ExpandCanvasLauncher(self.composition, services, self)
         self.setCentralWidget(self.gallery)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.composer_dock = self._dock(
@@ -336,18 +340,19 @@ class MainWindow(QMainWindow):
         image_menu(self, image_ids, self.actions_).popup(position)
 
     def _reuse(self, request: GenerationRequest, profile: str) -> None:
-        self.composer.set_request(request, profile)
+        self.composition.set_request(request, profile)
         self.composer_dock.show()
         self.composer.focus_prompt()
 
     def _add_reference(self, reference: Reference) -> None:
-        self.composer.add_reference(reference)
+        self.composer.tray.add([reference])  # the tray says when there is no room
         self.composer_dock.show()
 
     def _edit_with_mask(self, reference: Reference, model: str, previous: Mask | None) -> None:
         """The painter on a gallery image (with the mask its job used, to refine it)."""
-        switched = self.composer.use_mask_capable_model(model)  # first: it may take no refs
-        self.composer.add_reference(reference, first=True)
+        with self.composition.group("edit with mask"):
+            switched = self.composition.use_mask_capable_model(model)  # first: it may take no refs
+            self.composer.tray.add([reference], first=True)
         self.mask_painter.previous = (reference, previous) if previous is not None else None
         if switched:
             self.mask_painter.note = tr(
@@ -388,7 +393,7 @@ class MainWindow(QMainWindow):
         self.open_settings(add=True)
 
     def try_demo(self) -> None:
-        from studio.ui.application import Demo
+        from studio.ui.demo import Demo
 
         if self.services.demo_profile is None:
             demo = Demo.prepare()
@@ -410,40 +415,32 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        for url in event.mimeData().urls():
-            if url.isLocalFile() and self.restore_from_file(Path(url.toLocalFile())):
-                event.acceptProposedAction()
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        self.bridge.spawn(self._restore_first(paths))
+
+    async def _restore_first(self, paths: list[Path]) -> None:
+        for path in paths:
+            if await self.restore_from_file(path):
                 return
         self.statusBar().showMessage(
             tr("That file carries no studio settings. Drop it on References to use it there."), 6000
         )
 
-    def restore_from_file(self, path: Path) -> bool:
-        from studio.imaging import provenance
-
+    async def restore_from_file(self, path: Path) -> bool:
+        """The settings ``path`` carries (a studio image) into the composition; False when it
+        carries none. The file is read on a worker thread."""
         try:
-            found = provenance.read(path)
-        except Exception:
-            found = None
-        if found is None:
+            restored = await self.bridge.restore_from_image(path)
+        except (StudioError, OSError):  # not a studio image, or not readable
             return False
-        settings, notes = found.restore()  # only known fields, checked; the rest noted
-        references = []
-        for number, digest in enumerate(found.references, start=1):
-            blob = self.bridge.store.blobs.find(digest)
-            if blob is not None:
-                references.append(Reference(name=f"reference {number}{blob.suffix}", path=blob))
-        request = replace(GenerationRequest(**settings), references=tuple(references))
-        self.composer.set_request(request, found.profile or None)
-        missing = len(found.references) - len(references)
+        self.composition.set_request(restored.request, restored.profile or None)
         text = tr("Settings restored from {name}.").format(name=path.name)
-        if missing:
-            text += " " + tr("{count} reference image(s) are not in this history.").format(
-                count=missing
-            )
-        for note in notes:
+        for note in restored.notes:
             text += " " + i18n.message(note)
-        self.statusBar().showMessage(text, 8000 + 4000 * len(notes))
+        self.statusBar().showMessage(text, 8000 + 4000 * len(restored.notes))
         return True
 
     # -- life cycle ------------------------------------------------------------------------

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
@@ -28,7 +27,7 @@ PROMPTS = (
 
 def _submit(window: MainWindow, prompt: str, model: str, ratio: str, **options: object) -> None:
     request = GenerationRequest(prompt, model, ratio=ratio, **options)  # type: ignore[arg-type]
-    window.composer.set_request(request)
+    window.composition.set_request(request)
     window.composer.generate_requested.emit(request, window.bridge.default_profile)
 
 
@@ -247,7 +246,7 @@ async def inpaint_warning(window: MainWindow) -> QWidget:
         await asyncio.sleep(0.05)
     finished = _finished(window, 1)
     prompt = "a red beach umbrella [[sim:ignore-mask]]"
-    composer.set_request(replace(composer.request(), prompt=prompt))
+    window.composition.prompt = prompt
     composer.generate()
     await _until(finished)
     await asyncio.sleep(0.5)
@@ -280,6 +279,16 @@ async def expand(window: MainWindow) -> QWidget:
     return dialog
 
 
+async def composer_nano_banana_2(window: MainWindow) -> QWidget:
+    """The composer with Nano Banana 2 chosen: its ten ratio chips wrap onto several rows, all
+    of them shown above the resolution chips (issue 12)."""
+    window.composition.set_request(
+        GenerationRequest("a paper boat on a puddle, city lights", "nano-banana-2", ratio="21:9")
+    )
+    await asyncio.sleep(0.3)
+    return window
+
+
 SCENARIOS: dict[str, Callable[[MainWindow], Awaitable[QWidget]]] = {
     "first-run": first_run,
     "running": running,
@@ -294,4 +303,5 @@ SCENARIOS: dict[str, Callable[[MainWindow], Awaitable[QWidget]]] = {
     "mask-painter": mask_painter,
     "inpaint-warning": inpaint_warning,
     "expand": expand,
+    "composer-nano-banana-2": composer_nano_banana_2,
 }

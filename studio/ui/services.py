@@ -2,42 +2,50 @@
 
 from __future__ import annotations
 
-import contextlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from studio.catalog import Catalog
 from studio.domain.profile import Profile
 from studio.settings.profiles import ProfileStore
+from studio.settings.resolver import ProfileResolver
 from studio.ui.bridge import EngineBridge
 from studio.ui.preferences import Preferences
 
 
 @dataclass
 class Services:
+    """The window's holder. Relay profiles are the :class:`ProfileResolver`'s (the same one
+    the request manager asks): the methods here only hand its answers on."""
+
     bridge: EngineBridge
     catalog: Catalog
     preferences: Preferences
-    profiles: ProfileStore
-    demo_profile: Profile | None = None  # demo mode: the built-in simulated relay
+    resolver: ProfileResolver
     language: str = "en"
-    extra_profiles: dict[str, Profile] = field(default_factory=dict)
+
+    @property
+    def profiles(self) -> ProfileStore:
+        """The stored profiles (Settings → Relays edits them)."""
+        return self.resolver.store
+
+    @property
+    def demo_profile(self) -> Profile | None:
+        """The demo relay (demo mode: the built-in simulated relay), or None."""
+        return self.resolver.demo
+
+    @demo_profile.setter
+    def demo_profile(self, profile: Profile | None) -> None:
+        self.resolver.demo = profile
 
     @property
     def demo(self) -> bool:
-        return self.demo_profile is not None
+        return self.resolver.demo is not None
 
     def profile_names(self) -> list[str]:
-        names = list(self.extra_profiles)
-        if self.demo_profile is not None:
-            names.insert(0, self.demo_profile.name)
-        # A broken profiles.json must not break the window; the settings dialog explains it.
-        with contextlib.suppress(Exception):
-            names += [n for n in self.profiles.names() if n not in names]
-        return names
+        """Every relay the window can use, the built-in ones first (no keyring is read)."""
+        return self.resolver.names()
 
     def profile(self, name: str) -> Profile:
-        if self.demo_profile is not None and name == self.demo_profile.name:
-            return self.demo_profile
-        if name in self.extra_profiles:
-            return self.extra_profiles[name]
-        return self.profiles.get(name)
+        """The profile with its key. It may wait for the keyring: call it on a worker thread
+        (or await ``resolver.aget``)."""
+        return self.resolver.get(name)

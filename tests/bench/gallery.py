@@ -183,6 +183,7 @@ async def measure(app: QApplication, folder: Path, args: argparse.Namespace) -> 
     from studio.catalog import Catalog
     from studio.engine.manager import RequestManager
     from studio.settings.profiles import ProfileStore
+    from studio.settings.resolver import ProfileResolver
     from studio.ui import theme
     from studio.ui.bridge import EngineBridge
     from studio.ui.gallery.panel import GalleryPanel
@@ -194,7 +195,7 @@ async def measure(app: QApplication, folder: Path, args: argparse.Namespace) -> 
     catalog = Catalog.load()
     manager = RequestManager(store, catalog, lambda name: None)  # type: ignore[arg-type,return-value]
     bridge = EngineBridge(manager, catalog, "bench")
-    services = Services(bridge, catalog, Preferences(), ProfileStore())
+    services = Services(bridge, catalog, Preferences(), ProfileResolver(ProfileStore()))
     figures: dict[str, str] = {}
     try:
         started = time.perf_counter()

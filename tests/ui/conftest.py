@@ -20,6 +20,7 @@ from studio.catalog import Catalog
 from studio.engine.manager import RequestManager
 from studio.settings.profiles import ProfileStore
 from studio.settings.quirks import RelayQuirks
+from studio.settings.resolver import ProfileResolver
 from studio.simulator import SimulatorServer
 from studio.store.history import Store
 from studio.ui.bridge import EngineBridge
@@ -45,10 +46,12 @@ class Harness:
         profile = sim_profile(url, **profile)
         self.profile = profile
         self.quirks = RelayQuirks()
+        # The window's resolver: the test's relay given for the session, the stored profiles.
+        self.resolver = ProfileResolver(ProfileStore(), given=[profile])
         self.manager = RequestManager(
             self.store,
             self.catalog,
-            lambda name: self.services.profile(name),
+            self.resolver.get,
             policy=FAST_RETRIES,
             quirks=self.quirks,
         )
@@ -57,8 +60,7 @@ class Harness:
             bridge=self.bridge,
             catalog=self.catalog,
             preferences=Preferences(),
-            profiles=ProfileStore(),
-            extra_profiles={profile.name: profile},
+            resolver=self.resolver,
         )
         self.widgets: list[Any] = []
 

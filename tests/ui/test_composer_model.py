@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from studio.domain.model_spec import ProtocolId
-from studio.ui.composer.options import OptionValues, fit
+from studio.engine.composition.options import OptionValues, fit
 from tests.ui.conftest import Harness
 from tests.ui.test_composer_helpers import choose_model, make_composer
 

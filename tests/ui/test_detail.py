@@ -20,8 +20,8 @@ from studio.imaging.results import validate_result
 from studio.store.history import JobRecord
 from studio.ui.detail import panel as detail_panel
 from studio.ui.detail.panel import DetailPanel
-from studio.ui.detail.picture import Picture, decode_picture
 from studio.ui.detail.viewer import ImageViewer
+from studio.ui.pictures.picture import Picture, decode_picture
 from tests.ui.conftest import Harness
 
 

@@ -33,7 +33,7 @@ def os_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FileKeyring:
 
 def newcomer_window(harness: Harness) -> MainWindow:
     """A window with no relay at all (no demo, nothing saved)."""
-    harness.services.extra_profiles.clear()
+    harness.resolver.given.clear()
     harness.bridge.default_profile = ""
     window = harness.keep(MainWindow(harness.services))
     window.resize(1300, 860)

@@ -336,9 +336,9 @@ def test_reload_keeps_the_selection_and_applies_changes(harness: Harness) -> Non
         view = panel.view
         view.setCurrentIndex(panel.model.index(5))
         assert panel.selected_image_ids() == [chosen]
-        harness.bridge.change_history(harness.store.trash_images, [image_ids[0], image_ids[1]])
+        await harness.bridge.trash([image_ids[0], image_ids[1]])
         await harness.until(lambda: panel.model.rowCount() == 28)
-        harness.bridge.change_history(harness.store.set_favourite, image_ids[7])
+        await harness.bridge.toggle_favourite(image_ids[7])
         await harness.until(lambda: panel.model.tile(5).favourite)  # type: ignore[union-attr]
 
     harness.run(scenario())
@@ -350,7 +350,7 @@ def test_reload_keeps_the_selection_and_applies_changes(harness: Harness) -> Non
 def test_try_the_demo_in_the_window_turns_the_welcome_into_a_hint(harness: Harness) -> None:
     from studio.ui.main_window import MainWindow
 
-    harness.services.extra_profiles.clear()  # a first run: no relay yet
+    harness.resolver.given.clear()  # a first run: no relay yet
     harness.bridge.default_profile = ""
     window = harness.keep(MainWindow(harness.services))
     window.show()

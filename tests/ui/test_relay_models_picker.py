@@ -118,7 +118,7 @@ def test_text_models_stay_out_of_the_list_but_a_search_finds_them(
     harness: Harness, other_relay: SimulatorServer
 ) -> None:
     other_relay.reset()
-    harness.services.extra_profiles["sim"] = replace(harness.profile, base_url=other_relay.url)
+    harness.resolver.given["sim"] = replace(harness.profile, base_url=other_relay.url)
     panel = make_composer(harness)
 
     async def scenario() -> None:
@@ -143,7 +143,7 @@ def test_text_models_stay_out_of_the_list_but_a_search_finds_them(
 
 def test_without_the_relay_the_cached_list_is_shown_quietly(harness: Harness) -> None:
     url = f"http://127.0.0.1:{closed_port()}"
-    harness.services.extra_profiles["sim"] = replace(harness.profile, base_url=url)
+    harness.resolver.given["sim"] = replace(harness.profile, base_url=url)
     cache = ModelListCache(harness.store.data_dir / CACHE_FILE)
     cached = ["gpt-image-1", "flux-3-ultra", "imagen-4.0-generate-001", *TEXT_MODELS]
     cache.put("sim", url, cached, when=time.time() - 3600)
@@ -166,7 +166,7 @@ def test_without_the_relay_the_cached_list_is_shown_quietly(harness: Harness) ->
 
 def test_without_the_relay_or_a_cache_the_catalog_is_shown(harness: Harness) -> None:
     url = f"http://127.0.0.1:{closed_port()}"
-    harness.services.extra_profiles["sim"] = replace(harness.profile, base_url=url)
+    harness.resolver.given["sim"] = replace(harness.profile, base_url=url)
     panel = make_composer(harness)
 
     async def scenario() -> None:
@@ -182,7 +182,7 @@ def test_without_the_relay_or_a_cache_the_catalog_is_shown(harness: Harness) -> 
 
 def test_a_cached_list_without_image_models_shows_the_catalog(harness: Harness) -> None:
     url = f"http://127.0.0.1:{closed_port()}"
-    harness.services.extra_profiles["sim"] = replace(harness.profile, base_url=url)
+    harness.resolver.given["sim"] = replace(harness.profile, base_url=url)
     ModelListCache(harness.store.data_dir / CACHE_FILE).put("sim", url, TEXT_MODELS)
     panel = make_composer(harness)
 
@@ -223,7 +223,7 @@ def test_switching_relay_keeps_the_model_or_takes_the_relays_name_for_it(
     harness: Harness, other_relay: SimulatorServer
 ) -> None:
     other_relay.reset()
-    harness.services.extra_profiles["other"] = replace(
+    harness.resolver.given["other"] = replace(
         harness.profile, name="other", base_url=other_relay.url
     )
     panel = make_composer(harness, model="gpt-image-2")

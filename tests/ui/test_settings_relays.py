@@ -227,7 +227,7 @@ def test_without_a_keyring_the_key_is_kept_for_this_session(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     use_keyring(monkeypatch, fail.Keyring())
-    harness.services.profiles = ProfileStore(keys=KeyStore(session={}))
+    harness.resolver.store = ProfileStore(keys=KeyStore(session={}))
     dialog = open_dialog(harness)
     page, form = dialog.relays, dialog.relays.form
 

@@ -103,7 +103,7 @@ def test_compose_generate_browse_reuse_export_delete_undo(harness: Harness, tmp_
         # Drop the exported studio PNG onto the window: its settings come back.
         composer.prompt.selectAll()
         QTest.keyClicks(composer.prompt, "overwritten")
-        assert window.restore_from_file(exported)
+        assert await window.restore_from_file(exported)
         assert composer.prompt.toPlainText() == "a reading lamp in a quiet room"
 
     harness.run(scenario(), within=120)
@@ -181,7 +181,10 @@ def test_dropping_an_exported_image_on_the_gallery_restores_its_settings(
         window.composer.prompt.setPlainText("")
         (exported,) = out.iterdir()
         assert drop(window.gallery, _files([exported]))  # lands on the window's handler
-        assert window.composer.prompt.toPlainText() == "a paper boat on a pond"
+        await harness.until(
+            lambda: window.composer.prompt.toPlainText() == "a paper boat on a pond"
+        )
+        assert window.composition.prompt == "a paper boat on a pond"
 
     harness.run(scenario())
 
@@ -238,7 +241,7 @@ def test_restoring_a_crafted_image_applies_only_known_fields_and_says_what_it_le
 
     async def scenario() -> None:
         await window.ready()
-        assert window.restore_from_file(crafted)
+        assert await window.restore_from_file(crafted)
 
     harness.run(scenario())
     composer = window.composer

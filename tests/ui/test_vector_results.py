@@ -9,7 +9,7 @@ from PIL import Image
 
 from studio.domain.job import JobState
 from studio.domain.request import GenerationRequest
-from studio.ui.detail.picture import decode_picture
+from studio.ui.pictures.picture import decode_picture
 from tests.ui.conftest import Harness
 
 

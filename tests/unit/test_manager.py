@@ -79,6 +79,24 @@ def test_concurrency_limit_per_profile(sim: SimulatorServer, tmp_path: Path) -> 
     assert 2 <= peak <= 4
 
 
+def test_a_job_cancelled_before_its_task_began_is_cancelled_not_left_queued(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+
+    async def go() -> str:
+        async with manager_on(sim.url, data) as manager:
+            job = await manager.submit(GenerationRequest("never sent", "flux"), "sim")
+            assert await manager.cancel(job.id)  # no await in between: the task never ran
+            assert job.state is JobState.CANCELLED
+            assert job.error is not None and not job.error.may_be_billed
+            return job.id
+
+    job_id = asyncio.run(go())
+    assert sim.state.stats()["paid_requests"] == 0
+    assert _state_in_db(data, job_id)[0] == "cancelled"
+
+
 def test_cancel_queued_and_in_flight(sim: SimulatorServer, tmp_path: Path) -> None:
     sim.set_faults("latency=2")
     data = tmp_path / "data"

@@ -25,7 +25,7 @@ from studio.domain.profile import Profile
 from studio.domain.request import GenerationRequest, Reference
 from studio.ui import i18n
 from studio.ui.composer.sources import read_image
-from studio.ui.composer.widgets import role_label, set_role
+from studio.ui.widgets.labels import role_label, set_role
 
 PREVIEW_SIDE = 1600
 log = logging.getLogger(__name__)

@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from studio.domain.model_spec import ModelSpec
-from studio.ui.composer.widgets import role_label
 from studio.ui.icons import icon
+from studio.ui.widgets.labels import role_label
 
 GENERATE_KEYS = "Ctrl+Return"
 CURRENCY_SIGNS = {"USD": "US$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥"}

@@ -9,33 +9,15 @@ nothing is sent for it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSpinBox, QWidget
 
 from studio.domain.model_spec import ModelSpec
-from studio.domain.request import (
-    COMPRESSED_FORMATS,
-    COMPRESSION_RANGE,
-    FRAME_COUNT_MIN,
-    FRAME_DURATION_RANGE,
-)
+from studio.domain.request import COMPRESSION_RANGE, FRAME_COUNT_MIN, FRAME_DURATION_RANGE
+from studio.engine.composition import OptionValues
 
-# The request fields these rows set, by row.
-LATE_ROWS = {
-    "fidelity": ("input_fidelity",),
-    "compression": ("output_compression",),
-    "moderation": ("moderation",),
-    "complexity": ("complexity",),
-    "frames": ("frame_count", "frame_duration_ms"),
-    "thinking": ("thinking",),
-    "series": ("sequential", "max_images"),
-    "watermark": ("watermark",),
-    "safety": ("safety_tolerance",),
-}
-LATE_FIELDS = tuple(name for names in LATE_ROWS.values() for name in names)
 _DURATION_DEFAULT = 10  # below the shortest frame time: shown as "Default", never sent
 
 
@@ -54,79 +36,6 @@ def titles() -> dict[str, str]:
         "series": tr("Series"),
         "watermark": tr("Watermark"),
         "safety": tr("Safety"),
-    }
-
-
-@dataclass(frozen=True)
-class LateValues:
-    input_fidelity: str | None = None
-    output_compression: int | None = None
-    moderation: str | None = None
-    complexity: str | None = None
-    frame_count: int | None = None
-    frame_duration_ms: int | None = None
-    thinking: str | None = None
-    sequential: str | None = None
-    max_images: int | None = None
-    watermark: bool | None = None
-    safety_tolerance: int | None = None
-
-
-def offered_rows(spec: ModelSpec) -> dict[str, bool]:
-    """Which rows ``spec`` has choices for (before the output format is considered)."""
-    return {
-        "fidelity": bool(spec.input_fidelities),
-        "compression": spec.output_compression,
-        "moderation": bool(spec.moderations),
-        "complexity": bool(spec.complexities),
-        "frames": spec.max_frames >= FRAME_COUNT_MIN and "gif" in spec.output_formats,
-        "thinking": bool(spec.thinking_levels),
-        "series": spec.sequential and spec.max_images > 0,
-        "watermark": spec.watermark,
-        "safety": spec.safety_tolerance_max is not None,
-    }
-
-
-def format_allows(row: str, output_format: str | None) -> bool:
-    """Rows that mean something only with some output formats."""
-    if row == "compression":
-        return output_format in COMPRESSED_FORMATS
-    if row == "frames":
-        return output_format == "gif"
-    return True
-
-
-def fit_late(values: dict[str, Any], spec: ModelSpec) -> dict[str, Any]:
-    """The late values that ``spec`` supports (others dropped, numbers clamped)."""
-
-    def keep(value: str | None, choices: tuple[str, ...]) -> str | None:
-        return value if value in choices else None
-
-    def clamp(value: int | None, low: int, high: int, offered: bool) -> int | None:
-        return None if value is None or not offered else max(low, min(value, high))
-
-    rows = offered_rows(spec)
-    series = values.get("sequential") if rows["series"] else None
-    return {
-        "input_fidelity": keep(values.get("input_fidelity"), spec.input_fidelities),
-        "output_compression": clamp(
-            values.get("output_compression"), *COMPRESSION_RANGE, rows["compression"]
-        ),
-        "moderation": keep(values.get("moderation"), spec.moderations),
-        "complexity": keep(values.get("complexity"), spec.complexities),
-        "frame_count": clamp(
-            values.get("frame_count"), FRAME_COUNT_MIN, spec.max_frames, rows["frames"]
-        ),
-        "frame_duration_ms": clamp(
-            values.get("frame_duration_ms"), *FRAME_DURATION_RANGE, rows["frames"]
-        ),
-        "thinking": keep(values.get("thinking"), spec.thinking_levels),
-        "sequential": series if series in ("auto", "disabled") else None,
-        "max_images": clamp(values.get("max_images"), 1, spec.max_images, series == "auto"),
-        "watermark": values.get("watermark") if rows["watermark"] else None,
-        "safety_tolerance": clamp(
-            values.get("safety_tolerance"), 0, spec.safety_tolerance_max or 0, rows["safety"]
-        ),
     }
 
 
@@ -249,13 +158,15 @@ class LateOptionWidgets:
         self.max_images_box.setMaximum(max(1, spec.max_images))
         self.safety_box.setMaximum(max(0, spec.safety_tolerance_max or 0))
 
-    def values(self) -> LateValues:
+    def values(self) -> dict[str, Any]:
+        """The late fields as the controls show them."""
+
         def number(box: QSpinBox) -> int | None:
             return None if box.value() == box.minimum() else box.value()
 
         watermark = self.watermark_box.currentData()
         series = self.series_check.isChecked()
-        return LateValues(
+        return dict(
             input_fidelity=self.fidelity_box.currentData() or None,
             output_compression=number(self.compression_box),
             moderation=self.moderation_box.currentData() or None,
@@ -269,7 +180,7 @@ class LateOptionWidgets:
             safety_tolerance=number(self.safety_box),
         )
 
-    def show(self, values: LateValues, choose: Callable[[QComboBox, str | None], None]) -> None:
+    def show(self, values: OptionValues, choose: Callable[[QComboBox, str | None], None]) -> None:
         """Put ``values`` in the controls (no signals: the caller blocks them)."""
         choose(self.fidelity_box, values.input_fidelity)
         choose(self.moderation_box, values.moderation)

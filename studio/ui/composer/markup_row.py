@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.domain.model_spec import ModelSpec
 from studio.domain.request import Reference
+from studio.engine.composition import Composition
 from studio.ui.composer.sources import IMAGE_SUFFIXES
-from studio.ui.composer.widgets import role_label
 from studio.ui.icons import icon
+from studio.ui.widgets.labels import role_label
 
 
 def tr(text: str) -> str:
@@ -30,11 +30,12 @@ def tr(text: str) -> str:
 
 
 class MarkupRow(QWidget):
-    changed = Signal()  # the overlay was set or dropped
+    """The composition's ``markup``; shown for models that take one (one set for another model
+    is kept, not sent, so that switching back brings it)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, composition: Composition, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.current: Reference | None = None
+        self.composition = composition
         self._dialog: QFileDialog | None = None
         self.button = QPushButton(icon("add"), tr("Markup overlay…"))
         self.button.setObjectName("markupButton")
@@ -60,21 +61,21 @@ class MarkupRow(QWidget):
         layout.addWidget(self.status, 1)
         layout.addWidget(self.remove_button)
         layout.addStretch(0)
+        composition.events.markup.connect(self._refresh)
+        composition.events.model.connect(self._on_model)
         self._refresh()
-        self.hide()
+        if not composition.spec.markup:
+            self.hide()  # not setVisible(True) yet: it has no parent, it would be a window
+
+    @property
+    def current(self) -> Reference | None:
+        return self.composition.markup
 
     def set_markup(self, markup: Reference | None) -> None:
-        self.current = markup
-        self._refresh()
-        self.changed.emit()
+        self.composition.markup = markup
 
-    def for_request(self, spec: ModelSpec) -> Reference | None:
-        return self.current if spec.markup else None
-
-    def update_for(self, spec: ModelSpec) -> None:
-        """Shown for models that take an overlay; one set for another model is kept (and not
-        sent) so that switching back brings it."""
-        self.setVisible(spec.markup)
+    def _on_model(self, *_: object) -> None:
+        self.setVisible(self.composition.spec.markup)
 
     def choose_file(self) -> None:
         if self._dialog is None:
@@ -89,7 +90,7 @@ class MarkupRow(QWidget):
         if path:
             self.set_markup(Reference(name=Path(path).name, path=Path(path)))
 
-    def _refresh(self) -> None:
+    def _refresh(self, *_: object) -> None:
         markup = self.current
         if markup is None:
             self.status.setText("")

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from studio.catalog import Catalog
 from studio.domain.errors import ErrorKind
 from studio.domain.model_spec import ModelSpec, Operation, ProtocolId
-from studio.protocols.capabilities import CAPABILITIES
 from studio.settings.relay_models import Entry, Listing, Section, SectionKind, arrange, equivalent
 from studio.ui import i18n
 from studio.ui.composer.relay_list import RelayModels
@@ -45,23 +44,6 @@ SEARCH_ONLY_ROLE = Qt.ItemDataRole.UserRole + 2  # a section shown only to a sea
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ComposerModel", text)
-
-
-def likely_operation(spec: ModelSpec, has_references: bool) -> Operation:
-    """The operation ``plan_request`` picks when none is set: edit with references."""
-    edits = Operation.EDIT in spec.operations
-    if edits and (has_references or Operation.GENERATE not in spec.operations):
-        return Operation.EDIT
-    return Operation.GENERATE
-
-
-def likely_protocol(spec: ModelSpec, has_references: bool) -> ProtocolId:
-    """The protocol ``plan_request`` picks when none is chosen: the first that can do the job."""
-    operation = likely_operation(spec, has_references)
-    for protocol in spec.protocols:
-        if operation in CAPABILITIES[protocol].operations:
-            return protocol
-    return spec.default_protocol
 
 
 def capabilities(spec: ModelSpec, protocol: ProtocolId | None = None) -> str:

@@ -1,11 +1,10 @@
-"""The model's settings: only what the model supports, keeping what still fits on a switch."""
+"""The model's settings, bound to the composition: the rows show what the model offers and the
+protocol in use carries; an edit is written to the composition, whose rules (what a new model
+keeps, a size against a ratio) decide what every control then shows."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict, dataclass, field, replace
-
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,45 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.model_spec import ModelSpec, ProtocolId
-from studio.protocols.capabilities import OPTIONS
-from studio.ui.composer.late_options import (
-    LATE_FIELDS,
+from studio.engine.composition import Composition, OptionValues
+from studio.engine.composition.options import (
     LATE_ROWS,
-    LateOptionWidgets,
-    LateValues,
-    fit_late,
+    OPTION_FIELDS,
+    fitting_ratio,
     format_allows,
     offered_rows,
-    titles,
 )
-from studio.ui.composer.segmented import SegmentedButtons
-from studio.ui.composer.widgets import section_label
+from studio.protocols.capabilities import OPTIONS, offered_protocols
+from studio.ui.composer.late_options import LateOptionWidgets, titles
+from studio.ui.widgets.labels import section_label
+from studio.ui.widgets.segmented import SegmentedButtons
 
 SEED_MAX = 2**32 - 1
-# The engine's own rules (engine.params), repeated here: importing the engine at start-up pulls
-# in the HTTP stack. plan_request checks the same values again before anything is sent.
-_RATIO = re.compile(r"^\s*(\d{1,3})\s*[:/]\s*(\d{1,3})\s*$")
-_SIZE = re.compile(r"^\s*(\d{2,5})\s*[x×X*]\s*(\d{2,5})\s*$")
-RATIO_TOLERANCE = 0.03
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ComposerOptions", text)
-
-
-@dataclass(frozen=True)
-class OptionValues:
-    ratio: str | None = None
-    resolution: str | None = None
-    size: str | None = None
-    n: int = 1
-    quality: str | None = None
-    style: str | None = None
-    output_format: str | None = None
-    background: str | None = None
-    seed: int | None = None
-    protocol: ProtocolId | None = None
-    late: LateValues = field(default_factory=LateValues)  # protocol.md §11 options
 
 
 # Each row of the form and the request option it sets.
@@ -76,39 +54,6 @@ ROW_OPTIONS = {
 EVERY_OPTION = frozenset(OPTIONS)
 
 
-_CLEARABLE = ("ratio", "resolution", "size", "quality", "style", "output_format", "background",
-              "seed")  # fmt: skip
-
-
-def carried_values(values: OptionValues, carried: frozenset[str]) -> OptionValues:
-    """``values`` without what the protocol cannot carry (it would not be sent)."""
-    cleared: dict[str, object] = {name: None for name in _CLEARABLE if name not in carried}
-    if "n" not in carried:
-        cleared["n"] = 1
-    late = {name: None for name in LATE_FIELDS if name not in carried}
-    if "sequential" not in carried:
-        late["max_images"] = None  # a series size means nothing without its series
-    cleared["late"] = replace(values.late, **late)
-    # Rows a format needs (compression for jpeg/webp, frames for gif) are not sent without it.
-    output_format = cleared.get("output_format", values.output_format)
-    kept_late = cleared["late"]
-    assert isinstance(kept_late, LateValues)
-    if not format_allows("compression", output_format if isinstance(output_format, str) else None):
-        kept_late = replace(kept_late, output_compression=None)
-    if not format_allows("frames", output_format if isinstance(output_format, str) else None):
-        kept_late = replace(kept_late, frame_count=None, frame_duration_ms=None)
-    cleared["late"] = kept_late
-    return replace(values, **cleared)
-
-
-def offered_protocols(spec: ModelSpec) -> list[ProtocolId]:
-    """What the model can be sent through; a model that speaks `images` also goes async."""
-    result = list(spec.protocols)
-    if ProtocolId.IMAGES in result and ProtocolId.IMAGES_ASYNC not in result:
-        result.insert(result.index(ProtocolId.IMAGES) + 1, ProtocolId.IMAGES_ASYNC)
-    return result
-
-
 def unlisted_protocols(spec: ModelSpec) -> list[ProtocolId]:
     """The protocols the catalog does not list for ``spec``: the user may still choose one
     (they know their relay); the request then says so in a note."""
@@ -116,76 +61,15 @@ def unlisted_protocols(spec: ModelSpec) -> list[ProtocolId]:
     return [protocol for protocol in ProtocolId if protocol not in offered]
 
 
-def _pair(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
-    match = pattern.match(text)
-    if not match or int(match[1]) == 0 or int(match[2]) == 0:
-        return None
-    return int(match[1]), int(match[2])
-
-
-def _fitting_ratio(ratio: str | None, spec: ModelSpec) -> str | None:
-    if not ratio:
-        return None
-    parsed = _pair(_RATIO, ratio)
-    if parsed is None:
-        return ratio.strip() if spec.free_ratio else None  # the user's own text, checked later
-    for offered in spec.ratios:
-        if _pair(_RATIO, offered) == parsed:
-            return offered
-    return f"{parsed[0]}:{parsed[1]}" if spec.free_ratio else None
-
-
-def _clashes(size: str | None, ratio: str | None) -> bool:
-    """Whether an exact size does not have the ratio (within 3 %, as the engine judges)."""
-    if not size or not ratio or size == "auto":
-        return False
-    pixels, wanted = _pair(_SIZE, size), _pair(_RATIO, ratio)
-    if pixels is None or wanted is None:
-        return False
-    target = wanted[0] / wanted[1]
-    return abs(pixels[0] / pixels[1] - target) / target > RATIO_TOLERANCE
-
-
-def fit(values: OptionValues, spec: ModelSpec, *, any_protocol: bool = False) -> OptionValues:
-    """``values`` with everything ``spec`` does not support dropped (n clamped to its range).
-
-    A protocol the catalog does not list for ``spec`` is kept only with ``any_protocol`` (a
-    restored request: the user chose it for this model), not on a switch to another model."""
-
-    def keep(value: str | None, choices: tuple[str, ...]) -> str | None:
-        return value if value in choices else None
-
-    ratio = _fitting_ratio(values.ratio, spec)
-    size = keep(values.size, spec.sizes)
-    if _clashes(size, ratio):
-        size = None
-    resolution = None if spec.fixed_resolution else keep(values.resolution, spec.resolutions)
-    protocols = list(ProtocolId) if any_protocol else offered_protocols(spec)
-    protocol = values.protocol if values.protocol in protocols else None
-    return OptionValues(
-        ratio=ratio,
-        resolution=resolution,
-        size=size,
-        n=max(1, min(values.n, spec.n_max)),
-        quality=keep(values.quality, spec.qualities),
-        style=keep(values.style, spec.styles),
-        output_format=keep(values.output_format, spec.output_formats),
-        background=keep(values.background, spec.backgrounds),
-        seed=values.seed if spec.seed else None,
-        protocol=protocol,
-        late=LateValues(**fit_late(asdict(values.late), spec)),
-    )
-
-
 class OptionsForm(QWidget):
-    """Ratio, resolution, size, n, quality, style, format, background, seed and protocol."""
+    """Ratio, resolution, size, n, quality, style, format, background, seed and protocol, and
+    the late rows (``late_options``) — each a view of the composition's value."""
 
-    changed = Signal()  # the user changed a value
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, composition: Composition, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.composition = composition
         self.spec: ModelSpec | None = None
-        self.carried = EVERY_OPTION  # what the chosen protocol sends (see set_carried)
+        self.carried = EVERY_OPTION  # what the protocol in use sends (see set_carried)
         self._offered: dict[str, bool] = {}  # rows the model has choices for
         self._updating = False
 
@@ -330,12 +214,22 @@ class OptionsForm(QWidget):
         )
         self._show_row("protocol", shown)
 
-    # -- the model -------------------------------------------------------------------------
+    # -- following the composition ---------------------------------------------------------
 
-    def set_spec(self, spec: ModelSpec, values: OptionValues | None = None) -> None:
-        """Show ``spec``'s pickers; keep ``values`` (default: the current ones) that fit."""
-        # Given values restore a request: a protocol chosen for it stays, listed or not.
-        kept = fit(values or self.all_values(), spec, any_protocol=values is not None)
+    def bind(self) -> None:
+        """Show the composition now and follow its changes."""
+        self.composition.changed.connect(self._on_composition_changed)
+        self._on_composition_changed(frozenset({"model"}))
+
+    def _on_composition_changed(self, names: frozenset[str]) -> None:
+        composition = self.composition
+        if "model" in names or self.spec is None:
+            self._set_spec(composition.spec)
+        self._show(composition.options)
+        self.set_carried(composition.carried)
+
+    def _set_spec(self, spec: ModelSpec) -> None:
+        """The rows and choices ``spec`` offers (the values come from the composition)."""
         self.spec = spec
         self._updating = True
         try:
@@ -364,35 +258,37 @@ class OptionsForm(QWidget):
             for key, offered in offered_rows(spec).items():
                 self._show_row(key, offered)
             self._show_row("seed", spec.seed)
-            protocols = offered_protocols(spec)
-            self.protocol_box.clear()
-            self.protocol_box.addItem(
-                tr("Automatic ({protocol})").format(protocol=spec.default_protocol.value), ""
-            )
-            for protocol in protocols:
-                self.protocol_box.addItem(protocol.value, protocol.value)
-            unlisted = unlisted_protocols(spec) if spec.known else []
-            if unlisted:
-                self.protocol_box.insertSeparator(self.protocol_box.count())
-            for protocol in unlisted:
-                self.protocol_box.addItem(
-                    tr("{protocol} (not listed for this model)").format(protocol=protocol.value),
-                    protocol.value,
-                )
-                self.protocol_box.setItemData(
-                    self.protocol_box.count() - 1,
-                    tr("The catalog does not list {protocol} for this model. It is sent that way "
-                       "if you choose it, with a note: you know your relay.").format(
-                        protocol=protocol.value
-                    ),
-                    Qt.ItemDataRole.ToolTipRole,
-                )  # fmt: skip
-            choices = len(protocols) + len(unlisted)
-            self.advanced_toggle.setVisible(choices > 1)
-            self._show_row("protocol", choices > 1 and self.advanced_toggle.isChecked())
+            self._fill_protocols(spec)
         finally:
             self._updating = False
-        self._show(kept)
+
+    def _fill_protocols(self, spec: ModelSpec) -> None:
+        protocols = offered_protocols(spec)
+        self.protocol_box.clear()
+        self.protocol_box.addItem(
+            tr("Automatic ({protocol})").format(protocol=spec.default_protocol.value), ""
+        )
+        for protocol in protocols:
+            self.protocol_box.addItem(protocol.value, protocol.value)
+        unlisted = unlisted_protocols(spec) if spec.known else []
+        if unlisted:
+            self.protocol_box.insertSeparator(self.protocol_box.count())
+        for protocol in unlisted:
+            self.protocol_box.addItem(
+                tr("{protocol} (not listed for this model)").format(protocol=protocol.value),
+                protocol.value,
+            )
+            self.protocol_box.setItemData(
+                self.protocol_box.count() - 1,
+                tr("The catalog does not list {protocol} for this model. It is sent that way "
+                   "if you choose it, with a note: you know your relay.").format(
+                    protocol=protocol.value
+                ),
+                Qt.ItemDataRole.ToolTipRole,
+            )  # fmt: skip
+        choices = len(protocols) + len(unlisted)
+        self.advanced_toggle.setVisible(choices > 1)
+        self._show_row("protocol", choices > 1 and self.advanced_toggle.isChecked())
 
     def _fill(self, box: QComboBox, key: str, choices: tuple[str, ...], default: str) -> None:
         box.clear()
@@ -403,12 +299,8 @@ class OptionsForm(QWidget):
 
     # -- values ----------------------------------------------------------------------------
 
-    def values(self) -> OptionValues:
-        """What the request gets: the shown values the protocol can carry."""
-        return carried_values(self.all_values(), self.carried)
-
-    def all_values(self) -> OptionValues:
-        """Every value set, hidden ones included."""
+    def shown_values(self) -> OptionValues:
+        """What the controls show (every row, hidden ones included)."""
         if self.spec is None:
             return OptionValues()
         if self.spec.free_ratio:
@@ -428,20 +320,16 @@ class OptionsForm(QWidget):
             background=self.background_box.currentData() or None,
             seed=min(int(seed_text), SEED_MAX) if seed_text and self.spec.seed else None,
             protocol=ProtocolId(protocol) if protocol else None,
-            late=self.late.values(),
+            **self.late.values(),
         )
-
-    def set_values(self, values: OptionValues) -> None:
-        """Show ``values`` as far as the current model supports them (a protocol the catalog
-        does not list for it included: the user chose it)."""
-        if self.spec is not None:
-            self._show(fit(values, self.spec, any_protocol=True))
 
     def _show(self, values: OptionValues) -> None:
         self._updating = True
         try:
-            self.ratio_buttons.set_value(values.ratio)
-            self.ratio_edit.setText(values.ratio or "")
+            if self.spec is not None:
+                self.ratio_buttons.set_value(fitting_ratio(values.ratio, self.spec))
+            if self.ratio_edit.text().strip() != (values.ratio or ""):
+                self.ratio_edit.setText(values.ratio or "")  # not while it is being typed
             if self.spec is not None and not self.spec.fixed_resolution:
                 self.resolution_buttons.set_value(values.resolution)
             self._choose(self.size_box, values.size)
@@ -450,8 +338,9 @@ class OptionsForm(QWidget):
             self._choose(self.style_box, values.style)
             self._choose(self.format_box, values.output_format)
             self._choose(self.background_box, values.background)
-            self.seed_edit.setText("" if values.seed is None else str(values.seed))
-            self.late.show(values.late, self._choose)
+            if self.seed_edit.text().strip() != ("" if values.seed is None else str(values.seed)):
+                self.seed_edit.setText("" if values.seed is None else str(values.seed))
+            self.late.show(values, self._choose)
             self._choose(self.protocol_box, values.protocol.value if values.protocol else None)
         finally:
             self._updating = False
@@ -462,32 +351,28 @@ class OptionsForm(QWidget):
         index = box.findData(value or "")
         box.setCurrentIndex(max(index, 0))
 
-    # -- user changes ----------------------------------------------------------------------
+    # -- user changes: written to the composition ------------------------------------------
 
     def _user_changed(self) -> None:
-        if not self._updating:
-            self.changed.emit()
+        """What the user changed (the controls against the composition) becomes one step."""
+        if self._updating or self.spec is None:
+            return
+        shown, held = self.shown_values(), self.composition.options
+        changes = {
+            name: getattr(shown, name)
+            for name in OPTION_FIELDS
+            if getattr(shown, name) != getattr(held, name)
+        }
+        if changes:
+            self.composition.update(**changes)
 
     def _ratio_clicked(self, ratio: str | None) -> None:
-        self._updating = True
-        self.ratio_edit.setText(ratio or "")
-        if _clashes(self.size_box.currentData() or None, ratio):
-            self._choose(self.size_box, None)  # the size follows the new ratio
-        self._updating = False
-        self._user_changed()
+        if not self._updating:
+            self.composition.ratio = ratio
 
     def _ratio_typed(self, text: str) -> None:
-        if self.spec is None:
-            return
-        self.ratio_buttons.set_value(_fitting_ratio(text, self.spec))
-        self._user_changed()
+        if not self._updating:
+            self.composition.ratio = text.strip() or None
 
     def _size_chosen(self, _index: int) -> None:
-        if self._updating:
-            return
-        size = self.size_box.currentData() or None
-        ratio = self.all_values().ratio
-        if _clashes(size, ratio):  # an exact size wins over a ratio it does not have
-            self.ratio_buttons.set_value(None)
-            self.ratio_edit.setText("")
         self._user_changed()

@@ -1,5 +1,10 @@
 """The composer (left dock): prompt, model, settings, references, and Generate.
 
+Every control is a view of one :class:`~studio.engine.composition.Composition` (the request
+being composed, Qt-free): an edit is written to it, and its signals redraw the controls. Whatever
+fills the composer from elsewhere (reuse settings, restore from an image, use as reference, edit
+with mask, expand canvas) changes the composition, never these widgets.
+
 Generate validates with the engine's own ``plan_request`` first: a request the model cannot take
 is explained under the button and nothing is emitted. After a send the composer keeps every
 value, so the next request can be prepared while this one runs.
@@ -8,7 +13,6 @@ value, so the next request can be prepared while this one runs.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, Qt, Signal
@@ -26,35 +30,54 @@ from studio.domain.errors import StudioError
 from studio.domain.model_spec import ModelSpec
 from studio.domain.profile import Profile
 from studio.domain.request import GenerationRequest, Mask, Reference
-from studio.protocols.capabilities import carried_options
+from studio.engine.composition import Composition
 from studio.ui import i18n
 from studio.ui.composer.dialogs import ReferencePreview, RequestPreviewDialog
 from studio.ui.composer.footer import Footer, shortcut_text
-from studio.ui.composer.late_options import LateValues
 from studio.ui.composer.markup_row import MarkupRow
-from studio.ui.composer.mask_row import MaskRow, paints_on_first_reference
-from studio.ui.composer.model_picker import (
-    ModelPicker,
-    capabilities,
-    likely_operation,
-    likely_protocol,
-)
-from studio.ui.composer.options import OptionsForm, OptionValues, carried_values, fit
+from studio.ui.composer.mask_row import MaskRow
+from studio.ui.composer.model_picker import ModelPicker, capabilities
+from studio.ui.composer.options import OptionsForm
 from studio.ui.composer.prompt import PromptEditor, PromptHistoryPopup
 from studio.ui.composer.references import ReferenceTray
-from studio.ui.composer.widgets import role_label, section_label, set_role
 from studio.ui.icons import icon
 from studio.ui.services import Services
+from studio.ui.widgets.labels import role_label, section_label, set_role
 
 log = logging.getLogger(__name__)
 
 
-MASK_MODEL = "gpt-image-1"  # edits with a mask on every relay that speaks `images`
-LATE_FIELD_NAMES = tuple(LateValues.__dataclass_fields__)
-
-
 def tr(text: str) -> str:
     return QCoreApplication.translate("Composer", text)
+
+
+def setting_words() -> dict[str, str]:
+    """A setting's name in a sentence ("Left out, as … cannot take it here: …")."""
+    return {
+        "protocol": tr("protocol"),
+        "ratio": tr("ratio"),
+        "resolution": tr("resolution"),
+        "size": tr("size"),
+        "n": tr("number of images"),
+        "quality": tr("quality"),
+        "style": tr("style"),
+        "output_format": tr("output format"),
+        "background": tr("background"),
+        "seed": tr("seed"),
+        "input_fidelity": tr("input fidelity"),
+        "output_compression": tr("compression"),
+        "moderation": tr("moderation"),
+        "complexity": tr("complexity"),
+        "frame_count": tr("frame count"),
+        "frame_duration_ms": tr("frame duration"),
+        "thinking": tr("thinking level"),
+        "sequential": tr("image series"),
+        "max_images": tr("number of images in a series"),
+        "watermark": tr("watermark"),
+        "safety_tolerance": tr("safety tolerance"),
+        "markup": tr("the markup overlay"),
+        "negative_prompt": tr("the negative prompt"),
+    }
 
 
 class ComposerPanel(QWidget):
@@ -62,20 +85,20 @@ class ComposerPanel(QWidget):
     mask_painter_requested = Signal(int)  # reference index (issue 4/5)
     expand_canvas_requested = Signal(object)  # Reference: a tile's "Expand canvas…"
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, composition: Composition | None = None) -> None:
         super().__init__()
         self.setObjectName("composer")
         self.services = services
         self.catalog = services.catalog
-        self.spec: ModelSpec = self.catalog.get(services.preferences.model)
-        self._carried: dict[str, Any] = {}  # request fields without a control, kept on reuse
-        self.restored_profile: str | None = None
+        self.composition = composition or Composition(
+            services.catalog, services.preferences.model
+        )
         self._history_popup: PromptHistoryPopup | None = None
         self._request_dialog: RequestPreviewDialog | None = None
         self._focused_once = False
         self._build()
         self._wire()
-        self._apply_model(self.spec.id)
+        self._bind()
 
     # -- building --------------------------------------------------------------------------
 
@@ -131,16 +154,16 @@ class ComposerPanel(QWidget):
         column.addWidget(self.caps_label)
 
         column.addSpacing(8)
-        self.options = OptionsForm()
+        self.options = OptionsForm(self.composition)
         column.addWidget(self.options)
 
         column.addSpacing(8)
-        self.tray = ReferenceTray(self.services.bridge.spawn)
+        self.tray = ReferenceTray(self.composition, self.services.bridge.spawn)
         column.addWidget(self.tray)
-        self.mask_row = MaskRow()
+        self.mask_row = MaskRow(self.composition)
         self.mask_button, self.mask_status = self.mask_row.button, self.mask_row.status
         column.addWidget(self.mask_row)
-        self.markup_row = MarkupRow()
+        self.markup_row = MarkupRow(self.composition)
         column.addWidget(self.markup_row)
         column.addStretch(1)
 
@@ -164,23 +187,18 @@ class ComposerPanel(QWidget):
         layout.addWidget(self.footer)
 
     def _wire(self) -> None:
-        self.prompt.textChanged.connect(self._prompt_changed)
-        self.negative.textChanged.connect(self._clear_error)
+        self.prompt.textChanged.connect(self._prompt_typed)
+        self.negative.textChanged.connect(self._negative_typed)
         for editor in (self.prompt, self.negative):
             editor.submitted.connect(self.generate)
             editor.images_pasted.connect(self._images_pasted)
         self.history_button.clicked.connect(self.open_history)
         self.picker.model_chosen.connect(self._model_chosen)
-        self.options.changed.connect(self._options_changed)
-        self.tray.changed.connect(self._references_changed)
         self.tray.paste_requested.connect(self.paste)
         self.tray.preview_requested.connect(self.preview_reference)
         self.tray.expand_requested.connect(self.expand_canvas_requested)
         self.tray.mask_requested.connect(lambda: self.mask_painter_requested.emit(0))
         self.mask_row.paint_requested.connect(self.mask_painter_requested)
-        self.mask_row.changed.connect(self._clear_error)
-        self.tray.markup_requested.connect(self.markup_row.set_markup)
-        self.markup_row.changed.connect(self._clear_error)
         self.show_request_button.clicked.connect(self.show_request)
         self.generate_button.clicked.connect(self.generate)
         paste = QAction(tr("Paste as reference"), self)
@@ -189,123 +207,33 @@ class ComposerPanel(QWidget):
         paste.triggered.connect(self.paste)
         self.addAction(paste)
 
+    def _bind(self) -> None:
+        composition = self.composition
+        self.options.bind()
+        composition.events.model.connect(self._on_model)
+        composition.events.prompt.connect(self._on_prompt)
+        composition.events.negative_prompt.connect(self._on_negative)
+        composition.changed.connect(self._on_changed)
+        composition.restored.connect(self._on_restored)
+        self._on_model(composition.model)
+        self._on_prompt(composition.prompt)
+        self._on_negative(composition.negative_prompt)
+        self._on_changed(frozenset())
+
     # -- the public surface ----------------------------------------------------------------
 
+    @property
+    def spec(self) -> ModelSpec:
+        return self.composition.spec
+
     def request(self) -> GenerationRequest:
-        """The request as the composer shows it now (not yet validated)."""
-        spec, values = self.spec, self.options.values()
-        negative = self.negative.toPlainText().strip()
-        carried = self._carried
-        return GenerationRequest(
-            prompt=self.prompt.toPlainText().strip(),
-            model=self.picker.model(),
-            protocol=values.protocol,
-            operation=carried.get("operation"),
-            references=self.tray.references(),
-            mask=self.mask_row.for_request(spec),
-            ratio=values.ratio,
-            resolution=values.resolution,
-            size=values.size,
-            n=values.n,
-            quality=values.quality,
-            seed=values.seed,
-            negative_prompt=negative if self._sends_negative() and negative else None,
-            style=values.style,
-            output_format=values.output_format,
-            background=values.background,
-            midjourney=carried.get("midjourney"),
-            blend_dimensions=carried.get("blend_dimensions"),
-            extra=dict(carried.get("extra") or {}),
-            markup=self.markup_row.for_request(spec),
-            **asdict(values.late),
-        )
+        """The request as composed now (not yet validated)."""
+        return self.composition.to_request()
 
     def set_request(self, request: GenerationRequest, profile: str | None = None) -> None:
-        """Fill every field from ``request`` (reuse settings, a dropped studio PNG); what the
-        model cannot take is named under the button instead of vanishing."""
-        values = OptionValues(
-            ratio=request.ratio,
-            resolution=request.resolution,
-            size=request.size,
-            n=request.n,
-            quality=request.quality,
-            style=request.style,
-            output_format=request.output_format,
-            background=request.background,
-            seed=request.seed,
-            protocol=request.protocol,
-            late=LateValues(**{name: getattr(request, name) for name in LATE_FIELD_NAMES}),
-        )
-        self._apply_model(request.model, values)
-        self.services.preferences.model = request.model
-        self.prompt.replace_text(request.prompt)
-        self.negative.replace_text(request.negative_prompt or "")
-        self.tray.set_references(request.references)
-        self.set_mask(request.mask)
-        self.markup_row.set_markup(request.markup)
-        self._carried = {
-            "operation": request.operation,
-            "midjourney": request.midjourney,
-            "blend_dimensions": request.blend_dimensions,
-            "extra": dict(request.extra),
-        }
-        self.restored_profile = profile
-        self._clear_error()
-        self._update_carried()
-        if left_out := self._left_out(request, values):
-            self._show_error(
-                tr("Left out, as {model} cannot take it here: {settings}.").format(
-                    model=request.model, settings=", ".join(left_out)
-                )
-            )
-
-    def _left_out(self, request: GenerationRequest, values: OptionValues) -> list[str]:
-        """The settings of ``request`` the composer cannot send with its model and protocol,
-        as words."""
-        kept = carried_values(fit(values, self.spec, any_protocol=True), self.options.carried)
-        words = {
-            "protocol": tr("protocol"),
-            "ratio": tr("ratio"),
-            "resolution": tr("resolution"),
-            "size": tr("size"),
-            "n": tr("number of images"),
-            "quality": tr("quality"),
-            "style": tr("style"),
-            "output_format": tr("output format"),
-            "background": tr("background"),
-            "seed": tr("seed"),
-            "input_fidelity": tr("input fidelity"),
-            "output_compression": tr("compression"),
-            "moderation": tr("moderation"),
-            "complexity": tr("complexity"),
-            "frame_count": tr("frame count"),
-            "frame_duration_ms": tr("frame duration"),
-            "thinking": tr("thinking level"),
-            "sequential": tr("image series"),
-            "max_images": tr("number of images in a series"),
-            "watermark": tr("watermark"),
-            "safety_tolerance": tr("safety tolerance"),
-        }
-        fixed = self.spec.fixed_resolution  # the name carries it: shown, not left out
-        if fixed and (values.resolution or "").upper() == fixed and "resolution" in words:
-            del words["resolution"]
-
-        def value(options: OptionValues, name: str) -> Any:
-            late = name in LATE_FIELD_NAMES
-            return getattr(options.late if late else options, name)
-
-        left_out = [
-            f"{word} “{value(values, name)}”"
-            for name, word in words.items()
-            if value(values, name) not in (None, value(kept, name))
-            and not (name == "ratio" and kept.ratio)  # kept, in the catalog's spelling
-            and not (name == "sequential" and value(values, name) == "disabled")  # the default
-        ]
-        if request.markup is not None and self.markup_row.for_request(self.spec) is None:
-            left_out.append(tr("the markup overlay"))
-        if request.negative_prompt and not self._sends_negative():
-            left_out.append(tr("the negative prompt"))
-        return left_out
+        """Fill every field from ``request`` (the composition's :meth:`~Composition.set_request`:
+        what the model cannot take is named under the button instead of vanishing)."""
+        self.composition.set_request(request, profile)
 
     def add_reference(self, reference: Reference, *, first: bool = False) -> None:
         self.tray.add([reference], first=first)
@@ -313,15 +241,15 @@ class ComposerPanel(QWidget):
     @property
     def mask(self) -> Mask | None:
         """The mask painted on reference #1, sent when the model can use it."""
-        return self.mask_row.current
+        return self.composition.mask
 
     @mask.setter
     def mask(self, mask: Mask | None) -> None:
-        self.set_mask(mask)
+        self.composition.mask = mask
 
     def set_mask(self, mask: Mask | None) -> None:
         """The mask for reference #1 (the mask painter's result), or None to drop it."""
-        self.mask_row.set_mask(mask, self.tray.references())
+        self.composition.mask = mask
 
     def focus_prompt(self) -> None:
         self.prompt.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -353,86 +281,76 @@ class ComposerPanel(QWidget):
         self.generate_requested.emit(request, profile)
         self.footer.flash_sent()
 
-    # -- model and settings ----------------------------------------------------------------
+    # -- following the composition ---------------------------------------------------------
 
-    def _apply_model(self, model: str, values: OptionValues | None = None) -> None:
-        changed = model != self.spec.id
-        self.spec = self.catalog.get(model)
+    def _on_model(self, model: str) -> None:
         self.picker.set_model(model)
-        self.options.set_spec(self.spec, values)
-        self.tray.set_model(self.spec)
-        self.markup_row.update_for(self.spec)
-        if changed:
-            self._carried = {}
-        self._prompt_changed()
-        self._options_changed()
-        self.mask_row.update_for(self.spec, self.tray.references())
+        self.services.preferences.model = model
+        self._show_prompt_length()
+
+    def _on_prompt(self, text: str) -> None:
+        if self.prompt.toPlainText() != text:
+            self.prompt.replace_text(text)
+        self._show_prompt_length()
+
+    def _on_negative(self, text: str) -> None:
+        if self.negative.toPlainText() != text:
+            self.negative.replace_text(text)
+
+    def _on_changed(self, _names: frozenset[str]) -> None:
+        composition, spec = self.composition, self.composition.spec
+        visible = composition.sends_negative
+        self.negative_label.setVisible(visible)
+        self.negative.setVisible(visible)
+        self.caps_label.setText(capabilities(spec, composition.protocol_in_use))
+        self.caps_label.setToolTip(spec.notes)
+        self.footer.set_cost(spec, composition.to_request().n)
+        self._clear_error()
+
+    def _on_restored(self, left_out: tuple[tuple[str, Any], ...]) -> None:
+        if not left_out:
+            return
+        words = setting_words()
+        named = [
+            words[name] if value is None else f"{words[name]} “{value}”"
+            for name, value in left_out
+        ]
+        self._show_error(
+            tr("Left out, as {model} cannot take it here: {settings}.").format(
+                model=self.composition.model, settings=", ".join(named)
+            )
+        )
+
+    # -- the user's edits: written to the composition --------------------------------------
+
+    def _prompt_typed(self) -> None:
+        self.composition.prompt = self.prompt.toPlainText()
+
+    def _negative_typed(self) -> None:
+        self.composition.negative_prompt = self.negative.toPlainText()
+
+    def _model_chosen(self, model: str) -> None:
+        self.composition.model = model
 
     def use_mask_capable_model(self, preferred: str) -> str | None:
         """Keep the chosen model if it can edit with a mask on #1; otherwise switch to
-        ``preferred`` (the painted image's own model) or to gpt-image-1. Returns the model
-        switched to, None when nothing changed."""
-        if paints_on_first_reference(self.spec):
-            return None
-        for candidate in (preferred, MASK_MODEL):
-            if paints_on_first_reference(self.catalog.get(candidate)):
-                self._model_chosen(candidate)
-                return candidate
-        return None
+        ``preferred`` (the painted image's own model) or the fallback mask model. Returns the
+        model switched to, None when nothing changed."""
+        return self.composition.use_mask_capable_model(preferred)
 
-    def _model_chosen(self, model: str) -> None:
-        self._apply_model(model)
-        self.services.preferences.model = model
-        self._clear_error()
-
-    def _update_carried(self) -> None:
-        """Offer only what the protocol the request will take can carry to the relay."""
-        has_references = bool(self.tray.references())
-        protocol = self.options.all_values().protocol or likely_protocol(
-            self.spec, has_references
-        )
-        operation = self._carried.get("operation") or likely_operation(self.spec, has_references)
-        self.options.set_carried(carried_options(protocol, operation, self.spec))
-        visible = self._sends_negative()
-        self.negative_label.setVisible(visible)
-        self.negative.setVisible(visible)
-
-    def _sends_negative(self) -> bool:
-        return self.spec.negative_prompt and "negative_prompt" in self.options.carried
-
-    def _options_changed(self) -> None:
-        self._update_carried()
-        values = self.options.values()
-        self._show_capabilities()
-        self.caps_label.setToolTip(self.spec.notes)
-        self.footer.set_cost(self.spec, values.n)
-        self._clear_error()
-
-    def _show_capabilities(self) -> None:
-        protocol = self.options.values().protocol or likely_protocol(
-            self.spec, bool(self.tray.references())
-        )
-        self.caps_label.setText(capabilities(self.spec, protocol))
-
-    def _prompt_changed(self) -> None:
-        length, limit = len(self.prompt.toPlainText().strip()), self.spec.prompt_max
+    def _show_prompt_length(self) -> None:
+        spec = self.composition.spec
+        length, limit = len(self.composition.prompt.strip()), spec.prompt_max
         self.count_label.setText(f"{length} / {limit}")
         set_role(self.count_label, "error" if length > limit else "hint")
         self.count_label.setToolTip(
-            tr("{model} takes at most {limit} characters.").format(model=self.spec.id, limit=limit)
+            tr("{model} takes at most {limit} characters.").format(model=spec.id, limit=limit)
         )
-        self._clear_error()
 
     # -- references and mask ---------------------------------------------------------------
 
     def _images_pasted(self, mime: QMimeData) -> None:
         self.tray.add_mime(mime, pasted=True)
-
-    def _references_changed(self) -> None:
-        self._update_carried()
-        self.mask_row.update_for(self.spec, self.tray.references())
-        self._show_capabilities()
-        self._clear_error()
 
     def preview_reference(self, reference: Reference) -> None:
         preview = ReferencePreview(reference, self.services.bridge.spawn, self.window())

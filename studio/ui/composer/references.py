@@ -1,4 +1,8 @@
-"""The reference tray: thumbnails in order, added by drop, paste or file picker, limit enforced."""
+"""The reference tray: the composition's references as thumbnails, in the order they are sent.
+
+Drops, pastes, the file picker and a tile's buttons change the composition (which keeps the
+model's limit); the tiles follow its ``references``. What the tray keeps itself is only what is
+on screen: the tiles with their thumbnails, pasted images still being encoded, a notice."""
 
 from __future__ import annotations
 
@@ -23,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
-from studio.domain.model_spec import ModelSpec
 from studio.domain.request import Reference
+from studio.engine.composition import Composition
 from studio.ui.composer.sources import (
     IMAGE_SUFFIXES,
     harvest,
@@ -33,9 +37,9 @@ from studio.ui.composer.sources import (
 )
 from studio.ui.composer.tile import TILE, ReferenceTile
 from studio.ui.composer.tray_drops import TrayDrops
-from studio.ui.composer.widgets import role_label, section_label, set_role
-from studio.ui.flow_layout import FlowLayout
 from studio.ui.icons import icon
+from studio.ui.widgets.flow_layout import FlowLayout
+from studio.ui.widgets.labels import role_label, section_label, set_role
 
 THUMBNAIL_SIDE = 256  # decoded size: sharp when cropped to a tile on HiDPI screens
 Spawn = Callable[..., None]  # EngineBridge.spawn(coroutine, done)
@@ -52,19 +56,22 @@ def limit_text(model: str, limit: int) -> str:
 
 
 class ReferenceTray(TrayDrops, QWidget):
-    """References in the order they are sent; ``changed`` after every add, remove or move."""
+    """The composition's references; ``changed`` after the tiles followed an add, remove or
+    move."""
 
     changed = Signal()
     paste_requested = Signal()
     preview_requested = Signal(object)  # Reference
     expand_requested = Signal(object)  # Reference: a tile's "Expand canvas…"
     mask_requested = Signal()  # a tile's "Paint a mask…": that tile was made #1
-    markup_requested = Signal(object)  # Reference: a tile's "Use as markup overlay" (removed)
 
-    def __init__(self, spawn: Spawn, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, composition: Composition, spawn: Spawn, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("referenceTray")
         self.setAcceptDrops(True)
+        self.composition = composition
         self.spawn = spawn
         self.model = ""
         self.max_refs = 16
@@ -117,12 +124,16 @@ class ReferenceTray(TrayDrops, QWidget):
         layout.addLayout(header)
         layout.addWidget(self.area)
         layout.addWidget(self.message)
-        self._refresh()
+        composition.events.model.connect(self._on_model)
+        composition.events.references.connect(self._follow)
+        composition.refused.connect(self._on_refused)
+        self._on_model()
+        self._follow(composition.references)
 
     # -- what the tray holds ---------------------------------------------------------------
 
     def references(self) -> tuple[Reference, ...]:
-        return tuple(tile.reference for tile in self.tiles)
+        return self.composition.references
 
     def unreadable(self) -> list[str]:
         """Names of references whose file could not be read as an image."""
@@ -131,43 +142,33 @@ class ReferenceTray(TrayDrops, QWidget):
     def room(self) -> int:
         return max(0, self.max_refs - len(self.tiles) - self.pending)
 
-    def set_model(self, spec: ModelSpec) -> None:
-        self.model = spec.id
-        self.max_refs = spec.max_refs
-        self.markup_offered = spec.markup
-        for tile in self.tiles:
-            tile.markup_offered = spec.markup
-        self._notice = ""
-        self._refresh()
-
     def set_references(self, references: Sequence[Reference]) -> None:
         """Replace everything (restoring a request): kept even past the limit, which is shown."""
-        for tile in self.tiles:
-            self._drop_tile(tile)
-        self.tiles = []
-        for reference in references:
-            self._insert(len(self.tiles), reference)
         self._notice = ""
-        self._changed()
+        self.composition.references = tuple(references)
+        self._refresh()
 
-    def add(self, references: Sequence[Reference], *, first: bool = False) -> int:
-        """Add up to the model's limit; say what was left out. The number added."""
+    def add(
+        self, references: Sequence[Reference], *, first: bool = False, at: int | None = None
+    ) -> int:
+        """Add up to the model's limit at ``at`` (first: 0; None: the end); say what was left
+        out. The number added."""
         if not references:
             return 0
         if self.max_refs == 0:
             self._notice = self._no_refs_text()
             self._refresh()
             return 0
-        room = self.room()
-        accepted, skipped = list(references[:room]), list(references[room:])
-        for offset, reference in enumerate(accepted):
-            self._insert(offset if first else len(self.tiles), reference)
-        self._notice = self._skipped_text([r.name for r in skipped]) if skipped else ""
-        self._changed()
-        return len(accepted)
+        self._notice = ""
+        added = self.composition.add_references(
+            references, at=0 if first else at, reserved=self.pending
+        )
+        self._refresh()
+        return added
 
-    def add_mime(self, mime: QMimeData, *, pasted: bool = False) -> bool:
-        """Add what ``mime`` carries; True when something was (or is being) added."""
+    def add_mime(self, mime: QMimeData, *, pasted: bool = False, at: int | None = None) -> bool:
+        """Add what ``mime`` carries (files and links at ``at``, None: the end; pasted pixels
+        at the end once encoded); True when something was (or is being) added."""
         found = harvest(mime, pasted=pasted)
         notes = []
         if found.rejected:
@@ -176,7 +177,7 @@ class ReferenceTray(TrayDrops, QWidget):
             self._notice = self._no_refs_text()
             self._refresh()
             return False
-        added = self.add(found.references) if found.references else 0
+        added = self.add(found.references, at=at) if found.references else 0
         room = self.room()
         encoding, skipped = found.images[:room], found.images[room:]
         for name, image in encoding:
@@ -210,11 +211,9 @@ class ReferenceTray(TrayDrops, QWidget):
 
     def remove(self, index: int) -> None:
         if 0 <= index < len(self.tiles):
-            tile = self.tiles.pop(index)
-            had_focus = tile.hasFocus()
-            self._drop_tile(tile)
+            had_focus = self.tiles[index].hasFocus()
             self._notice = ""
-            self._changed()
+            self.composition.remove_reference(index)
             if had_focus and self.tiles:
                 self.tiles[min(index, len(self.tiles) - 1)].setFocus()
 
@@ -222,21 +221,48 @@ class ReferenceTray(TrayDrops, QWidget):
         """Move the reference at ``source`` to insertion point ``target`` (0…count)."""
         if not 0 <= source < len(self.tiles):
             return
-        target = max(0, min(target, len(self.tiles)))
-        if target in (source, source + 1):
-            return
-        tile = self.tiles.pop(source)
-        self.tiles.insert(target - 1 if target > source else target, tile)
-        self._relayout()
-        self._changed()
+        tile = self.tiles[source]
+        self.composition.move_reference(source, target)
         tile.setFocus()
 
     def clear(self) -> None:
         self.set_references(())
 
+    # -- following the composition ---------------------------------------------------------
+
+    def _on_model(self, *_: object) -> None:
+        spec = self.composition.spec
+        self.model = spec.id
+        self.max_refs = spec.max_refs
+        self.markup_offered = spec.markup
+        for tile in self.tiles:
+            tile.markup_offered = spec.markup
+        self._notice = ""
+        self._refresh()
+
+    def _follow(self, references: tuple[Reference, ...]) -> None:
+        """The tiles become ``references``: a tile whose reference stays is kept (with its
+        thumbnail and focus), new ones are made, the rest go."""
+        spare = list(self.tiles)
+        tiles: list[ReferenceTile] = []
+        for reference in references:
+            found = next((t for t in spare if t.reference is reference), None)
+            found = found or next((t for t in spare if t.reference == reference), None)
+            if found is not None:
+                spare.remove(found)
+            tiles.append(found or self._tile(reference))
+        for tile in spare:
+            self._drop_tile(tile)
+        self.tiles = tiles
+        self._changed()
+
+    def _on_refused(self, skipped: tuple[Reference, ...]) -> None:
+        self._notice = self._skipped_text([reference.name for reference in skipped])
+        self._refresh()
+
     # -- tiles -----------------------------------------------------------------------------
 
-    def _insert(self, index: int, reference: Reference) -> None:
+    def _tile(self, reference: Reference) -> ReferenceTile:
         tile = ReferenceTile(reference, self.area)
         tile.remove_requested.connect(lambda t: self.remove(self.tiles.index(t)))
         tile.preview_requested.connect(lambda t: self.preview_requested.emit(t.reference))
@@ -245,8 +271,6 @@ class ReferenceTray(TrayDrops, QWidget):
         tile.mask_requested.connect(self._paint_on)
         tile.markup_requested.connect(self._use_as_markup)
         tile.markup_offered = self.markup_offered
-        self.tiles.insert(index, tile)
-        self._relayout()
         if not reference.is_remote:
 
             def loaded(image: QImage) -> None:
@@ -254,6 +278,7 @@ class ReferenceTray(TrayDrops, QWidget):
                     tile.set_image(image)
 
             self.spawn(asyncio.to_thread(read_image, reference, THUMBNAIL_SIDE), loaded)
+        return tile
 
     def _drop_tile(self, tile: ReferenceTile) -> None:
         self.flow.removeWidget(tile)
@@ -271,9 +296,7 @@ class ReferenceTray(TrayDrops, QWidget):
 
     def _use_as_markup(self, tile: ReferenceTile) -> None:
         if tile in self.tiles:
-            reference = tile.reference
-            self.remove(self.tiles.index(tile))
-            self.markup_requested.emit(reference)
+            self.composition.use_as_markup(self.tiles.index(tile))
 
     def _relayout(self) -> None:
         for tile in self.tiles:

@@ -59,7 +59,7 @@ class RelayModels(QObject):
         super().__init__(parent)
         self.services = services
         self.catalog = services.catalog
-        self.cache = cache or ModelListCache(services.bridge.store.data_dir / CACHE_FILE)
+        self.cache = cache or ModelListCache(services.bridge.data_dir / CACHE_FILE)
         self.profile = ""
         self.models: tuple[str, ...] | None = None  # None: no list (the catalog is shown)
         self.fetched_at: float | None = None  # when ``models`` came from the relay

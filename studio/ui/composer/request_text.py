@@ -1,18 +1,16 @@
 """The exact HTTP request the engine would send, as text a person can read (secrets redacted).
 
-Built by the engine's own steps: ``plan_request`` → ``prepare`` → ``protocol.build``. Remote
-references are not fetched: where the route would download them, a tiny stand-in is prepared
-and the part is labelled with the URL instead.
+The call comes from the engine's dry run (``studio.engine.preview``: overrides → plan →
+prepare → build); this module only shows it. Remote references are not fetched: the part a
+stand-in takes is labelled with the URL instead.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import re
-from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from PySide6.QtCore import QCoreApplication
@@ -21,22 +19,17 @@ from studio import __version__
 from studio.domain.model_spec import ModelSpec
 from studio.domain.profile import AuthStyle, Profile
 from studio.domain.redact import redact
-from studio.domain.request import GenerationRequest, Reference
-from studio.engine.overrides import apply_overrides
-from studio.engine.plan import plan_request
-from studio.engine.prepare import keeps_urls, prepare
-from studio.protocols import protocol_for
-from studio.protocols.base import HttpCall
+from studio.domain.request import GenerationRequest
+
+if TYPE_CHECKING:  # the engine loads on first use (the start-up stays light)
+    from studio.engine.adapt import RefusalMemory
+    from studio.protocols.base import HttpCall
 
 REDACTED = "••••••"
 KEEP_CHARS = 11  # "iVBORw0KGgo…"
 LONG_STRING = 160
 _BASE64 = re.compile(r"^[A-Za-z0-9+/=_-]+$")
 _DATA_URL = re.compile(r"^(data:[^,;]+(?:;[^,]*)?,)(.*)$", re.DOTALL)
-# A 1×1 PNG standing in for a remote reference the preview does not download.
-_STAND_IN = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-)
 
 
 def tr(text: str) -> str:
@@ -132,26 +125,18 @@ def _multipart(call: HttpCall, remote: dict[str, str]) -> list[str]:
     return lines
 
 
-async def request_text(request: GenerationRequest, spec: ModelSpec, profile: Profile) -> str:
+async def request_text(
+    request: GenerationRequest,
+    spec: ModelSpec,
+    profile: Profile,
+    *,
+    quirks: RefusalMemory | None = None,
+) -> str:
     """The preview text (raises the engine's StudioError when the request cannot be built):
-    what the engine sends, the relay's model settings (name sent, protocol, extra) applied."""
-    request, _ = apply_overrides(request, profile)
-    plan = plan_request(request, spec)
-    remote: dict[str, str] = {}
-    shown = request
-    if any(ref.is_remote for ref in request.references) and not keeps_urls(request, spec, plan):
-        stand_ins: list[Reference] = []
-        for index, ref in enumerate(request.references, start=1):
-            if ref.is_remote and ref.url:
-                stand_ins.append(Reference(name=ref.name, data=_STAND_IN))
-                remote[f"ref-{index}"] = ref.url
-            else:
-                stand_ins.append(ref)
-        shown = replace(request, references=tuple(stand_ins))
-    prepared = await prepare(shown, spec, plan, None)
-    protocol = protocol_for(plan.protocol, profile)
+    what the engine sends, the relay's model settings (name sent, protocol, extra) applied and,
+    given ``quirks``, what the relay refused before left out (``studio.engine.preview``)."""
+    from studio.engine.preview import preview_request
 
-    def build() -> str:  # base64 and JSON of megabytes: a worker thread's job
-        return describe_call(protocol.build(prepared.wire), profile, remote)
-
-    return await asyncio.to_thread(build)
+    preview = await preview_request(request, spec, profile, quirks=quirks)
+    # JSON of megabytes of base64 to shorten: a worker thread's job
+    return await asyncio.to_thread(describe_call, preview.call, profile, preview.remote)

@@ -23,7 +23,9 @@ class TrayDrops:
     if TYPE_CHECKING:  # provided by ReferenceTray
 
         def move_reference(self, source: int, target: int) -> None: ...
-        def add_mime(self, mime: QMimeData, *, pasted: bool = False) -> bool: ...
+        def add_mime(
+            self, mime: QMimeData, *, pasted: bool = False, at: int | None = None
+        ) -> bool: ...
         def _changed(self) -> None: ...
 
     def _accepts(self, mime: QMimeData) -> bool:
@@ -95,20 +97,7 @@ class TrayDrops:
             event.accept()
             self.move_reference(source, target)
             return
-        before = len(self.tiles)
-        added = self.add_mime(mime)
-        if added:
+        if self.add_mime(mime, at=target):  # files are placed where they were dropped
             event.acceptProposedAction()
-            self._place_dropped(before, target)
         else:
             event.ignore()
-
-    def _place_dropped(self, before: int, target: int) -> None:
-        """Dropped files were appended; put them where they were dropped."""
-        count = len(self.tiles) - before
-        if count <= 0 or target >= before:
-            return
-        moved = self.tiles[before:]
-        del self.tiles[before:]
-        self.tiles[target:target] = moved
-        self._changed()

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from studio.domain.request import GenerationRequest, Mask, MidjourneyAction
 from studio.store.history import ImageRecord, JobRecord
-from studio.ui.flow_layout import FlowLayout
 from studio.ui.icons import icon
+from studio.ui.widgets.flow_layout import FlowLayout
 
 # Buttons that open a relay-side form the studio does not fill in (yet): left out.
 UNSUPPORTED = ("MJ::CustomZoom", "MJ::Job::PicReader")

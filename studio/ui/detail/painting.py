@@ -4,37 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QImage,
     QPainter,
     QPainterPath,
     QPalette,
     QPen,
-    QPixmap,
     QPolygonF,
 )
 from PySide6.QtWidgets import QWidget
 
-from studio.ui.scaling import covering
+from studio.ui.pictures.scaling import covering
 
 # Chrome drawn *on* the picture cannot follow the palette: whatever the image's colours, a dark
 # translucent pill with white text and a white line with a soft shadow stay readable.
 ON_IMAGE_BACK = QColor(0, 0, 0, 150)
 ON_IMAGE_TEXT = QColor(255, 255, 255)
 ON_IMAGE_SHADOW = QColor(0, 0, 0, 90)
-
-
-def checkerboard(palette: QPalette) -> QBrush:
-    """The classic pattern behind transparent pixels, in two quiet palette tones."""
-    tile = QPixmap(16, 16)
-    tile.fill(palette.color(QPalette.ColorRole.Base))
-    painter = QPainter(tile)
-    dark = palette.color(QPalette.ColorRole.AlternateBase)
-    painter.fillRect(0, 0, 8, 8, dark)
-    painter.fillRect(8, 8, 8, 8, dark)
-    painter.end()
-    return QBrush(tile)
 
 
 def fitted(size: QSize, box: QRectF) -> QRectF:

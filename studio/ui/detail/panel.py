@@ -1,6 +1,6 @@
 """The detail viewer (right dock): the picture to zoom, pan and compare, and all about it.
 
-Records come from the history through ``bridge.query`` (the store's thread); pictures are
+Records come from the history through the bridge (the store's thread); pictures are
 decoded with ``asyncio.to_thread``. Every load carries a token: a late answer for an image that
 is no longer shown is dropped.
 """
@@ -28,10 +28,10 @@ from studio.ui.context_menu import entries
 from studio.ui.detail.bars import ActionBar, ViewBar
 from studio.ui.detail.info import DetailInfo
 from studio.ui.detail.midjourney import MjButton, follow_up_request
-from studio.ui.detail.picture import Picture, decode_picture, decode_preview, mask_overlay
-from studio.ui.detail.sources import CompareChoice, compare_choices, load_records, make_composite
+from studio.ui.detail.sources import CompareChoice, compare_choices, make_composite
 from studio.ui.detail.vary_region import VaryRegionFlow
 from studio.ui.detail.viewer import ImageViewer
+from studio.ui.pictures.picture import Picture, decode_picture, decode_preview, mask_overlay
 from studio.ui.services import Services
 
 
@@ -154,11 +154,9 @@ class DetailPanel(QWidget):
             self._show_empty()
             return
         token = self._token
-        self.bridge.query(
-            load_records,
-            self.bridge.store,
-            image_id,
-            done=lambda found: self._on_records(token, *found),
+        self.bridge.spawn(
+            self.bridge.image_and_job(image_id),
+            lambda found: self._on_records(token, *found),
         )
 
     # -- loading ---------------------------------------------------------------------------
@@ -217,11 +215,9 @@ class DetailPanel(QWidget):
         if self._image_id is None or self._image is None:
             return
         token = self._token
-        self.bridge.query(
-            load_records,
-            self.bridge.store,
-            self._image_id,
-            done=lambda found: self._on_records(token, *found, fresh=False),
+        self.bridge.spawn(
+            self.bridge.image_and_job(self._image_id),
+            lambda found: self._on_records(token, *found, fresh=False),
         )
 
     # -- compare ---------------------------------------------------------------------------
@@ -375,11 +371,10 @@ class DetailPanel(QWidget):
                 if token == self._token:
                     self.info.set_fix_error(outcome)
                 return
-            self.bridge.history_changed.emit()
-            if token == self._token:
+            if token == self._token:  # the bridge said history_changed: the gallery has it
                 self.show_image(outcome.id)
 
-        self.bridge.query(make_composite, self.bridge.store, image_id, done=done)
+        self.bridge.spawn(make_composite(self.bridge, image_id), done)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Esc leaves compare, then zoom; a third Esc goes on to the window."""

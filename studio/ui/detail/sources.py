@@ -1,15 +1,19 @@
-"""What the detail view reads from the history: an image with its job, what to compare it
-with, and the keep-outside-the-mask repair. The functions run on the store's thread."""
+"""What the detail view makes of the history: what to compare an image with, and the
+keep-outside-the-mask repair (asked through the bridge, made on the store's thread)."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from studio.store.history import ImageRecord, JobRecord, Store
+from studio.store.history import ImageRecord, JobRecord
+
+if TYPE_CHECKING:
+    from studio.ui.bridge import EngineBridge
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +26,6 @@ def tr(text: str) -> str:
 class CompareChoice:
     label: str  # in the combo and on the picture
     path: Path
-
-
-def load_records(store: Store, image_id: int) -> tuple[ImageRecord | None, JobRecord | None]:
-    """Runs on the store's thread."""
-    image = store.image(image_id)
-    return image, (store.get(image.job_id) if image else None)
 
 
 def compare_choices(image: ImageRecord, record: JobRecord) -> list[CompareChoice]:
@@ -56,12 +54,12 @@ def compare_choices(image: ImageRecord, record: JobRecord) -> list[CompareChoice
     return choices
 
 
-def make_composite(store: Store, image_id: int) -> ImageRecord | str:
-    """Runs on the store's thread: the new image, or a sentence saying why not."""
-    from studio.engine.composite import NoMaskError, keep_original_outside_mask
+async def make_composite(bridge: EngineBridge, image_id: int) -> ImageRecord | str:
+    """The new image (made on the store's thread), or a sentence saying why not."""
+    from studio.engine.composite import NoMaskError
 
     try:
-        return keep_original_outside_mask(store, image_id)
+        return await bridge.keep_outside_mask(image_id)
     except NoMaskError:
         return tr("The original image or the mask of this job is no longer in the history.")
     except Exception:

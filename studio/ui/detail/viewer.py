@@ -17,27 +17,23 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studio.ui.detail.painting import (
-    checkerboard,
     draw_message,
     draw_scaled,
     draw_split,
     fitted,
 )
-from studio.ui.detail.picture import Picture
+from studio.ui.pictures.checkerboard import checkerboard
+from studio.ui.pictures.picture import Picture
+from studio.ui.pictures.zoom import MARGIN, STEP, WheelZoom, clamped_scale
 
-MIN_SCALE = 0.02
-MAX_SCALE = 32.0
-STEP = 1.25  # one key press or one wheel notch
-MARGIN = 8  # logical px kept free around a fitted image
 SPLIT_GRAB = 10  # logical px either side of the compare line that grab it
 
 
-class ImageViewer(QWidget):
+class ImageViewer(WheelZoom, QWidget):
     view_changed = Signal()  # scale or position changed
     split_changed = Signal(float)
 
@@ -205,7 +201,7 @@ class ImageViewer(QWidget):
         """Zoom to ``scale`` keeping the image point under ``anchor`` (default: centre) still."""
         if self._image_size.isEmpty():
             return
-        scale = min(max(scale, MIN_SCALE), MAX_SCALE)
+        scale = clamped_scale(scale)
         anchor = anchor if anchor is not None else QPointF(self.width() / 2, self.height() / 2)
         rect = self.image_rect()
         # the image point under the anchor, in image pixels
@@ -365,14 +361,6 @@ class ImageViewer(QWidget):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        steps = event.angleDelta().y() / 120
-        if not steps:
-            event.ignore()
-            return
-        self.zoom_by(STEP**steps, event.position())
-        event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()

@@ -2,7 +2,7 @@
 
 Rows ``0 .. len(head)-1`` are job tiles of this session (running ones first, then failed ones,
 newest first in each group); the rest are history rows, newest first: images, or failed jobs
-when the status filter says "Failed". History pages come through ``bridge.query`` on the
+when the status filter says "Failed". History pages come through the bridge on the
 store's thread, one request at a time (``canFetchMore`` is false while one is out); answers for
 a listing that has since changed are dropped.
 """
@@ -111,7 +111,7 @@ class GalleryModel(QAbstractListModel):
         mime = QMimeData()
         ids = [tile.id for tile in tiles]
         mime.setData(MIME_IMAGE_IDS, QByteArray(json.dumps(ids).encode()))
-        blobs = self.bridge.store.blobs
+        blobs = self.bridge.blobs
         mime.setUrls([QUrl.fromLocalFile(str(tile.path(blobs))) for tile in tiles])
         return mime
 
@@ -183,14 +183,15 @@ class GalleryModel(QAbstractListModel):
         self._busy = True
         generation, revision = self._generation, self._revision
         hidden = frozenset(tile.key for tile in self._head) | frozenset(self._dismissed)
-        self.bridge.query(
-            load_refresh,
-            self.bridge.store,
-            self.query,
-            max(PAGE_SIZE, len(self._history)),
-            list(self._history),
-            hidden,
-            done=lambda answer: self._on_refresh(generation, revision, answer),
+        self.bridge.spawn(
+            load_refresh(
+                self.bridge,
+                self.query,
+                max(PAGE_SIZE, len(self._history)),
+                list(self._history),
+                hidden,
+            ),
+            lambda answer: self._on_refresh(generation, revision, answer),
         )
 
     def _fetch(self) -> None:
@@ -199,13 +200,9 @@ class GalleryModel(QAbstractListModel):
         self._busy = True
         self._started = True
         generation = self._generation
-        self.bridge.query(
-            load_page,
-            self.bridge.store,
-            self.query,
-            PAGE_SIZE,
-            self._cursor,
-            done=lambda page: self._on_page(generation, page),
+        self.bridge.spawn(
+            load_page(self.bridge, self.query, PAGE_SIZE, self._cursor),
+            lambda page: self._on_page(generation, page),
         )
 
     def _on_page(self, generation: int, page: Page) -> None:

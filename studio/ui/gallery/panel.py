@@ -168,7 +168,7 @@ class GalleryPanel(QWidget):
             if choices is not None:
                 self.filter_bar.set_choices(choices.models, choices.profiles)
 
-        self.services.bridge.query(load_choices, self.services.bridge.store, done=done)
+        self.services.bridge.spawn(load_choices(self.services.bridge), done)
 
     def _focus_grid(self) -> None:
         if self.stack.currentWidget() is self.view:

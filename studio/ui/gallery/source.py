@@ -1,15 +1,16 @@
-"""The gallery's questions to the history. Every function here runs on the store's thread
-(through ``bridge.query``), never on the GUI thread, and never raises: a failure comes back as
-a result the gallery can show in plain words."""
+"""The gallery's questions to the history, asked through the bridge (the rows are read and
+packed on the store's thread, never on the GUI thread). The loaders never raise: a failure
+comes back as a result the gallery can show in plain words."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import partial
+from typing import TYPE_CHECKING, Literal, TypeVar
 
-from studio.store.history import Store
+from studio.store.history import ImageRecord, JobRecord
 from studio.ui.gallery.tiles import (
     GalleryQuery,
     ImageTile,
@@ -20,7 +21,11 @@ from studio.ui.gallery.tiles import (
     signature_of,
 )
 
+if TYPE_CHECKING:
+    from studio.ui.bridge import EngineBridge
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 Cursor = tuple[float, int] | tuple[float, str]
 
@@ -60,46 +65,87 @@ class Choices:
     profiles: list[str]
 
 
-def _list(store: Store, query: GalleryQuery, limit: int, before: Cursor | None) -> list[Item]:
+def _image_items(records: list[ImageRecord]) -> list[Item]:
+    return [ImageTile.from_record(record).pack() for record in records]
+
+
+def _job_items(records: list[JobRecord]) -> list[Item]:
+    return [JobTile(record.job) for record in records]
+
+
+async def _list(
+    bridge: EngineBridge,
+    query: GalleryQuery,
+    limit: int,
+    before: Cursor | None,
+    then: Callable[[list[Item]], T],
+) -> T | None:
+    """The rows of ``query``'s listing as items, ``then`` applied on the store's thread; None
+    when the query lists nothing from the history."""
     source = query.history_source
     if source == "images":
-        records = store.list_images(query.filters(), limit=limit, before=before)  # type: ignore[arg-type]
-        return [ImageTile.from_record(record).pack() for record in records]
+        return await bridge.images_page(
+            query.filters(),
+            limit,
+            before,  # type: ignore[arg-type]
+            shape=lambda records: then(_image_items(records)),
+        )
     if source == "jobs":
-        jobs = store.list_jobs(query.filters(), limit=limit, before=before)  # type: ignore[arg-type]
-        return [JobTile(record.job) for record in jobs]
-    return []
+        return await bridge.jobs_page(
+            query.filters(),
+            limit,
+            before,  # type: ignore[arg-type]
+            shape=lambda records: then(_job_items(records)),
+        )
+    return None
 
 
-def load_page(store: Store, query: GalleryQuery, limit: int, before: Cursor | None) -> Page:
-    try:
-        items = _list(store, query, limit, before)
-    except Exception:
-        log.exception("the gallery could not read the history")
-        return Page([], exhausted=True, failed=True)
+def page_of(items: list[Item], limit: int) -> Page:
     return Page(items, exhausted=len(items) < limit)
 
 
-def load_refresh(
-    store: Store,
-    query: GalleryQuery,
-    limit: int,
-    old: Sequence[Item],
-    hidden: frozenset[object] = frozenset(),
-) -> Refresh:
-    """The history rows again (as many as are loaded), as edits to the ``old`` rows; rows with
-    a key in ``hidden`` are left out (the gallery shows them elsewhere)."""
+async def load_page(
+    bridge: EngineBridge, query: GalleryQuery, limit: int, before: Cursor | None
+) -> Page:
     try:
-        items = _list(store, query, limit, None)
+        page = await _list(bridge, query, limit, before, partial(page_of, limit=limit))
     except Exception:
         log.exception("the gallery could not read the history")
-        return Refresh(failed=True)
+        return Page([], exhausted=True, failed=True)
+    return page if page is not None else Page([], exhausted=True)
+
+
+def refresh_of(
+    items: list[Item], limit: int, old: Sequence[Item], hidden: frozenset[object]
+) -> Refresh:
+    """``items`` (the listing read again) as edits to the ``old`` rows; rows with a key in
+    ``hidden`` are left out (the gallery shows them elsewhere)."""
     shown = [item for item in items if key_of(item) not in hidden]
     return Refresh(
         edit_script([signature_of(item) for item in old], shown),
         exhausted=len(items) < limit,
         cursor=cursor_of(items[-1]) if items else None,
     )
+
+
+async def load_refresh(
+    bridge: EngineBridge,
+    query: GalleryQuery,
+    limit: int,
+    old: Sequence[Item],
+    hidden: frozenset[object] = frozenset(),
+) -> Refresh:
+    """The history rows again (as many as are loaded), as edits to the ``old`` rows; rows with
+    a key in ``hidden`` are left out (the gallery shows them elsewhere). The edit script is
+    worked out on the store's thread too."""
+    try:
+        refresh = await _list(
+            bridge, query, limit, None, partial(refresh_of, limit=limit, old=old, hidden=hidden)
+        )
+    except Exception:
+        log.exception("the gallery could not read the history")
+        return Refresh(failed=True)
+    return refresh if refresh is not None else refresh_of([], limit, old, hidden)
 
 
 def edit_script(old: Sequence[tuple[object, ...]], new: Sequence[Item]) -> list[Op]:
@@ -144,10 +190,10 @@ def edit_script(old: Sequence[tuple[object, ...]], new: Sequence[Item]) -> list[
     return ops
 
 
-def load_choices(store: Store) -> Choices | None:
+async def load_choices(bridge: EngineBridge) -> Choices | None:
     """The models and profiles the history holds (for the filter bar)."""
     try:
-        models, profiles = store.models_and_profiles()
+        models, profiles = await bridge.history_choices()
     except Exception:
         log.exception("the gallery could not read the models in the history")
         return None

@@ -17,8 +17,8 @@ from collections import OrderedDict
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QImage, QPainter, QPixmap, QTransform
 
-from studio.engine.workers import background_pool
 from studio.imaging.sizes import THUMBNAIL_SIZES
+from studio.system.workers import background_pool
 from studio.ui.bridge import EngineBridge
 from studio.ui.gallery.tiles import ImageTile
 
@@ -147,7 +147,7 @@ class ThumbnailCache(QObject):
                 boxes.add(box)
                 continue
             self._requested[(sha, size)] = {box}
-            self.bridge.request_thumbnail(tile.result(self.bridge.store.blobs), size)
+            self.bridge.request_thumbnail(tile.result(self.bridge.blobs), size)
 
     def _on_thumbnail_ready(self, sha: str, size: int, path: str) -> None:
         boxes = self._requested.pop((sha, size), None)

@@ -132,10 +132,9 @@ class JobsPanel(QWidget):
         self.bridge.job_changed.connect(self._on_job)
         self.bridge.job_waiting.connect(self._on_waiting)
         self.bridge.recovered.connect(self._on_recovered)
-        self.bridge.query(
-            partial(self.bridge.store.list_jobs, limit=INTERRUPTED_AT_START),
-            Filters(status="interrupted"),
-            done=self._on_interrupted_loaded,
+        self.bridge.spawn(
+            self.bridge.jobs_page(Filters(status="interrupted"), INTERRUPTED_AT_START),
+            self._on_interrupted_loaded,
         )
         self._on_rows_changed()
         self._changed()

@@ -23,17 +23,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from studio.ui.detail.painting import checkerboard
-from studio.ui.detail.picture import Picture
 from studio.ui.mask.canvas_input import CanvasInput
 from studio.ui.mask.document import MaskDocument, Tool
 from studio.ui.mask.layers import Layers
 from studio.ui.mask.marks import draw_outline, draw_selection, outline_bounds
 from studio.ui.mask.tools import MAX_BRUSH, MIN_BRUSH, Shape, grown
-from studio.ui.mask.viewport import STEP, Viewport
+from studio.ui.mask.viewport import Viewport
+from studio.ui.pictures.checkerboard import checkerboard
+from studio.ui.pictures.picture import Picture
+from studio.ui.pictures.zoom import STEP, WheelZoom
 
 
-class MaskCanvas(CanvasInput, QWidget):
+class MaskCanvas(CanvasInput, WheelZoom, QWidget):
     view_changed = Signal()  # zoom or position
     tool_changed = Signal()  # shape or mode
     brush_changed = Signal()  # size or hardness

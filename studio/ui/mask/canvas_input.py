@@ -2,7 +2,7 @@
 
 Left button: the current tool (a stroke, or a rectangle or lasso selection that adds to the
 mask, or removes from it with Alt or in remove mode). Middle button, or Space + left button:
-pan. Wheel: zoom around the pointer. A pen's pressure scales the brush.
+pan. A pen's pressure scales the brush. (The wheel zooms: ``studio.ui.pictures.zoom``.)
 """
 
 from __future__ import annotations
@@ -15,16 +15,14 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPolygonF,
     QTabletEvent,
-    QWheelEvent,
 )
 
 from studio.ui.mask.document import Tool
 from studio.ui.mask.tools import Shape
-from studio.ui.mask.viewport import STEP
 
 
 class CanvasInput:
-    """Mixed into MaskCanvas (before QWidget): its mouse, tablet, wheel, key and hover
+    """Mixed into MaskCanvas (before QWidget): its mouse, tablet, key and hover
     handlers. Works on the canvas's document, view, tool state and drag state."""
 
     def _removes(self, modifiers: Qt.KeyboardModifier) -> bool:
@@ -144,14 +142,6 @@ class CanvasInput:
         else:
             event.ignore()
             return
-        event.accept()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        steps = event.angleDelta().y() / 120
-        if not steps:
-            event.ignore()
-            return
-        self.zoom_by(STEP**steps, event.position())
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

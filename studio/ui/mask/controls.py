@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from studio.ui.flow_layout import FlowLayout
 from studio.ui.icons import icon
 from studio.ui.mask.document import Tool
 from studio.ui.mask.tools import MAX_BRUSH, MIN_BRUSH, Shape
+from studio.ui.widgets.flow_layout import FlowLayout
 
 SIZE_STEPS = 1000  # the size slider is logarithmic: fine steps for small brushes
 ICON = QSize(20, 20)

@@ -1,4 +1,4 @@
-"""Opens the mask painter on the composer's first reference and hands the mask back to it."""
+"""Opens the mask painter on the composition's first reference and hands the mask back to it."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from shiboken6 import Shiboken
 
 from studio.domain.errors import InputError
 from studio.domain.request import Mask, Reference
+from studio.engine.composition import Composition
 from studio.ui import i18n
-from studio.ui.composer.panel import ComposerPanel
+from studio.ui.services import Services
 
 if TYPE_CHECKING:
     from studio.ui.mask.window import MaskPainterWindow
@@ -21,13 +22,17 @@ def tr(text: str) -> str:
 
 
 class MaskPainterLauncher(QObject):
-    """One painter at a time; its mask goes to the composer only if reference #1 is unchanged."""
+    """One painter at a time; its mask goes to the composition only if reference #1 is
+    unchanged."""
 
     message = Signal(str)  # a status line for the main window
 
-    def __init__(self, composer: ComposerPanel, parent: QObject | None = None) -> None:
+    def __init__(
+        self, composition: Composition, services: Services, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.composer = composer
+        self.composition = composition
+        self.services = services
         self.painter: MaskPainterWindow | None = None
         self._opening = False
         self.note = ""  # said with "Mask set" (e.g. the model was switched for the mask)
@@ -38,7 +43,7 @@ class MaskPainterLauncher(QObject):
 
     def open(self, index: int = 0) -> None:
         """The painter on reference ``index`` (only #1 carries a mask today)."""
-        references = self.composer.tray.references()
+        references = self.composition.references
         if not 0 <= index < len(references):
             self.message.emit(tr("Add an image as reference #1 first, then paint its mask."))
             return
@@ -49,14 +54,14 @@ class MaskPainterLauncher(QObject):
         if self._opening:
             return
         reference = references[index]
-        mask = self.composer.mask if index == 0 else None
+        mask = self.composition.mask if index == 0 else None
         if mask is None and self.previous is not None and self.previous[0] == reference:
             mask = self.previous[1]  # the gallery image's own job mask: refine it
         self.previous = None
         self._opening = True
         self.message.emit(tr("Opening the mask painter…"))
         window = self.parent()
-        self.composer.services.bridge.spawn(self._open(reference, mask, window))
+        self.services.bridge.spawn(self._open(reference, mask, window))
 
     async def _open(self, reference: Reference, mask: Mask | None, window: object) -> None:
         from studio.ui.mask.source import open_painter_for  # the painter loads when first used
@@ -66,7 +71,7 @@ class MaskPainterLauncher(QObject):
                 reference,
                 mask,
                 window,  # type: ignore[arg-type]
-                self.composer.services.preferences,
+                self.services.preferences,
             )
         except InputError as error:
             self.message.emit(i18n.message(error))
@@ -78,11 +83,11 @@ class MaskPainterLauncher(QObject):
         self.painter = painter
 
     def _painted(self, reference: Reference, mask: Mask) -> None:
-        references = self.composer.tray.references()
+        references = self.composition.references
         if not references or references[0] != reference:
             self.message.emit(tr("The mask was not used: reference #1 changed while you painted."))
             return
-        self.composer.set_mask(mask)
+        self.composition.mask = mask
         said = tr("Mask set on reference #1.")
         self.message.emit(f"{said} {self.note}" if self.note else said)
         self.note = ""

@@ -15,9 +15,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPixmap
 
-from studio.ui.detail.picture import Picture
 from studio.ui.mask.viewport import Viewport
-from studio.ui.scaling import covering
+from studio.ui.pictures.picture import Picture
+from studio.ui.pictures.scaling import covering
 
 SMOOTH_FROM = 0.5  # the overlay is sampled smoothly between this scale and 1:1
 MAX_PENDING = 32  # dirty rectangles kept apart before they are merged into one

@@ -11,10 +11,7 @@ import math
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize
 
-MIN_SCALE = 0.02
-MAX_SCALE = 32.0
-STEP = 1.25  # one key press or one wheel notch
-MARGIN = 8  # logical px kept free around a fitted image
+from studio.ui.pictures.zoom import MARGIN, clamped_scale
 
 
 class Viewport:
@@ -56,7 +53,7 @@ class Viewport:
     def set_scale(self, scale: float, anchor: QPointF | None = None) -> None:
         """Zoom to ``scale`` keeping the image point under ``anchor`` (device px; default: the
         centre of the view) where it is."""
-        scale = min(max(scale, MIN_SCALE), MAX_SCALE)
+        scale = clamped_scale(scale)
         if anchor is None:
             anchor = QPointF(self.view_size.width() / 2, self.view_size.height() / 2)
         point = self.to_image(anchor)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 from studio.domain.errors import StudioError
 from studio.domain.request import Mask
 from studio.ui import i18n
-from studio.ui.detail.picture import Picture
 from studio.ui.mask.canvas import MaskCanvas
 from studio.ui.mask.controls import StatusBar, ToolBar, rule, slider_to_size
 from studio.ui.mask.document import MaskDocument, Tool
@@ -26,6 +25,7 @@ from studio.ui.mask.files import MaskFiles
 from studio.ui.mask.mask_io import feathered, finished_mask, mask_pixels, snapshot
 from studio.ui.mask.tools import Shape
 from studio.ui.mask.work import Worker
+from studio.ui.pictures.picture import Picture
 from studio.ui.preferences import PainterLook
 
 log = logging.getLogger(__name__)

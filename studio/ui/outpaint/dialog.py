@@ -44,11 +44,11 @@ from studio.imaging.outpaint import (
     plan_expansion,
 )
 from studio.ui import i18n
-from studio.ui.composer.segmented import SegmentedButtons
-from studio.ui.composer.widgets import role_label, section_label, set_role
 from studio.ui.outpaint.source import pixel_limit, read_source
 from studio.ui.outpaint.widgets import AnchorGrid, CanvasPreview
 from studio.ui.services import Services
+from studio.ui.widgets.labels import role_label, section_label, set_role
+from studio.ui.widgets.segmented import SegmentedButtons
 
 PREVIEW_SIDE = 640  # thumbnail pixels: sharp in the preview on HiDPI screens
 MAX_SIDE = 16384

@@ -32,7 +32,7 @@ from studio.domain.job import Job
 from studio.domain.profile import Profile
 from studio.domain.request import GenerationRequest
 from studio.engine.doctor import Check, FreeFindings, Report, free_checks
-from studio.engine.doctor_paid import PaidPlan, plan_paid, run_paid, used_with
+from studio.engine.doctor_paid import PaidPlan, plan_paid, run_paid
 from studio.settings.doctor_results import DoctorResults
 from studio.settings.secrets import KeyStore
 from studio.ui import i18n
@@ -179,14 +179,14 @@ class DoctorPanel(QWidget):
         subject = self._begin(tr("Checking, then estimating the paid checks…"))
         if subject is None:
             return
-        manager = self.services.bridge.manager
+        bridge = self.services.bridge
 
         async def work() -> tuple[FreeFindings, PaidPlan | None]:
             profile = await subject.profile()
             found = await free_checks(profile, self.services.catalog)
             if not found.reachable or found.key_accepted is False:
                 return found, None
-            used = await manager.run_in_store(used_with, manager.store, subject.name)
+            used = await bridge.relay_usage(subject.name)
             return found, plan_paid(self.services.catalog, used, found.offered)
 
         def planned(outcome: Any) -> None:

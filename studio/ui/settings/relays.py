@@ -166,10 +166,7 @@ class RelaysPage(QWidget):
         return self._entry
 
     def _built_in(self) -> list[Entry]:
-        profiles = list(self.services.extra_profiles.values())
-        if self.services.demo_profile is not None:
-            profiles.insert(0, self.services.demo_profile)
-        return [Entry(profile, Kind.BUILT_IN) for profile in profiles]
+        return [Entry(profile, Kind.BUILT_IN) for profile in self.services.resolver.built_in()]
 
     def reload(self, select: str | None = None) -> None:
         """Read profiles.json again and select ``select`` (or keep the current profile)."""

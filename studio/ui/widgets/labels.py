@@ -1,4 +1,4 @@
-"""Small pieces the composer's parts share: section headers and role-styled labels."""
+"""Small labels the rooms share: section headers and role-styled labels."""
 
 from __future__ import annotations
 

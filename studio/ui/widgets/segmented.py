@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
-from studio.ui.flow_layout import FlowLayout
+from studio.ui.widgets.flow_layout import FlowLayout
 
 CHIP_STYLE = """
 QToolButton { border: 1px solid palette(mid); border-radius: 6px; padding: 3px 8px;
@@ -20,7 +21,15 @@ QToolButton:disabled:checked { background: palette(mid); border-color: palette(m
 
 
 class SegmentedButtons(QWidget):
-    """One value among ``options``, or none when ``allow_none`` (click the chosen one again)."""
+    """One value among ``options``, or none when ``allow_none`` (click the chosen one again).
+
+    The chips wrap onto as many rows as the width needs. The height those rows take is given
+    to the enclosing layout as this widget's minimum and preferred height at its current
+    width, not as height-for-width: QFormLayout (the composer's options) keeps the row heights
+    of one width while it caches the heights of two, and then lays its rows out with the other
+    width's heights, putting the next row over the last rows of chips (issue 12). A resize
+    that changes the number of rows asks the layout again.
+    """
 
     changed = Signal(object)  # str | None, on a user's click only
 
@@ -30,10 +39,9 @@ class SegmentedButtons(QWidget):
         self._buttons: dict[str, QToolButton] = {}
         self._value: str | None = None
         self._layout = FlowLayout(self, spacing=4)
+        self._hinted_height = -1  # the rows' height last given to the layout
         self.setStyleSheet(CHIP_STYLE)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_options(self, values: Sequence[str], tooltip: str = "") -> None:
         for button in self._buttons.values():
@@ -75,8 +83,25 @@ class SegmentedButtons(QWidget):
             self.set_value(value)
         self.changed.emit(self._value)
 
+    # -- size: the rows' height at the current width (see the class's docstring) --------------
+
+    def _height_at(self, width: int) -> int:
+        return self._layout.heightForWidth(max(width, self._layout.minimumSize().width()))
+
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
-        return True
+        return False  # the hints below carry it
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._layout.heightForWidth(width)
+        return self._height_at(width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        self._hinted_height = self._height_at(self.width())
+        return QSize(self._layout.minimumSize().width(), self._hinted_height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._height_at(event.size().width()) != self._hinted_height:
+            self.updateGeometry()  # more or fewer rows: the layout asks for the hints again

@@ -1,0 +1,1 @@
+"""The request manager: plan, prepare, send, verify, keep; plain Python, no Qt."""

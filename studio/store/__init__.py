@@ -1,0 +1,1 @@
+"""SQLite history, content-addressed image files and the result journal."""
