@@ -37,31 +37,42 @@ def _snapshot(watched: QWidget) -> list[tuple[int, int, int, int]]:
     ]
 
 
+class _Stillness:
+    """Whether nothing under ``watched`` has moved for five rounds in a row (a count of
+    event-loop rounds, not a time: the same on a slow machine)."""
+
+    ROUNDS = 200
+
+    def __init__(self, watched: QWidget) -> None:
+        self.watched = watched
+        self.last = _snapshot(watched)
+        self.still = 0
+
+    def settled(self) -> bool:
+        now = _snapshot(self.watched)
+        self.still = self.still + 1 if now == self.last else 0
+        self.last = now
+        return self.still >= 5
+
+
 def _settle(watched: QWidget) -> None:
-    """Let the posted layout requests run until nothing under ``watched`` moves any more (a
-    count of event-loop rounds, not a time: the same on a slow machine)."""
-    last, still = _snapshot(watched), 0
-    for _ in range(200):
+    """Let the posted layout requests run until nothing under ``watched`` moves any more."""
+    stillness = _Stillness(watched)
+    for _ in range(_Stillness.ROUNDS):
         QApplication.processEvents()
-        now = _snapshot(watched)
-        still = still + 1 if now == last else 0
-        if still >= 5:
+        if stillness.settled():
             return
-        last = now
     raise AssertionError("the layout never settled")
 
 
 async def _settled(watched: QWidget) -> None:
     """:func:`_settle` inside a coroutine: the qasync loop runs Qt's events between rounds (no
     processEvents() in a coroutine)."""
-    last, still = _snapshot(watched), 0
-    for _ in range(200):
+    stillness = _Stillness(watched)
+    for _ in range(_Stillness.ROUNDS):
         await asyncio.sleep(0.01)
-        now = _snapshot(watched)
-        still = still + 1 if now == last else 0
-        if still >= 5:
+        if stillness.settled():
             return
-        last = now
     raise AssertionError("the layout never settled")
 
 
