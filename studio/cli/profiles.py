@@ -157,6 +157,32 @@ def _add_add_parser(actions: Any) -> None:
         "--proxy", metavar="URL", help="HTTP or SOCKS5 proxy (default: the environment's)"
     )
 
+    money = parser.add_argument_group("money options")
+    money.add_argument(
+        "--price-multiplier",
+        type=float,
+        metavar="X",
+        help="what this relay charges against the catalog's list price, e.g. 1.5 for a "
+        f"reseller's markup (default: {_DEFAULTS.price_multiplier:g})",
+    )
+    money.add_argument(
+        "--daily-budget",
+        type=float,
+        metavar="AMOUNT",
+        help="spending limit per day (default: none)",
+    )
+    money.add_argument(
+        "--monthly-budget",
+        type=float,
+        metavar="AMOUNT",
+        help="spending limit per month (default: none)",
+    )
+    money.add_argument(
+        "--budget-currency",
+        metavar="CODE",
+        help=f"currency of the budgets (default: {_DEFAULTS.budget_currency})",
+    )
+
     tasks = parser.add_argument_group("async task options")
     tasks.add_argument(
         "--async-submit-path",

@@ -77,6 +77,13 @@ class Profile:
     partial_images: int = 2  # drafts asked for while streaming (0–3); relays bill them
     async_options: AsyncOptions = field(default_factory=AsyncOptions)
     model_overrides: tuple[ModelOverride, ...] = ()
+    # What this relay charges against the catalog's list price (a reseller's markup: 1.5 is
+    # half as much again); the ledger says so with every figure it changes.
+    price_multiplier: float = 1.0
+    # Spending limits of the budget guard, in ``budget_currency`` (None: no limit).
+    daily_budget: float | None = None
+    monthly_budget: float | None = None
+    budget_currency: str = "USD"
 
     def __post_init__(self) -> None:
         remember_secret(self.api_key)

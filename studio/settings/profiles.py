@@ -51,6 +51,12 @@ MSG_BAD_BASE_URL = QT_TRANSLATE_NOOP(
 MSG_NOT_POSITIVE = QT_TRANSLATE_NOOP(
     ERRORS, "The {setting} must be a number of seconds greater than 0 (got {value})."
 )
+MSG_BAD_BUDGET = QT_TRANSLATE_NOOP(
+    ERRORS, "The {setting} must be a number of at least 0, or none (got {value})."
+)
+MSG_BAD_CURRENCY = QT_TRANSLATE_NOOP(
+    ERRORS, "The budget currency must be a three-letter code such as USD or CNY (got {value})."
+)
 MSG_BAD_CONCURRENCY = QT_TRANSLATE_NOOP(
     ERRORS, "The concurrency must be a whole number of at least 1 (got {value})."
 )
@@ -170,6 +176,18 @@ def validate_profile(profile: Profile) -> None:
     if profile.proxy is not None and not _is_url(profile.proxy, _PROXY_SCHEMES):
         raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_PROXY, url=profile.proxy)
     _not_empty(profile.multi_image_field, "multiple-image field name")
+    _positive(profile.price_multiplier, "price multiplier")
+    for budget, setting in ((profile.daily_budget, "daily budget"),
+                            (profile.monthly_budget, "monthly budget")):  # fmt: skip
+        if budget is not None and (
+            isinstance(budget, bool) or not (math.isfinite(budget) and budget >= 0)
+        ):
+            raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_BUDGET, setting=setting, value=budget)
+    currency = profile.budget_currency
+    if not (len(currency) == 3 and currency.isascii() and currency.isalpha()) or (
+        currency != currency.upper()
+    ):
+        raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_CURRENCY, value=currency)
     options = profile.async_options
     if "{task_id}" not in options.poll_path:
         raise InputError(ErrorKind.INVALID_INPUT, MSG_BAD_POLL_PATH, path=options.poll_path)

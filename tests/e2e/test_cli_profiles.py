@@ -207,3 +207,30 @@ def test_without_a_keyring_the_key_is_kept_nowhere(cli: ProfilesCli) -> None:
     from_environment = cli("list", env={**no_keyring, "STUDIO_API_KEY_BARE": KEY})
     assert "from environment" in from_environment.stdout
     assert all(KEY not in output for output in cli.outputs)
+
+
+def test_a_relays_markup_and_budgets_are_kept_and_checked(cli: ProfilesCli) -> None:
+    added = cli(
+        "add", "reseller", "--base-url", "https://relay.example/v1",
+        "--price-multiplier", "1.5", "--daily-budget", "2", "--monthly-budget", "30",
+        "--budget-currency", "CNY",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    (entry,) = last_json(cli("list", "--json"))
+    assert entry["price_multiplier"] == 1.5
+    assert (entry["daily_budget"], entry["monthly_budget"]) == (2.0, 30.0)
+    assert entry["budget_currency"] == "CNY"
+    plain = cli("add", "plain", "--base-url", "https://relay.example/v1")
+    assert plain.returncode == 0, plain.stderr
+    entry = {e["name"]: e for e in last_json(cli("list", "--json"))}["plain"]
+    assert entry["price_multiplier"] == 1.0 and entry["daily_budget"] is None
+    for flags, said in (
+        (("--price-multiplier", "0"), "price multiplier"),
+        (("--daily-budget", "-1"), "daily budget must be a number of at least 0"),
+        (("--monthly-budget", "nan"), "monthly budget must be a number of at least 0"),
+        (("--budget-currency", "dollars"), "three-letter code"),
+    ):
+        refused = cli("add", "bad", "--base-url", "https://relay.example/v1", *flags)
+        assert refused.returncode == 2 and said in refused.stderr, refused.stderr
+    names = [e["name"] for e in last_json(cli("list", "--json"))]
+    assert "bad" not in names

@@ -410,3 +410,35 @@ def test_learned_refusals_are_shown_and_can_be_forgotten(
     assert [learned.list.item(r).text() for r in range(learned.list.count())] == [
         "dall-e-3: response_format"
     ]
+
+
+def test_a_relays_markup_and_budgets_are_set_in_its_money_rows(
+    harness: Harness, os_keyring: FileKeyring
+) -> None:
+    harness.services.profiles.add(Profile(name="alpha", base_url="https://alpha.example"), KEY)
+    dialog = open_dialog(harness)
+    page, form = dialog.relays, dialog.relays.form
+    changed: list[bool] = []
+    dialog.profiles_changed.connect(lambda: changed.append(True))
+
+    def typed(box, text: str) -> None:
+        box.setFocus()
+        box.selectAll()
+        QTest.keyClicks(box, text)
+        QTest.keyClick(box, Qt.Key.Key_Tab)
+
+    async def scenario() -> None:
+        select(dialog, "alpha")
+        await harness.until(lambda: form.key_edit.placeholderText().startswith("••••"))
+        assert form.price_multiplier.value() == 1.0
+        assert form.daily_budget.text() == "No limit"  # 0: none
+        typed(form.price_multiplier, "1.5")
+        typed(form.monthly_budget, "30")
+        form.budget_currency.setCurrentIndex(form.budget_currency.findData("CNY"))
+        click(page.save_button)
+        await harness.until(lambda: changed)
+
+    harness.run(scenario())
+    saved = harness.services.profiles.get("alpha")
+    assert saved.price_multiplier == 1.5 and saved.monthly_budget == 30.0
+    assert saved.daily_budget is None and saved.budget_currency == "CNY"

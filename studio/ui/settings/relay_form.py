@@ -86,6 +86,20 @@ def _seconds(minimum: float, name: str) -> QDoubleSpinBox:
     return box
 
 
+CURRENCIES = ("USD", "CNY")  # what the catalog prices in
+
+
+def _money(name: str) -> QDoubleSpinBox:
+    """An amount of money; 0 shows as "No limit"."""
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setRange(0.0, 1_000_000.0)
+    box.setDecimals(2)
+    box.setSpecialValueText(tr("No limit"))
+    box.setKeyboardTracking(False)
+    return box
+
+
 def _words(text: str) -> tuple[str, ...]:
     """Comma-separated words; a Chinese full-width comma counts too."""
     return tuple(word.strip() for word in text.replace("，", ",").split(",") if word.strip())
@@ -166,6 +180,24 @@ class RelayForm(QWidget):
             words.setToolTip(tr("Task statuses, separated by commas."))
         self.poll_interval = _seconds(0.1, "pollIntervalBox")
         self.max_wait = _seconds(1.0, "maxWaitBox")
+        self.price_multiplier = QDoubleSpinBox(objectName="priceMultiplierBox")
+        self.price_multiplier.setRange(0.01, 100.0)
+        self.price_multiplier.setDecimals(2)
+        self.price_multiplier.setSingleStep(0.05)
+        self.price_multiplier.setSuffix(" ×")
+        self.price_multiplier.setToolTip(
+            tr("What this relay charges against the catalog's list price: 1.5 if it resells at "
+               "half as much again. The ledger says so next to every figure it changes.")
+        )  # fmt: skip
+        self.daily_budget = _money("dailyBudgetBox")
+        self.monthly_budget = _money("monthlyBudgetBox")
+        for box in (self.daily_budget, self.monthly_budget):
+            box.setToolTip(
+                tr("A request that would pass this limit asks first. No limit: leave it at 0.")
+            )
+        self.budget_currency = QComboBox(objectName="budgetCurrencyBox")
+        for code in CURRENCIES:
+            self.budget_currency.addItem(code, code)
         self.overrides = ModelOverridesEditor()
         self.learned = LearnedRefusals(None)
 
@@ -250,6 +282,12 @@ class RelayForm(QWidget):
         self._async_rows = [async_hint, *self.async_fields]
         self._on_async_toggled(False)
 
+        rows.addRow(_section(tr("MONEY")))
+        rows.addRow(tr("Price against the list"), self.price_multiplier)
+        rows.addRow(tr("Daily budget"), self.daily_budget)
+        rows.addRow(tr("Monthly budget"), self.monthly_budget)
+        rows.addRow(tr("Budget currency"), self.budget_currency)
+
         rows.addRow(_section(tr("MODEL SETTINGS")))
         rows.addRow(self.overrides)
         rows.addRow(_section(tr("LEARNED")))
@@ -260,8 +298,10 @@ class RelayForm(QWidget):
             edit.textEdited.connect(self._on_edited)
         for box in (self.concurrency, self.connect_timeout, self.read_timeout, self.job_timeout):
             box.valueChanged.connect(self._on_edited)
-        for box in (self.poll_interval, self.max_wait):
+        for box in (self.poll_interval, self.max_wait, self.price_multiplier, self.daily_budget,
+                    self.monthly_budget):  # fmt: skip
             box.valueChanged.connect(self._on_edited)
+        self.budget_currency.currentIndexChanged.connect(self._on_edited)
         for combo in self.auth_boxes.values():
             combo.currentIndexChanged.connect(self._on_edited)
         self.overrides.changed.connect(self._on_edited)
@@ -341,6 +381,14 @@ class RelayForm(QWidget):
             self.failure_words.setText(", ".join(options.failure_words))
             self.poll_interval.setValue(options.poll_interval)
             self.max_wait.setValue(options.max_wait)
+            self.price_multiplier.setValue(profile.price_multiplier)
+            self.daily_budget.setValue(profile.daily_budget or 0.0)
+            self.monthly_budget.setValue(profile.monthly_budget or 0.0)
+            if self.budget_currency.findData(profile.budget_currency) < 0:
+                self.budget_currency.addItem(profile.budget_currency, profile.budget_currency)
+            self.budget_currency.setCurrentIndex(
+                self.budget_currency.findData(profile.budget_currency)
+            )
             self.overrides.load(profile.model_overrides)
             self.learned.load(profile.name)
             self.mark_invalid(None)
@@ -422,6 +470,10 @@ class RelayForm(QWidget):
             multi_image_field=self.multi_image_edit.text().strip(),
             async_options=options,
             model_overrides=overrides,
+            price_multiplier=self.price_multiplier.value(),
+            daily_budget=self.daily_budget.value() or None,
+            monthly_budget=self.monthly_budget.value() or None,
+            budget_currency=self.budget_currency.currentData(),
             **{field: box.currentData() for field, box in self.auth_boxes.items()},
         )
         try:
