@@ -1873,7 +1873,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>Midjourney 拒绝了此请求（代码 {code}）。原因见下方。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="97" />
+      <location filename="../../studio/settings/profiles.py" line="103" />
       <source>Midjourney requests take no extra fields: remove them from the settings for {model}, or choose another protocol.</source>
       <translation>Midjourney 请求不接受额外字段：请从 {model} 的设置中删除它们，或选择其他协议。</translation>
     </message>
@@ -1918,7 +1918,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>API 密钥中含有{what}。密钥只由字母、数字和标点组成：请从中转站重新复制，只粘贴密钥本身。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="107" />
+      <location filename="../../studio/settings/profiles.py" line="113" />
       <source>The API key is empty; nothing was saved.</source>
       <translation>API 密钥为空，未保存任何内容。</translation>
     </message>
@@ -1933,7 +1933,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>Midjourney 任务已结束，但没有返回图像。请查看中转站的任务日志。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="68" />
+      <location filename="../../studio/settings/profiles.py" line="74" />
       <source>The async poll path {path} must contain {{task_id}}, e.g. /v1/images/tasks/{{task_id}}.</source>
       <translation>异步轮询路径 {path} 必须包含 {{task_id}}，例如 /v1/images/tasks/{{task_id}}。</translation>
     </message>
@@ -1948,7 +1948,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>Base URL {url} 不是有效的 http:// 或 https:// 地址。请在配置中修改。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="54" />
+      <location filename="../../studio/settings/profiles.py" line="57" />
+      <source>The budget currency must be a three-letter code such as USD or CNY (got {value}).</source>
+      <translation>预算币种必须是三个字母的代码，例如 USD 或 CNY（当前为 {value}）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="60" />
       <source>The concurrency must be a whole number of at least 1 (got {value}).</source>
       <translation>并发数必须是不小于 1 的整数（当前为 {value}）。</translation>
     </message>
@@ -1968,17 +1973,17 @@ Double-click to preview; drag to reorder.</source>
       <translation>扩展后的画布无法控制在 {limit} 百万像素以内。请选择不那么极端的比例或更小的尺寸。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="102" />
+      <location filename="../../studio/settings/profiles.py" line="108" />
       <source>The extra field {name} for {model} looks like a secret. Keys belong in the API key field; they are never written to the profiles file.</source>
       <translation>{model} 的额外字段 {name} 看起来像密钥。密钥应填在 API 密钥栏中；它们绝不会写入配置文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="92" />
+      <location filename="../../studio/settings/profiles.py" line="98" />
       <source>The extra fields for {model} cannot set {names}: the studio sends those itself (the composer's options set them).</source>
       <translation>{model} 的额外字段不能设置 {names}：这些由工作室自己发送（由编辑区的选项设置）。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="88" />
+      <location filename="../../studio/settings/profiles.py" line="94" />
       <source>The extra fields for {model} must be a JSON object, e.g. {{"channel": "official"}}.</source>
       <translation>{model} 的额外字段必须是 JSON 对象，例如 {{"channel": "official"}}。</translation>
     </message>
@@ -2048,7 +2053,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>模型已结束，但没有生成图像（{reason}）。请重试，或改写提示词。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="80" />
+      <location filename="../../studio/settings/profiles.py" line="86" />
       <source>The name sent for {model} cannot be “{name}”: use the relay's own model name, without spaces.</source>
       <translation>{model} 发送的名称不能是“{name}”：请使用中转站自己的模型名称，不含空格。</translation>
     </message>
@@ -2063,7 +2068,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>新画布与“{name}”大小完全相同，没有可扩展的区域。请选择更大的尺寸。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="57" />
+      <location filename="../../studio/settings/profiles.py" line="63" />
       <source>The number of drafts while streaming must be 0, 1, 2 or 3 (got {value}).</source>
       <translation>流式传输时的草图数量必须是 0、1、2 或 3（当前为 {value}）。</translation>
     </message>
@@ -2078,12 +2083,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>配置名称“{name}”无效：只能使用文字、数字、空格和 - _ .（最多 {limit} 个字符，开头和结尾不能是空格）。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="113" />
+      <location filename="../../studio/settings/profiles.py" line="119" />
       <source>The profiles could not be saved to {path}: {reason}.</source>
       <translation>无法将配置保存到 {path}：{reason}。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="108" />
+      <location filename="../../studio/settings/profiles.py" line="114" />
       <source>The profiles file {path} cannot be read: {reason}. It was left unchanged; fix it or move it away, then try again.</source>
       <translation>无法读取配置文件 {path}：{reason}。该文件未作改动；请修复该文件或将其移走，然后重试。</translation>
     </message>
@@ -2103,7 +2108,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>服务商出于安全原因拒绝了此请求。请修改提示词或图像。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="60" />
+      <location filename="../../studio/settings/profiles.py" line="66" />
       <source>The proxy {url} is not a valid address such as http://127.0.0.1:7890 or socks5://127.0.0.1:1080.</source>
       <translation>代理 {url} 不是有效的地址，应类似 http://127.0.0.1:7890 或 socks5://127.0.0.1:1080。</translation>
     </message>
@@ -2308,7 +2313,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>分辨率 {value} 不在可选范围内：{choices}。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="84" />
+      <location filename="../../studio/settings/profiles.py" line="90" />
       <source>The settings for {model} change nothing: give a name to send, a protocol or extra fields.</source>
       <translation>{model} 的设置没有改变任何内容：请填写发送的名称、协议或额外字段。</translation>
     </message>
@@ -2349,7 +2354,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>工作室在中转应答期间停止了。请求没有被再次发送。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="65" />
+      <location filename="../../studio/settings/profiles.py" line="71" />
       <source>The webhook {url} is not a valid http:// or https:// address.</source>
       <translation>Webhook {url} 不是有效的 http:// 或 https:// 地址。</translation>
     </message>
@@ -2364,9 +2369,14 @@ Double-click to preview; drag to reorder.</source>
       <translation>{protocol} 协议不支持此操作：{operation}。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="72" />
+      <location filename="../../studio/settings/profiles.py" line="78" />
       <source>The {setting} cannot be empty.</source>
       <translation>{setting} 不能为空。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/settings/profiles.py" line="54" />
+      <source>The {setting} must be a number of at least 0, or none (got {value}).</source>
+      <translation>{setting}必须是不小于 0 的数字，或留空（当前为 {value}）。</translation>
     </message>
     <message>
       <location filename="../../studio/settings/profiles.py" line="51" />
@@ -2379,7 +2389,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{what}中含有不是 UTF-8 文本的字节。请重新输入，或将文本转换为 UTF-8。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="77" />
+      <location filename="../../studio/settings/profiles.py" line="83" />
       <source>There are two settings for the model {model}; keep one of them.</source>
       <translation>模型 {model} 有两条设置；请只保留一条。</translation>
     </message>
@@ -2745,7 +2755,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>{ratio} 过宽或过高。请选择 1:16 到 16:1 之间的比例。</translation>
     </message>
     <message>
-      <location filename="../../studio/settings/profiles.py" line="73" />
+      <location filename="../../studio/settings/profiles.py" line="79" />
       <source>“{model}” is not a model name: give the name you pick in the composer, without spaces.</source>
       <translation>“{model}”不是模型名称：请填写在编辑区中选择的名称，不含空格。</translation>
     </message>
@@ -4584,237 +4594,277 @@ Double-click to preview; drag to reorder.</source>
       <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="193" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="196" />
+      <source>A request that would pass this limit asks first. No limit: leave it at 0.</source>
+      <translation>会超出此限额的请求将先征求确认。不限：保持为 0。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="225" />
       <source>API key</source>
       <translation>API 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="211" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="243" />
       <source>Async mode</source>
       <translation>异步模式</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="149" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="163" />
       <source>Authorization: Bearer</source>
       <translation>Authorization: Bearer</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="192" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="224" />
       <source>Base URL</source>
       <translation>Base URL（接口地址）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="195" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="289" />
+      <source>Budget currency</source>
+      <translation>预算币种</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="227" />
       <source>CONNECTION</source>
       <translation>连接</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="197" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="229" />
       <source>Connect time-out</source>
       <translation>连接超时</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="133" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="287" />
+      <source>Daily budget</source>
+      <translation>每日预算</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="147" />
       <source>Drafts to show while the image is made (0–3).</source>
       <translation>生成过程中显示的草图数量（0–3）。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="201" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="233" />
       <source>Drafts while streaming</source>
       <translation>流式传输时的草图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="394" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="442" />
       <source>Enter the relay's base URL, e.g. https://relay.example/v1.</source>
       <translation>请输入中转站的 Base URL，例如 https://relay.example/v1。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="242" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="274" />
       <source>Failure statuses</source>
       <translation>失败状态</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="219" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="251" />
       <source>For relays that answer with a task id to poll instead of the image. The defaults fit most relays.</source>
       <translation>适用于不直接返回图像、而是返回任务 ID 供轮询的中转站。默认设置适合大多数中转站。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="391" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="439" />
       <source>Give the profile a name, e.g. “my-relay”.</source>
       <translation>请为配置命名，例如“my-relay”。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="244" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="276" />
       <source>Give up after</source>
       <translation>最长等待</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="202" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="234" />
       <source>HTTP proxy</source>
       <translation>HTTP 代理</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="120" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="134" />
       <source>How long to wait for an image. Slow models can take several minutes.</source>
       <translation>等待图像返回的最长时间。较慢的模型可能需要几分钟。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="116" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="130" />
       <source>How many requests this relay gets at the same time.</source>
       <translation>同时向此中转站发送的请求数。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="206" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="238" />
       <source>Key for Gemini</source>
       <translation>Gemini 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="207" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="239" />
       <source>Key for Midjourney</source>
       <translation>Midjourney 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="205" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="237" />
       <source>Key for images and chat</source>
       <translation>images 和 chat 密钥</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="255" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="293" />
       <source>LEARNED</source>
       <translation>已学到</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="253" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="291" />
       <source>MODEL SETTINGS</source>
       <translation>模型设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="208" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="285" />
+      <source>MONEY</source>
+      <translation>费用</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="288" />
+      <source>Monthly budget</source>
+      <translation>每月预算</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="240" />
       <source>Multi-image field</source>
       <translation>多图字段</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="190" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="222" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="204" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="98" />
+      <source>No limit</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="236" />
       <source>PROTOCOL</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="240" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="272" />
       <source>Pending statuses</source>
       <translation>进行中状态</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="243" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="275" />
       <source>Poll every</source>
       <translation>轮询间隔</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="239" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="271" />
       <source>Poll path</source>
       <translation>轮询路径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="189" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="286" />
+      <source>Price against the list</source>
+      <translation>相对标价</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="221" />
       <source>RELAY</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="198" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="230" />
       <source>Read time-out</source>
       <translation>读取超时</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="196" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="228" />
       <source>Requests at once</source>
       <translation>并发请求数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="122" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="136" />
       <source>Stream images where the model can</source>
       <translation>在模型支持时以流式方式获取图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="200" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="232" />
       <source>Streaming</source>
       <translation>流式传输</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="237" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="269" />
       <source>Submit path</source>
       <translation>提交路径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="238" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="270" />
       <source>Submit query</source>
       <translation>提交查询参数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="241" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="273" />
       <source>Success statuses</source>
       <translation>成功状态</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="166" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="180" />
       <source>Task statuses, separated by commas.</source>
       <translation>任务状态值，用英文逗号 (,) 分隔。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="155" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="169" />
       <source>The form field that carries several images in one edit request.</source>
       <translation>在一次编辑请求中携带多张图像的表单字段。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="136" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="150" />
       <source>The longest one job may take, from sending to its last status check. Then a job waiting for an answer ends (it is not sent again) and an async task can be resumed later.</source>
       <translation>单个任务从发送到最后一次状态查询可用的最长时间。超时后，等待应答的任务会结束（不会再次发送），异步任务可以稍后继续。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="199" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="231" />
       <source>Time limit per job</source>
       <translation>单个任务时间上限</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="191" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="189" />
+      <source>What this relay charges against the catalog's list price: 1.5 if it resells at half as much again. The ledger says so next to every figure it changes.</source>
+      <translation>该中转相对目录标价的收费倍数：若它加价一半转售，填 1.5。账本会在受影响的每个数字旁注明。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/settings/relay_form.py" line="223" />
       <source>With or without /v1 at the end; both work.</source>
       <translation>末尾带不带 /v1 均可。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="144" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="158" />
       <source>e.g. http://127.0.0.1:7890 or socks5://127.0.0.1:1080</source>
       <translation>例如 http://127.0.0.1:7890 或 socks5://127.0.0.1:1080</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="106" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="120" />
       <source>e.g. my-relay</source>
       <translation>例如 my-relay</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="125" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="139" />
       <source>gpt-image models send their image as a stream of events: the connection stays alive through proxies that cut silent requests at 100 s, and drafts appear in the live tile. Relays bill the drafts as extra output.</source>
       <translation>gpt-image 模型会以事件流的方式发送图像：连接可以穿过那些在 100 秒时切断无响应请求的代理保持畅通，生成中的草图会显示在进行中的格子里。中转会把草图作为额外输出计费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="151" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="165" />
       <source>mj-api-secret header</source>
       <translation>mj-api-secret 请求头</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="143" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="157" />
       <source>none (the system's settings apply)</source>
       <translation>无（使用系统设置）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="159" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="173" />
       <source>the normal path</source>
       <translation>常规路径</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/settings/relay_form.py" line="150" />
+      <location filename="../../studio/ui/settings/relay_form.py" line="164" />
       <source>x-goog-api-key header</source>
       <translation>x-goog-api-key 请求头</translation>
     </message>
