@@ -286,6 +286,19 @@ def _upload_limits(raw: Mapping[str, Any]) -> UploadLimits:
     return UploadLimits(**values)
 
 
+def _price(raw: Mapping[str, Any]) -> Price:
+    price = Price(**raw)
+    for key in ("per_image", "input_per_mtok", "image_input_per_mtok", "output_per_mtok"):
+        value = getattr(price, key)
+        if value is None and key != "per_image":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ValueError(f"price {key} must be a number of at least 0")
+    if not isinstance(price.currency, str) or not price.currency:
+        raise ValueError("price currency must be a currency code, e.g. \"USD\"")
+    return price
+
+
 def _to_spec(name: str, raw: dict[str, Any], *, known: bool) -> ModelSpec:
     values: dict[str, Any] = {"id": name, "known": known, "label": raw.get("label") or name}
     converters: dict[str, Any] = {
@@ -309,7 +322,7 @@ def _to_spec(name: str, raw: dict[str, Any], *, known: bool) -> ModelSpec:
         "size_for_ratio": dict,
         "upload": _upload_limits,
         "free_size": lambda v: FreeSize(**v),
-        "price": lambda v: Price(**v),
+        "price": _price,
     }
     for key, value in raw.items():
         if key in ("label", "model"):

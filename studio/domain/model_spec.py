@@ -84,8 +84,18 @@ class FreeSize:
 
 @dataclass(frozen=True)
 class Price:
+    """A list price; the per-token prices (per million tokens) price a relay's ``usage``.
+    A price the catalog does not state stays None: never guessed."""
+
     per_image: float
     currency: str = "USD"
+    input_per_mtok: float | None = None  # text input tokens (all input when not split)
+    image_input_per_mtok: float | None = None  # reference-image input tokens
+    output_per_mtok: float | None = None  # output (image) tokens
+
+    @property
+    def prices_tokens(self) -> bool:
+        return self.input_per_mtok is not None and self.output_per_mtok is not None
 
 
 @dataclass(frozen=True)

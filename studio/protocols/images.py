@@ -162,7 +162,9 @@ def parse_images_response(data: Any, name: str = "the answer") -> Completed:
         problems.raise_if_any()
         raise RelayError(ErrorKind.NO_IMAGE, MSG_NO_IMAGE, may_be_billed=True)
     usage = data.get("usage")
-    return Completed(tuple(images), usage=usage if isinstance(usage, dict) else None)
+    answered = data.get("model")  # the model the relay says made it (the ledger compares)
+    meta = {"response_model": answered.strip()} if isinstance(answered, str) and answered else {}
+    return Completed(tuple(images), usage=usage if isinstance(usage, dict) else None, meta=meta)
 
 
 def _image_fields(item: dict[str, Any]) -> bool:
