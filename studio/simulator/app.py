@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.routing import Route
 
-from studio.simulator import chat, control, gemini, images, midjourney, tasks
+from studio.simulator import billing, chat, control, gemini, images, midjourney, tasks
 from studio.simulator.state import SimState
 
 _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
@@ -23,6 +23,8 @@ def create_app(state: SimState | None = None) -> Starlette:
             Route("/v1beta/models/{target}", gemini.generate_content, methods=["POST"]),
             Route("/v1/chat/completions", chat.completions, methods=["POST"]),
             Route("/v1/models", control.models, methods=["GET"]),
+            Route("/v1/dashboard/billing/subscription", billing.subscription, methods=["GET"]),
+            Route("/v1/dashboard/billing/usage", billing.usage, methods=["GET"]),
             Route("/mj/submit/imagine", midjourney.imagine, methods=["POST"]),
             Route("/mj/submit/blend", midjourney.blend, methods=["POST"]),
             Route("/mj/submit/describe", midjourney.describe_image, methods=["POST"]),

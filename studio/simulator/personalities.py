@@ -22,6 +22,8 @@ small hooks below; each hook does nothing unless its personality is on.
   ``gpt-image-2:official``, ``nano-banana-pro``) instead of the plain ones, and paid requests
   for the plain names find no channel (new-api's 503); the relay names are served by the
   catalog entry they stand for.
+- ``no-billing``: no ``/v1/dashboard/billing/*`` endpoints (404, as for any unknown path): a
+  relay not built on one-api/new-api (the routes are ``studio.simulator.billing``).
 """
 
 from __future__ import annotations

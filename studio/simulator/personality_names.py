@@ -15,6 +15,7 @@ TASKS_V1 = "tasks-v1"
 CLOUDFLARE_100S = "cloudflare-100s"
 URL_OBJECT = "url-object"
 SUFFIXED_NAMES = "suffixed-names"
+NO_BILLING = "no-billing"
 
 PERSONALITIES: dict[str, str] = {
     GEMINI_MARKDOWN: "native Gemini answers carry the image as a markdown link or a data URI "
@@ -28,6 +29,7 @@ PERSONALITIES: dict[str, str] = {
     URL_OBJECT: 'result links as "url": {"url": …, "cost": …}',
     SUFFIXED_NAMES: "lists gpt-image-2-all, gpt-image-2:official and nano-banana-pro, and "
     "refuses the plain names",
+    NO_BILLING: "no /v1/dashboard/billing endpoints (404): a relay not built on one-api/new-api",
 }
 PERSONALITY_NAMES: tuple[str, ...] = tuple(PERSONALITIES)
 

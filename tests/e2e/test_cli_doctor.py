@@ -101,10 +101,11 @@ def test_free_checks_against_the_simulator(sim: SimulatorServer, tmp_path: Path)
     # The seed's poll route answers "task not exist" for a made-up id: it exists.
     assert checks["async:/v1/images/tasks"]["ok"] is True
     assert "exists" in checks["async:/v1/images/tasks"]["detail"]
-    # The simulator offers no billing endpoints: "not offered", cleanly.
-    for name in ("billing:subscription", "billing:usage"):
-        assert checks[name]["ok"] is None
-        assert "not offered" in checks[name]["detail"].lower()
+    # The simulator answers new-api's billing endpoints: its credit, nothing used yet.
+    assert checks["billing:subscription"]["ok"] is True
+    assert "100.00 USD" in checks["billing:subscription"]["detail"]
+    assert checks["billing:usage"]["ok"] is True
+    assert "0.00 USD" in checks["billing:usage"]["detail"]
     assert paid(sim) == 0
     paths = [entry.path for entry in sim.state.log()]
     assert "/v1/dashboard/billing/subscription" in paths
@@ -112,6 +113,18 @@ def test_free_checks_against_the_simulator(sim: SimulatorServer, tmp_path: Path)
     (usage,) = [entry for entry in sim.state.log() if entry.path.endswith("/usage")]
     assert set(usage.query) == {"start_date", "end_date"}
     assert all(entry.method == "GET" for entry in sim.state.log())
+
+
+def test_a_relay_without_billing_endpoints_is_not_offered(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    sim.set_personalities("no-billing")
+    result = doctor(sim.url, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    checks = by_name(report(result))
+    for name in ("billing:subscription", "billing:usage"):
+        assert checks[name]["ok"] is None
+        assert "not offered" in checks[name]["detail"].lower()
 
 
 def test_text_output_is_one_line_per_check(sim: SimulatorServer, tmp_path: Path) -> None:

@@ -63,8 +63,9 @@ def test_check_relay_shows_and_keeps_the_findings(harness: Harness) -> None:
     assert shown["Reachable"][0] == "OK"
     assert shown["Key accepted"] == ("OK", "The relay accepted the key.")
     assert shown["Models"][1].endswith("known to the catalog.")
-    assert shown["Billing: subscription"][0] == "Unclear"
-    assert "Not offered" in shown["Billing: subscription"][1]
+    # The simulator answers new-api's billing endpoints (issue 13).
+    assert shown["Billing: subscription"][0] == "OK"
+    assert "100.00 USD" in shown["Billing: subscription"][1]
     assert not any(label.startswith("Generation") for label in shown)
     assert doctor.when_label.text().startswith("Last checked: ")
     assert doctor.check_button.isEnabled() and doctor.paid_button.isEnabled()
