@@ -32,6 +32,7 @@ SHOTS = (
     ("inpaint-warning", True),
     ("expand", True),
     ("composer-nano-banana-2", True),
+    ("relays", True),
 )
 
 

@@ -42,6 +42,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             "inpaint-warning",
             "expand",
             "composer-nano-banana-2",
+            "relays",
         ],
         help=argparse.SUPPRESS,  # a scripted state for --screenshot (packaging/screenshots.py)
     )

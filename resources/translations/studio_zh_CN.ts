@@ -101,6 +101,49 @@
     </message>
   </context>
   <context>
+    <name>BudgetGuard</name>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="87" />
+      <source>Over budget</source>
+      <translation>超出预算</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="92" />
+      <source>Send anyway</source>
+      <translation>仍然发送</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="90" />
+      <source>Send it anyway? The budget is set in Settings → Relays.</source>
+      <translation>仍要发送吗？预算在“设置 → 中转”中设置。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="33" />
+      <source>This request would pass the daily budget of {profile}: {spent} of {budget} {currency} spent today, this request about {estimate}.</source>
+      <translation>此请求将超出 {profile} 的每日预算：今日已花费 {spent}/{budget} {currency}，此请求约 {estimate}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="38" />
+      <source>This request would pass the monthly budget of {profile}: {spent} of {budget} {currency} spent this month, this request about {estimate}.</source>
+      <translation>此请求将超出 {profile} 的每月预算：本月已花费 {spent}/{budget} {currency}，此请求约 {estimate}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="49" />
+      <source>Today on {profile}: cost unknown</source>
+      <translation>今日 {profile}：花费未知</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="50" />
+      <source>Today on {profile}: {amount} {currency}</source>
+      <translation>今日 {profile}：{amount} {currency}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="67" />
+      <source>What the current relay cost today, from the history (its price multiplier applied). Settings → Relays sets its budgets.</source>
+      <translation>当前中转今日的花费，来自历史记录（已计入其价格倍数）。预算在“设置 → 中转”中设置。</translation>
+    </message>
+  </context>
+  <context>
     <name>Composer</name>
     <message>
       <location filename="../../studio/ui/composer/panel.py" line="264" />
@@ -2414,6 +2457,16 @@ Double-click to preview; drag to reorder.</source>
       <translation>此中转没有异步模式（{path} 返回 HTTP {status}）。请不使用异步模式发送请求，或修正配置中的异步设置。</translation>
     </message>
     <message>
+      <location filename="../../studio/engine/budget.py" line="29" />
+      <source>This request would pass the daily budget of {profile}: {spent} of {budget} {currency} spent today, this request about {estimate}. Send it anyway with --yes, or raise the budget.</source>
+      <translation>此请求将超出 {profile} 的每日预算：今日已花费 {spent}/{budget} {currency}，此请求约 {estimate}。如仍要发送，请加 --yes，或提高预算。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/budget.py" line="34" />
+      <source>This request would pass the monthly budget of {profile}: {spent} of {budget} {currency} spent this month, this request about {estimate}. Send it anyway with --yes, or raise the budget.</source>
+      <translation>此请求将超出 {profile} 的每月预算：本月已花费 {spent}/{budget} {currency}，此请求约 {estimate}。如仍要发送，请加 --yes，或提高预算。</translation>
+    </message>
+    <message>
       <location filename="../../studio/engine/plan.py" line="49" />
       <source>Write a prompt first: it is empty.</source>
       <translation>请先填写提示词：当前为空。</translation>
@@ -3736,187 +3789,202 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="244" />
+      <location filename="../../studio/ui/main_window.py" line="255" />
       <source>&amp;Copy image</source>
       <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="259" />
+      <location filename="../../studio/ui/main_window.py" line="270" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="230" />
+      <location filename="../../studio/ui/main_window.py" line="241" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="223" />
+      <location filename="../../studio/ui/main_window.py" line="234" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="252" />
+      <location filename="../../studio/ui/main_window.py" line="263" />
       <source>&amp;Favourite</source>
       <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="221" />
+      <location filename="../../studio/ui/main_window.py" line="232" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="268" />
+      <location filename="../../studio/ui/main_window.py" line="279" />
       <source>&amp;Find in prompts</source>
       <translation>在提示词中查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="276" />
+      <location filename="../../studio/ui/main_window.py" line="290" />
       <source>&amp;Generate</source>
       <translation>生成(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="288" />
+      <location filename="../../studio/ui/main_window.py" line="302" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="275" />
+      <location filename="../../studio/ui/main_window.py" line="289" />
       <source>&amp;Jobs</source>
       <translation>任务(&amp;J)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="289" />
+      <location filename="../../studio/ui/main_window.py" line="303" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="228" />
+      <location filename="../../studio/ui/main_window.py" line="239" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="236" />
+      <location filename="../../studio/ui/main_window.py" line="247" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="279" />
+      <location filename="../../studio/ui/main_window.py" line="286" />
+      <source>&amp;Relays…</source>
+      <translation>中转站(&amp;R)…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="293" />
       <source>&amp;Reuse settings</source>
       <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="226" />
+      <location filename="../../studio/ui/main_window.py" line="237" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="231" />
+      <location filename="../../studio/ui/main_window.py" line="242" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="271" />
+      <location filename="../../studio/ui/main_window.py" line="282" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="80" />
+      <location filename="../../studio/ui/main_window.py" line="82" />
       <source>Compose</source>
       <translation>创作</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="247" />
+      <location filename="../../studio/ui/main_window.py" line="258" />
       <source>Copy &amp;prompt</source>
       <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="130" />
+      <location filename="../../studio/ui/main_window.py" line="141" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="133" />
+      <location filename="../../studio/ui/main_window.py" line="144" />
       <source>Demo mode: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed.</source>
       <translation>演示模式：在本机模拟的中转站。不会向外发送任何内容，也不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="83" />
+      <location filename="../../studio/ui/main_window.py" line="85" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="86" />
+      <location filename="../../studio/ui/main_window.py" line="88" />
       <source>Jobs</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="120" />
+      <location filename="../../studio/ui/main_window.py" line="122" />
       <source>No relay yet</source>
       <translation>尚无中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="242" />
+      <location filename="../../studio/ui/main_window.py" line="253" />
       <source>Paste as &amp;reference</source>
       <translation>粘贴为参考图(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="114" />
+      <location filename="../../studio/ui/main_window.py" line="116" />
       <source>Profile:</source>
       <translation>配置：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="91" />
+      <location filename="../../studio/ui/main_window.py" line="93" />
       <source>Ready.</source>
       <translation>就绪。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="108" />
+      <location filename="../../studio/ui/main_window.py" line="110" />
       <source>Relay</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="440" />
+      <location filename="../../studio/ui/main_window.py" line="126" />
+      <source>Relays</source>
+      <translation>中转站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="129" />
+      <source>Relays: what each relay cost, delivered and hid (Ctrl+Shift+L)</source>
+      <translation>中转站：每个中转站的花费、交付与隐瞒（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="479" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="125" />
+      <location filename="../../studio/ui/main_window.py" line="136" />
       <source>Settings: relays, look, export folder (Ctrl+,)</source>
       <translation>设置：中转站、外观、导出文件夹（Ctrl+,）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="58" />
+      <location filename="../../studio/ui/main_window.py" line="59" />
       <source>Studio</source>
       <translation>Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="58" />
+      <location filename="../../studio/ui/main_window.py" line="59" />
       <source>Studio — demo</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="429" />
+      <location filename="../../studio/ui/main_window.py" line="468" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="358" />
+      <location filename="../../studio/ui/main_window.py" line="381" />
       <source>The model is now {model}: the one chosen before cannot edit with a mask.</source>
       <translation>模型已切换为 {model}：之前选择的模型无法使用蒙版编辑。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="284" />
+      <location filename="../../studio/ui/main_window.py" line="298" />
       <source>Use as r&amp;eference</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="181" />
+      <location filename="../../studio/ui/main_window.py" line="192" />
       <source>Use the new relay?</source>
       <translation>使用新的中转站？</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="182" />
+      <location filename="../../studio/ui/main_window.py" line="193" />
       <source>“{name}” is saved. Use it now instead of “{current}”?</source>
       <translation>“{name}”已保存。现在改用它，而不再使用“{current}”吗？</translation>
     </message>
@@ -4917,6 +4985,16 @@ Double-click to preview; drag to reorder.</source>
       <translation>设置</translation>
     </message>
     <message>
+      <location filename="../../studio/ui/relays/charts.py" line="60" />
+      <source>Spend per day</source>
+      <translation>每日花费</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/charts.py" line="63" />
+      <source>Success per model</source>
+      <translation>各模型成功率</translation>
+    </message>
+    <message>
       <location filename="../../studio/ui/settings/relays.py" line="217" />
       <source>The demo relay is built in: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed. It cannot be edited; Duplicate makes an editable copy.</source>
       <translation>演示中转站为内置项：在本机模拟的中转站，不会向外发送任何内容，也不会产生扣费。它无法编辑；点击“创建副本”可得到可编辑的副本。</translation>
@@ -4932,14 +5010,116 @@ Double-click to preview; drag to reorder.</source>
       <translation>此配置仅供本次会话使用，无法在此编辑；点击“创建副本”可得到可编辑的副本。</translation>
     </message>
     <message>
+      <location filename="../../studio/ui/relays/charts.py" line="61" />
+      <source>Time to image per day</source>
+      <translation>每日出图耗时</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/charts.py" line="60" />
+      <location filename="../../studio/ui/relays/charts.py" line="89" />
+      <source>amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="74" />
+      <source>could not be saved</source>
+      <translation>无法保存</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="68" />
+      <source>cut off mid-call or timed out</source>
+      <translation>请求中途断开或超时</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="70" />
+      <source>damaged image</source>
+      <translation>图片已损坏</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="69" />
+      <source>download link expired</source>
+      <translation>下载链接已过期</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="21" />
+      <source>from the relay's usage</source>
+      <translation>按中转站返回的用量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="22" />
+      <source>list price</source>
+      <translation>按目录标价</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="23" />
+      <source>mixed: relay's usage and list price</source>
+      <translation>混合：中转站用量与目录标价</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="53" />
+      <source>p50 {p50} · p95 {p95}</source>
+      <translation>p50 {p50} · p95 {p95}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="72" />
+      <source>relay error after the request arrived</source>
+      <translation>请求送达后中转站出错</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/charts.py" line="61" />
+      <source>seconds</source>
+      <translation>秒</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="71" />
+      <source>success without an image</source>
+      <translation>报告成功但没有图片</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="73" />
+      <source>task failed</source>
+      <translation>任务失败</translation>
+    </message>
+    <message>
       <location filename="../../studio/ui/settings/relays.py" line="233" />
       <source>the original</source>
       <translation>原配置</translation>
     </message>
     <message>
+      <location filename="../../studio/ui/relays/texts.py" line="24" />
+      <location filename="../../studio/ui/relays/texts.py" line="29" />
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="35" />
+      <source>unknown: the catalog knows no price for a model used</source>
+      <translation>未知：目录中没有所用某个模型的价格</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="36" />
+      <source>{amount} ({basis})</source>
+      <translation>{amount}（{basis}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="61" />
+      <source>{amount} {currency} (read {time})</source>
+      <translation>{amount} {currency}（读取于 {time}）</translation>
+    </message>
+    <message>
       <location filename="../../studio/ui/settings/relays.py" line="302" />
       <source>{name} copy</source>
       <translation>{name} 副本</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="49" />
+      <source>{value} s</source>
+      <translation>{value} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="40" />
+      <source>— the relay's markup ×{markup} applied</source>
+      <translation>——已计入中转站加价 ×{markup}</translation>
     </message>
   </context>
   <context>

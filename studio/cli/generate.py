@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from studio.catalog import CatalogError
+from studio.catalog import Catalog, CatalogError
 from studio.cli.common import (
     EXIT_FAILED,
     EXIT_INVALID,
@@ -142,6 +142,12 @@ def add_parser(commands: Any) -> None:
         "profile's, 600): then a job waiting for its answer ends interrupted (not sent again) "
         "and an async one stays resumable",
     )
+    parser.add_argument(
+        "--yes",
+        action="store_true",
+        help="send even if the request would pass the relay's daily or monthly budget (without "
+        "it such a request is not sent: exit 2)",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
     add_data_dir(parser)
     parser.set_defaults(handler=run)
@@ -213,6 +219,18 @@ def restored_settings(
     with open_store(args) as store:
         restored = restore_from_image(Path(args.from_image), store.blobs)
     return dict(restored.settings), list(restored.references), list(restored.notes)
+
+
+def check_budget(args: argparse.Namespace, request: GenerationRequest, profile: Profile) -> None:
+    """Refuse (exit 2, nothing sent) a request that would pass a budget of the relay."""
+    if profile.daily_budget is None and profile.monthly_budget is None:
+        return
+    from studio.engine.budget import over_budget
+
+    with open_store(args) as store:
+        excess = over_budget(store, Catalog.load(), profile, request)
+    if excess is not None:
+        raise excess.error()
 
 
 def request_from(args: argparse.Namespace) -> tuple[GenerationRequest, list[Notice]]:
@@ -378,6 +396,8 @@ def run(args: argparse.Namespace) -> int:
         preflight(request, profile)
         out = Path(args.out).expanduser()
         check_out(out)
+        if not args.yes:
+            check_budget(args, request, profile)
         job, exported = asyncio.run(_generate(args, request, profile, out, progress))
     except KeyboardInterrupt:
         job.state = JobState.CANCELLED

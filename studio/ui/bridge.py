@@ -14,6 +14,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Future
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from studio.catalog import Catalog
+from studio.domain.errors import StudioError
 from studio.domain.job import Job
 from studio.domain.model_spec import ProtocolId
 from studio.domain.request import GenerationRequest
@@ -33,12 +35,16 @@ from studio.store.history import Filters, ImageRecord, JobRecord, Store
 from studio.store.thumbnails import ThumbnailMaker
 
 if TYPE_CHECKING:
+    from studio.engine.budget import BudgetExcess
     from studio.engine.export import ExportedImage
+    from studio.engine.ledger import Claim, Ledger, Money
     from studio.engine.restore import Restored
+    from studio.protocols.billing import Balance
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 DRAFT_SIDE = 512  # streamed drafts are shown in a tile: no need for more pixels
+BALANCE_TIMEOUT = 3.0  # seconds a relay has to tell its balance (the Relays page)
 
 
 class EngineBridge(QObject):
@@ -265,6 +271,114 @@ class EngineBridge(QObject):
         from studio.engine.restore import restore_from_image
 
         return await asyncio.to_thread(restore_from_image, path, self.store.blobs)
+
+    # -- money: the budget guard and today's spend -------------------------------------------
+
+    async def over_budget(
+        self, request: GenerationRequest, profile_name: str
+    ) -> BudgetExcess | None:
+        """The budget of ``profile_name`` that ``request`` would pass, or None (also when the
+        profile cannot be read: sending it explains that)."""
+        from studio.engine.budget import over_budget
+
+        try:
+            profile = await asyncio.to_thread(self.manager.profiles, profile_name)
+        except StudioError:
+            return None
+        if profile.daily_budget is None and profile.monthly_budget is None:
+            return None
+        return await self.manager.run_in_store(
+            over_budget, self.store, self.catalog, profile, request
+        )
+
+    async def spend_today(self, profile_name: str) -> Money | None:
+        """What ``profile_name`` cost today (its markup applied), None without a profile."""
+        from studio.engine.ledger import spend_today
+
+        try:
+            profile = await asyncio.to_thread(self.manager.profiles, profile_name)
+        except StudioError:
+            return None
+        return await self.manager.run_in_store(
+            partial(spend_today, markup=profile.price_multiplier),
+            self.store,
+            self.catalog,
+            profile.name,
+        )
+
+    # -- the Relays page: the ledger, the claim list, a relay's balance -----------------------
+
+    async def markups(self, names: list[str]) -> dict[str, float]:
+        """Each relay's price multiplier (Settings); 1.0 for a relay no longer saved."""
+
+        def read() -> dict[str, float]:
+            found = {}
+            for name in names:
+                try:
+                    found[name] = float(self.manager.profiles(name).price_multiplier)
+                except StudioError:
+                    found[name] = 1.0
+            return found
+
+        return await asyncio.to_thread(read)
+
+    async def ledger(
+        self, since: date | None = None, until: date | None = None, saved: list[str] = ()
+    ) -> Ledger:
+        """Every relay's figures in the history over local days ``since``..``until`` (open
+        when None), the markup of each relay in ``saved`` applied (1.0 for the others);
+        aggregated on the store's thread."""
+        from studio.engine.ledger import ledger
+
+        markups = await self.markups(list(saved))
+        return await self.manager.run_in_store(
+            partial(ledger, since=since, until=until, markups=markups), self.store, self.catalog
+        )
+
+    async def claims(self, profile_name: str | None = None) -> list[Claim]:
+        """Jobs that may have been billed without delivering (all relays when None), oldest
+        first, each relay's markup applied."""
+        from studio.engine.ledger import claims
+
+        if profile_name is None:
+            _, names = await self.manager.run_in_store(self.store.models_and_profiles)
+        else:
+            names = [profile_name]
+        markups = await self.markups(list(names))
+        return await self.manager.run_in_store(
+            partial(claims, profile=profile_name, markups=markups), self.store, self.catalog
+        )
+
+    async def latency_by_day(
+        self, profile_name: str, days: list[str]
+    ) -> list[tuple[str, float | None, float | None]]:
+        """(day, p50 ms, p95 ms) of submit → image saved for each local day ``YYYY-MM-DD``
+        (the Relays page's latency chart); one window query per day on the store's thread."""
+        from studio.engine.ledger import window
+        from studio.store.ledger import latency_rows
+
+        def read() -> list[tuple[str, float | None, float | None]]:
+            found = []
+            for day in days:
+                start, end = window(date.fromisoformat(day), date.fromisoformat(day))
+                p50, p95 = latency_rows(self.store, [profile_name], start, end).get(
+                    profile_name, (None, None)
+                )
+                found.append((day, p50, p95))
+            return found
+
+        return await self.manager.run_in_store(read)
+
+    async def balance(self, profile_name: str) -> Balance | None:
+        """What the relay says is left on the account, or None (it does not tell, or the
+        profile is gone): an optional figure, never an error."""
+        from studio.protocols.billing import read_balance
+
+        try:
+            profile = await asyncio.to_thread(self.manager.profiles, profile_name)
+        except StudioError:
+            return None
+        return await read_balance(profile, timeout=BALANCE_TIMEOUT)
 
     def request_thumbnail(self, image: ImageResult, size: int) -> None:
         """Made on a worker thread; ``thumbnail_ready`` arrives on the GUI thread."""

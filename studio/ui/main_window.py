@@ -31,6 +31,7 @@ from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.engine.composition import Composition
 from studio.ui import i18n
 from studio.ui.actions import ImageActions
+from studio.ui.budget_guard import BudgetGuard
 from studio.ui.composer.panel import ComposerPanel
 from studio.ui.detail.panel import DetailPanel
 from studio.ui.gallery.panel import GalleryPanel
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._settings: QWidget | None = None
         self.mask_painter = MaskPainterLauncher(self.composition, services, self)
         self.expand_canvas = ExpandCanvasLauncher(self.composition, services, self)
+        self.budget = BudgetGuard(self.bridge, self)
         self.setCentralWidget(self.gallery)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.composer_dock = self._dock(
@@ -119,6 +121,15 @@ class MainWindow(QMainWindow):
         self.profile_box.currentTextChanged.connect(self._on_profile_chosen)
         self.profile_box.setPlaceholderText(tr("No relay yet"))
         bar.addWidget(self.profile_box)
+        relays = QToolButton()
+        relays.setObjectName("relaysButton")
+        relays.setText(tr("Relays"))
+        relays.setIcon(icon("history"))
+        relays.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        relays.setToolTip(tr("Relays: what each relay cost, delivered and hid (Ctrl+Shift+L)"))
+        relays.setAutoRaise(True)
+        relays.clicked.connect(self.open_relays)
+        bar.addWidget(relays)
         settings = QToolButton()
         settings.setObjectName("settingsButton")
         settings.setIcon(icon("settings"))
@@ -271,6 +282,9 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu(tr("&View"))
         for dock in (self.composer_dock, self.detail_dock, self.jobs_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        self.relays_action = self._action(tr("&Relays…"), self.open_relays, "Ctrl+Shift+L")
+        view_menu.addAction(self.relays_action)
 
         jobs_menu = menu.addMenu(tr("&Jobs"))
         jobs_menu.addAction(self._action(tr("&Generate"), self.composer.generate))
@@ -322,12 +336,21 @@ class MainWindow(QMainWindow):
         self.jobs_summary.setProperty("role", "hint")
         self.statusBar().addPermanentWidget(self.jobs_summary)
         self.jobs.summary_changed.connect(self.jobs_summary.setText)
+        self.statusBar().addPermanentWidget(self.budget.spend_label)
+        bridge.profile_switched.connect(lambda _: self.budget.refresh())
+        self.budget.refresh()
 
     # -- behaviour -------------------------------------------------------------------------
 
     def _generate(self, request: GenerationRequest, profile: str) -> None:
-        self.services.preferences.remember_prompt(request.prompt)
-        self.bridge.submit(request, profile or None)
+        """Send ``request`` — after asking, when it would pass the relay's budget."""
+        relay = profile or self.bridge.default_profile
+
+        def submit() -> None:
+            self.services.preferences.remember_prompt(request.prompt)
+            self.bridge.submit(request, relay or None)
+
+        self.budget.send(request, relay, submit)
 
     def _activate(self, image_id: int) -> None:
         self.detail.show_image(image_id)
@@ -373,6 +396,7 @@ class MainWindow(QMainWindow):
     def _on_job_changed(self, job: Job) -> None:
         if job.state.is_terminal:
             self.notifier.job_finished(job)
+            self.budget.refresh()
 
     def open_settings(self, add: bool = False) -> QWidget:
         """The settings dialog (one at a time); ``add`` starts a new relay."""
@@ -388,6 +412,21 @@ class MainWindow(QMainWindow):
         if add:
             self._settings.show_relays(add=True)
         return self._settings
+
+    def open_relays(self) -> QWidget:
+        """The Relays page (non-modal, one at a time), its figures read again."""
+        from shiboken6 import Shiboken
+
+        from studio.ui.relays.page import RelaysPage  # with its first opening, not at start-up
+
+        page = getattr(self, "relays_page", None)
+        if page is None or not Shiboken.isValid(page):
+            page = self.relays_page = RelaysPage(self.services, self)
+        page.refresh()
+        page.show()
+        page.raise_()
+        page.activateWindow()
+        return page
 
     def add_relay(self) -> None:
         self.open_settings(add=True)

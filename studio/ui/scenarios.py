@@ -289,6 +289,26 @@ async def composer_nano_banana_2(window: MainWindow) -> QWidget:
     return window
 
 
+async def relays(window: MainWindow) -> QWidget:
+    """The Relays page with data: jobs delivered, a cut-off call and an expired link (claims)."""
+    asked = [(prompt, "gpt-image-1", "3:2") for prompt, _, _ in PROMPTS[:4]]  # priced
+    asked += [
+        ("a harbour at night [[sim:drop]]", "gpt-image-1", "3:2"),
+        ("a paper lantern [[sim:expired-url]]", "dall-e-3", "1:1"),
+    ]
+    for prompt, model, ratio in asked:  # one after the other: each ends before the next
+        finished = _finished(window, 1)
+        _submit(window, prompt, model, ratio)
+        await _until(finished, 60)
+    page = window.open_relays()
+    for _ in range(200):
+        if page.charts is not None and page.claims:  # type: ignore[attr-defined]
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.5)
+    return page
+
+
 SCENARIOS: dict[str, Callable[[MainWindow], Awaitable[QWidget]]] = {
     "first-run": first_run,
     "running": running,
@@ -304,4 +324,5 @@ SCENARIOS: dict[str, Callable[[MainWindow], Awaitable[QWidget]]] = {
     "inpaint-warning": inpaint_warning,
     "expand": expand,
     "composer-nano-banana-2": composer_nano_banana_2,
+    "relays": relays,
 }
