@@ -35,6 +35,18 @@ _TERMINAL = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a new job belongs: a run (a compare or a batch) at an index, and a board."""
+
+    run_id: str | None = None
+    run_index: int | None = None
+    board_id: int | None = None
+
+
+NOWHERE = Placement()
+
+
 @dataclass
 class Job:
     id: str
@@ -54,3 +66,7 @@ class Job:
     # Ended before its images were saved, but they can still be had without paying again: the
     # results are kept (or their links are), or the relay's task can be asked again.
     resumable: bool = False
+    # Where it belongs: a run (a compare or a batch, and its place in it) and a board.
+    run_id: str | None = None
+    run_index: int | None = None
+    board_id: int | None = None

@@ -30,4 +30,7 @@ SETTING_WORDS = {
     "max_images": QT_TRANSLATE_NOOP(WARNINGS, "number of images in a series"),
     "watermark": QT_TRANSLATE_NOOP(WARNINGS, "watermark"),
     "safety_tolerance": QT_TRANSLATE_NOOP(WARNINGS, "safety tolerance"),
+    "mask": QT_TRANSLATE_NOOP(WARNINGS, "mask"),
+    "references": QT_TRANSLATE_NOOP(WARNINGS, "reference images"),
+    "markup": QT_TRANSLATE_NOOP(WARNINGS, "markup overlay"),
 }

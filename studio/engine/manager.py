@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from studio.catalog import Catalog
 from studio.domain.errors import Billing, ErrorKind, InputError, StudioError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
-from studio.domain.job import Job, JobState
+from studio.domain.job import NOWHERE, Job, JobState, Placement
 from studio.domain.profile import Profile
 from studio.domain.request import GenerationRequest
 from studio.engine.adapt import RefusalMemory
@@ -206,14 +206,21 @@ class RequestManager:
     # -- submitting ------------------------------------------------------------------------
 
     async def submit(
-        self, request: GenerationRequest, profile_name: str, *, retry_of: str | None = None
+        self,
+        request: GenerationRequest,
+        profile_name: str,
+        *,
+        retry_of: str | None = None,
+        place: Placement = NOWHERE,
     ) -> Job:
         """Persist a new job with its inputs and queue it; returns at once (state ``queued``).
 
+        ``place``: the run it belongs to (its place in it) and the board receiving its images.
         An unknown profile or an unreadable input file gives a job in state ``failed``
         (recorded in the history too) instead of raising.
         """
         job = Job(new_job_id(), request, profile_name)
+        job.run_id, job.run_index, job.board_id = place.run_id, place.run_index, place.board_id
         known: Profile | None = None
         with contextlib.suppress(StudioError):  # an unknown profile is recorded below
             known = await self._profile(profile_name)
@@ -320,7 +327,9 @@ class RequestManager:
         record = await self._db(self.store.get, job_id)
         if record is None:
             raise KeyError(job_id)
-        return await self.submit(record.job.request, record.job.profile_name, retry_of=job_id)
+        job = record.job
+        place = Placement(job.run_id, job.run_index, job.board_id)  # a retry stays in its run
+        return await self.submit(job.request, job.profile_name, retry_of=job_id, place=place)
 
     def running(self) -> list[Job]:
         return [self._jobs[job_id] for job_id in self._tasks if job_id in self._jobs]

@@ -52,6 +52,7 @@ LOCK_PATIENCE = 600.0  # how long a write waits for another program's lock, busy
 class HistoryBusyError(RuntimeError):
     """Another program kept the history database locked for longer than the patience."""
 
+
 DATABASE_NAME = "history.sqlite3"
 UNFINISHED = tuple(s.value for s in JobState if not s.is_terminal)
 PAGE = 50
@@ -67,6 +68,7 @@ class ImageRecord:
     trashed_at: float | None = None
     kind: str = "result"  # result | composite
     derived_from: int | None = None
+    board_id: int | None = None
 
 
 @dataclass
@@ -92,6 +94,8 @@ class Filters:
     since: float | None = None
     until: float | None = None
     trashed: bool = False  # True: only what is in the trash
+    run_id: str | None = None  # the jobs of one compare or batch
+    board_id: int | None = None  # a board's images (and the jobs that made them)
 
 
 def _uses_index(filters: Filters) -> bool:
@@ -251,8 +255,8 @@ class Store:
             db.execute(
                 """INSERT INTO jobs (id, created_at, updated_at, profile, model, protocol, prompt,
                        params, state, task_id, progress, error, usage, warnings, answer_text, meta,
-                       resumable, owner, retry_of)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       resumable, owner, retry_of, run_id, run_index, board_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     job.id,
                     job.created_at,
@@ -265,6 +269,9 @@ class Store:
                     *_progress_values(job),
                     owner,
                     retry_of,
+                    job.run_id,
+                    job.run_index,
+                    job.board_id,
                 ),
             )
             db.executemany(
@@ -509,6 +516,19 @@ class Store:
             if value:
                 where.append(f"{column} = ?")
                 params.append(value)
+        if filters.run_id:
+            where.append("j.run_id = ?")
+            params.append(filters.run_id)
+        if filters.board_id is not None:
+            if images:
+                where.append("i.board_id = ?")
+                params.append(filters.board_id)
+            else:
+                where.append(
+                    "(j.board_id = ? OR EXISTS (SELECT 1 FROM images b"
+                    " WHERE b.job_id = j.id AND b.board_id = ?))"
+                )
+                params.extend([filters.board_id, filters.board_id])
         time_column = "i.created_at" if images else "j.created_at"
         if filters.since is not None:
             where.append(f"{time_column} >= ?")
@@ -572,6 +592,9 @@ class Store:
             meta=json.loads(row["meta"] or "{}"),
             created_at=row["created_at"],
             resumable=bool(row["resumable"]),
+            run_id=row["run_id"],
+            run_index=row["run_index"],
+            board_id=row["board_id"],
         )
         return JobRecord(
             job, row["updated_at"], row["trashed_at"], row["owner"], row["retry_of"], inputs, images
@@ -602,6 +625,7 @@ class Store:
             row["trashed_at"],
             row["kind"],
             row["derived_from"],
+            row["board_id"],
         )
 
     def _original_path(self, name: str | None) -> Path | None:

@@ -56,8 +56,7 @@ _FACT_UPSERT = (
 _DONE = "{r}.state IN ('succeeded', 'failed', 'cancelled', 'interrupted')"
 _BILLED = "({r}.delivered > 0 OR {r}.has_usage OR {r}.billing IS 'may_be_billed')"
 _CLAIM = (
-    "({r}.delivered < {r}.asked AND {r}.state != 'succeeded'"
-    " AND {r}.billing IS 'may_be_billed')"
+    "({r}.delivered < {r}.asked AND {r}.state != 'succeeded' AND {r}.billing IS 'may_be_billed')"
 )
 _PAID_IMAGES = f"{{r}}.delivered + ({{r}}.asked - {{r}}.delivered) * {_CLAIM}"
 _DAY_SUMS = {
@@ -264,6 +263,37 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 4: the relay ledger's facts per job (issue 13), kept by triggers.
     _LEDGER_FACTS,
+    # 5: runs (a compare or a batch: jobs sent together) and boards (a designer's projects).
+    # A job's images join its board when saved; an image can be moved to another board. A
+    # board removed leaves its images and jobs on no board.
+    """
+    CREATE TABLE runs (
+        id         TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL,             -- compare | batch
+        created_at REAL NOT NULL,
+        title      TEXT NOT NULL,             -- the prompt or the batch file's name
+        spec       TEXT NOT NULL DEFAULT '{}' -- JSON: targets, template, variables
+    );
+    CREATE INDEX runs_by_time ON runs (created_at DESC);
+    CREATE TABLE boards (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_at REAL NOT NULL
+    );
+    ALTER TABLE jobs ADD COLUMN run_id TEXT REFERENCES runs (id) ON DELETE SET NULL;
+    ALTER TABLE jobs ADD COLUMN run_index INTEGER;
+    ALTER TABLE jobs ADD COLUMN board_id INTEGER REFERENCES boards (id) ON DELETE SET NULL;
+    ALTER TABLE images ADD COLUMN board_id INTEGER REFERENCES boards (id) ON DELETE SET NULL;
+    CREATE INDEX jobs_by_run ON jobs (run_id, run_index) WHERE run_id IS NOT NULL;
+    CREATE INDEX jobs_by_board ON jobs (board_id) WHERE board_id IS NOT NULL;
+    CREATE INDEX images_by_board ON images (board_id, created_at DESC, id DESC)
+        WHERE board_id IS NOT NULL;
+    CREATE TRIGGER images_join_the_board AFTER INSERT ON images
+    WHEN new.board_id IS NULL BEGIN
+        UPDATE images SET board_id = (SELECT board_id FROM jobs WHERE id = new.job_id)
+        WHERE id = new.id;
+    END;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

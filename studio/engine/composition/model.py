@@ -53,11 +53,16 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Target:
-    """One model a compare sends the same composition to (the compare itself comes later)."""
+    """One model a compare sends the same composition to, through a relay (None: the
+    composition's own)."""
 
     model: str
     protocol: ProtocolId | None = None
     profile: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.model} @ {self.profile}" if self.profile else self.model
 
 
 @dataclass(frozen=True)
