@@ -285,6 +285,8 @@ def run_checks(state: dict) -> Results:
 
     check_screenshot(results, "screenshot_en", [], env, work)
     check_screenshot(results, "screenshot_zh_CN", ["--lang", "zh_CN"], env, work)
+    # The Relays page draws its charts with pyqtgraph (and numpy): shipped and working.
+    check_screenshot(results, "screenshot_relays", ["--scenario", "relays"], env, work)
     log = home / ".local" / "state" / "studio" / "log" / "studio.log"
     log_text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
     compiled_cache = home / ".cache" / "studio" / "translations"
