@@ -9,31 +9,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import csv
 import importlib.util
-import io
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from studio.catalog import Catalog
 from studio.cli.common import EXIT_INVALID, EXIT_OK, add_data_dir, open_store, profiles
 from studio.cli.output import say, say_json
-from studio.engine.ledger import Claim, Ledger, Money, ProfileLedger, claims, ledger
+from studio.domain.errors import StudioError
+from studio.engine.claims_export import claim_row, claims_csv
+from studio.engine.ledger import Ledger, Money, ProfileLedger, claims, ledger
+from studio.settings.resolver import ProfileResolver
 
 BALANCE_TIMEOUT = 3.0  # seconds a relay has to tell its balance
-CLAIM_COLUMNS = (
-    "time",
-    "model",
-    "relay",
-    "request_id",
-    "task_id",
-    "reason",
-    "missing_images",
-    "estimated_cost",
-    "currency",
-    "basis",
-    "job_id",
-)
 
 
 def add_parser(commands: Any) -> None:
@@ -84,9 +73,13 @@ def run_ledger(args: argparse.Namespace) -> int:
     if since is not None and until is not None and since > until:
         say("studio-cli ledger: --since is after --until: no day is in between", error=True)
         return EXIT_INVALID
+    resolver = profiles()
+    markups = relay_markups(resolver, _relays(resolver, args.profile))
     with open_store(args) as store:
-        figures = ledger(store, Catalog.load(), since=since, until=until, profile=args.profile)
-    balances = _balances([p.profile for p in figures.profiles])
+        figures = ledger(
+            store, Catalog.load(), since=since, until=until, profile=args.profile, markups=markups
+        )
+    balances = _balances(resolver, [p.profile for p in figures.profiles])
     if args.json:
         say_json(ledger_json(figures, balances))
     else:
@@ -95,41 +88,39 @@ def run_ledger(args: argparse.Namespace) -> int:
 
 
 def run_claims(args: argparse.Namespace) -> int:
+    resolver = profiles()
+    markups = relay_markups(resolver, _relays(resolver, args.profile))
     with open_store(args) as store:
-        found = claims(store, Catalog.load(), profile=args.profile)
-    rows = [claim_row(claim) for claim in found]
+        found = claims(store, Catalog.load(), profile=args.profile, markups=markups)
     if args.format == "json":
-        say_json(rows)
-        return EXIT_OK
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    say(buffer.getvalue().rstrip("\n"))
+        say_json([claim_row(claim) for claim in found])
+    else:
+        say(claims_csv(found).rstrip("\n"))
     return EXIT_OK
 
 
+# -- markups -----------------------------------------------------------------------------------
+
+
+def _relays(resolver: ProfileResolver, chosen: str | None) -> list[str]:
+    """The relays whose markup counts: ``--profile``'s, or every one the CLI knows (the window
+    asks for its saved profiles' likewise)."""
+    return [chosen] if chosen else resolver.names()
+
+
+def relay_markups(resolver: ProfileResolver, names: Iterable[str]) -> dict[str, float]:
+    """Each relay's price multiplier (Settings, ``profiles add --price-multiplier``) as the
+    window applies it: the profile's under that name, 1.0 for a name no profile has any more."""
+    found = {}
+    for name in names:
+        try:
+            found[name] = float(resolver.get(name).price_multiplier)
+        except StudioError:
+            found[name] = 1.0
+    return found
+
+
 # -- shapes ------------------------------------------------------------------------------------
-
-
-def _iso(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp).astimezone().isoformat(timespec="seconds")
-
-
-def claim_row(claim: Claim) -> dict[str, Any]:
-    return {
-        "time": _iso(claim.created_at),
-        "model": claim.model,
-        "relay": claim.profile,
-        "request_id": claim.request_id,
-        "task_id": claim.task_id,
-        "reason": claim.reason,
-        "missing_images": claim.missing,
-        "estimated_cost": claim.amount,
-        "currency": claim.currency,
-        "basis": claim.basis,
-        "job_id": claim.job_id,
-    }
 
 
 def _profile_json(figures: ProfileLedger, balance: dict[str, Any] | None) -> dict[str, Any]:
@@ -187,17 +178,17 @@ def ledger_json(
 # -- balance (where the relay tells it) --------------------------------------------------------
 
 
-def _balances(names: list[str]) -> dict[str, dict[str, Any] | None]:
+def _balances(resolver: ProfileResolver, names: list[str]) -> dict[str, dict[str, Any] | None]:
     """Each relay's balance when ``studio.protocols.billing`` can read it; None otherwise."""
     if not names or importlib.util.find_spec("studio.protocols.billing") is None:
         return {}
-    return asyncio.run(_read_balances(names))
+    return asyncio.run(_read_balances(resolver, names))
 
 
-async def _read_balances(names: list[str]) -> dict[str, dict[str, Any] | None]:
+async def _read_balances(
+    resolver: ProfileResolver, names: list[str]
+) -> dict[str, dict[str, Any] | None]:
     from studio.protocols.billing import read_balance
-
-    resolver = profiles()
 
     async def one(name: str) -> dict[str, Any] | None:
         with contextlib.suppress(Exception):  # a relay that does not answer shows nothing

@@ -55,7 +55,7 @@ from studio.imaging.results import (
     undecodable,
     validate_result,
 )
-from studio.protocols import protocol_for
+from studio.protocols import protocol_for, request_ids
 from studio.protocols.base import (
     Accepted,
     Completed,
@@ -299,14 +299,18 @@ class Runner:
         wire = self._without_learned_refusals(job, prepared.wire)
         await self.set_state(job, JobState.SUBMITTED)
         self._sent.add(job.id)
-        try:
-            async with asyncio.timeout(deadline.remaining()):
-                outcome = await self._submit_adapting(job, protocol, wire)
-        except TimeoutError:
-            error = RelayError(
-                ErrorKind.FATE_UNKNOWN, MSG_DEADLINE, seconds=round(deadline.seconds)
-            )
-            raise JobStop(JobState.INTERRUPTED, error) from None
+        with request_ids.collecting() as receipt:
+            try:
+                async with asyncio.timeout(deadline.remaining()):
+                    outcome = await self._submit_adapting(job, protocol, wire)
+            except TimeoutError:
+                error = RelayError(
+                    ErrorKind.FATE_UNKNOWN, MSG_DEADLINE, seconds=round(deadline.seconds)
+                )
+                raise JobStop(JobState.INTERRUPTED, error) from None
+            finally:  # whatever came of the call: the id a refund claim names (store.ledger)
+                if receipt.request_id:
+                    job.meta["request_id"] = receipt.request_id
         self._answered.add(job.id)
         if isinstance(outcome, Accepted):
             job.task_id = outcome.task_id
@@ -668,4 +672,3 @@ def image_bytes(raw: RawImage) -> bytes:
         return decode_base64_image(raw.b64)
     assert raw.url is not None and raw.url.startswith("data:")
     return parse_data_url(raw.url)[1]
-

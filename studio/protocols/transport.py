@@ -28,7 +28,7 @@ from studio import __version__
 from studio.domain.errors import Billing, ErrorKind, InputError, RelayError
 from studio.domain.i18n import ERRORS, QT_TRANSLATE_NOOP
 from studio.domain.profile import AuthStyle, Profile
-from studio.protocols import jsonbody
+from studio.protocols import jsonbody, request_ids
 from studio.protocols.events import PartialHook, collect_image_events, is_event_stream
 from studio.protocols.reading import (
     ACCEPT_ENCODING,
@@ -374,21 +374,30 @@ class RelayClient:
     ) -> httpx.Response:
         """POST and read the whole answer within the answer cap (errors: their first MiB)."""
         request = self._http.build_request(
-            "POST", url, content=content, data=data, files=files, params=params or None,
+            "POST",
+            url,
+            content=content,
+            data=data,
+            files=files,
+            params=params or None,
             headers=headers,
         )
+        request_ids.paid_call_started()
         response = await self._http.send(request, stream=True, follow_redirects=False)
         try:
+            # The relay's request id, before a body that may never come (a cut, a deadline).
+            request_ids.note_headers(response.headers)
             cap = self.answer_cap if response.status_code < 300 else ERROR_BODY_CAP
             if response.status_code < 300 and is_event_stream(response):  # a streamed answer
                 body = await collect_image_events(response, cap, self.on_partial)
-                return decoded_response(response, body)
-            try:
-                body = await read_capped(response, cap)
-            except BodyTooLargeError:
-                if response.status_code < 300:
-                    raise
-                body = b""  # an error page too long to matter: its status says enough
+            else:
+                try:
+                    body = await read_capped(response, cap)
+                except BodyTooLargeError:
+                    if response.status_code < 300:
+                        raise
+                    body = b""  # an error page too long to matter: its status says enough
+            request_ids.note_body(body)  # an id quoted in an error message, when headers had none
             return decoded_response(response, body)
         finally:
             await response.aclose()

@@ -17,7 +17,9 @@ import pytest
 from PIL import Image
 
 from studio.simulator import SimulatorServer
+from tests.helpers.keyring_backend import BACKEND_PATH, KEYRING_FILE_VARIABLE
 
+ROOT = Path(__file__).resolve().parents[2]
 PROFILE = "environment"  # the relay of STUDIO_BASE_URL / STUDIO_API_KEY
 TOP_KEYS = ["since", "until", "profiles"]
 PROFILE_KEYS = [
@@ -56,16 +58,24 @@ DALL_E_3 = 0.04  # list price per image
 GPT_IMAGE_1_LIST = 0.042
 
 
-def cli(sim_url: str | None, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def cli(
+    sim_url: str | None,
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess[str]:
     environment = {
         k: v for k, v in os.environ.items() if not k.startswith("STUDIO_") or k.endswith("_DIR")
     }
     if sim_url:
         environment.update(STUDIO_BASE_URL=sim_url, STUDIO_API_KEY="sk-test-secret-123456")
+    environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "studio.cli", *args],
         cwd=cwd,
         env=environment,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=120,
@@ -74,26 +84,36 @@ def cli(sim_url: str | None, *args: str, cwd: Path) -> subprocess.CompletedProce
 
 
 def generate(
-    sim: SimulatorServer, tmp_path: Path, fault: str | None, *args: str
+    sim: SimulatorServer,
+    tmp_path: Path,
+    fault: str | None,
+    *args: str,
+    env: dict[str, str] | None = None,
 ) -> dict[str, object]:
     sim.reset()
     if fault:
         sim.set_faults(fault)
-    result = cli(sim.url, "generate", *args, "--json", "--out", str(tmp_path / "out"), cwd=tmp_path)
+    result = cli(
+        sim.url, "generate", *args, "--json", "--out", str(tmp_path / "out"), cwd=tmp_path, env=env
+    )
     assert "Traceback" not in result.stderr, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def ledger_json(sim: SimulatorServer, tmp_path: Path, *args: str) -> dict:
-    result = cli(sim.url, "ledger", *args, "--json", cwd=tmp_path)
+def ledger_json(
+    sim: SimulatorServer, tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> dict:
+    result = cli(sim.url, "ledger", *args, "--json", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout.strip().splitlines()[-1])
     assert list(data) == TOP_KEYS
     return data
 
 
-def claims_json(sim: SimulatorServer, tmp_path: Path) -> list[dict]:
-    result = cli(sim.url, "ledger", "claims", "--format", "json", cwd=tmp_path)
+def claims_json(
+    sim: SimulatorServer, tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> list[dict]:
+    result = cli(sim.url, "ledger", "claims", *args, "--format", "json", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout.strip().splitlines()[-1])
     for row in rows:
@@ -286,3 +306,146 @@ def test_a_bad_day_exits_2_with_a_plain_message(tmp_path: Path, args: list[str])
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert "YYYY-MM-DD" in result.stderr or "after --until" in result.stderr
+
+
+# -- the relay's request id (what its support asks for) -----------------------------------------
+
+
+def paid_request_ids(sim: SimulatorServer) -> list[str]:
+    """The request ids the simulated relay gave the paid calls since its last reset."""
+    return [entry.request_id for entry in sim.state.log() if entry.kind == "paid"]
+
+
+def stored_meta(job_id: object) -> dict:
+    with sqlite3.connect(Path(os.environ["STUDIO_DATA_DIR"]) / "history.sqlite3") as db:
+        (meta,) = db.execute("SELECT meta FROM jobs WHERE id = ?", (job_id,)).fetchone()
+    return json.loads(meta or "{}")
+
+
+def test_every_claim_names_the_request_id_the_relay_gave(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    runs = [
+        (None, "succeeded", ["--model", "dall-e-3", "--prompt", "fine"]),
+        ("expired-url", "failed", ["--model", "dall-e-3", "--prompt", "expired"]),
+        ("empty", "failed", ["--model", "dall-e-3", "--prompt", "nothing"]),
+        ("error200", "failed", ["--model", "dall-e-3", "--prompt", "said no"]),
+        ("garbage-b64", "failed", ["--model", "gpt-image-1", "--prompt", "damaged"]),
+        ("drop", "failed", ["--model", "gpt-image-1", "--prompt", "cut off"]),
+        # the answer's headers came, its body did not before the job's time limit
+        (
+            "slow-body=20",
+            "interrupted",
+            ["--model", "dall-e-3", "--prompt", "late", "--timeout", "2"],
+        ),
+        # an async relay: the id of the submit, the call that paid
+        (
+            "async-duration=0.3",
+            "succeeded",
+            ["--model", "nano-banana-2", "--protocol", "images-async", "--prompt", "task"],
+        ),
+        (
+            "async-fail",
+            "failed",
+            ["--model", "nano-banana-2", "--protocol", "images-async", "--prompt", "task"],
+        ),
+        (
+            None,
+            "succeeded",
+            ["--model", "midjourney", "--protocol", "midjourney", "--prompt", "mj"],
+        ),
+    ]
+    given: dict[object, str] = {}
+    unpaid = []  # the jobs that may have been billed without an image, oldest first
+    for fault, status, args in runs:
+        summary = generate(sim, tmp_path, fault, *args)
+        assert summary["status"] == status, (fault, summary)
+        [request_id] = paid_request_ids(sim)
+        assert request_id
+        given[summary["job_id"]] = request_id
+        assert stored_meta(summary["job_id"])["request_id"] == request_id, fault
+        if status != "succeeded":
+            unpaid.append(summary["job_id"])
+
+    rows = claims_json(sim, tmp_path)
+    assert [row["job_id"] for row in rows] == unpaid
+    assert [row["reason"] for row in rows] == [
+        "result_expired", "no_image", "server", "bad_result", "fate_unknown", "fate_unknown",
+        "task_failed",
+    ]  # fmt: skip
+    for row in rows:
+        assert row["request_id"] == given[row["job_id"]], row
+    table = cli(sim.url, "ledger", "claims", "--format", "csv", cwd=tmp_path)
+    parsed = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert {row["job_id"]: row["request_id"] for row in parsed} == {
+        row["job_id"]: row["request_id"] for row in rows
+    }
+
+
+# -- a relay that resells at a markup -----------------------------------------------------------
+
+
+def test_a_relays_markup_multiplies_its_spend_and_claims_and_is_stated(
+    sim: SimulatorServer, tmp_path: Path
+) -> None:
+    keyring = {
+        "PYTHONPATH": str(ROOT),
+        "PYTHON_KEYRING_BACKEND": BACKEND_PATH,
+        KEYRING_FILE_VARIABLE: str(tmp_path / "keyring.json"),
+    }
+    added = cli(
+        None, "profiles", "add", "reseller", "--base-url", f"{sim.url}/v1",
+        "--price-multiplier", "1.5", "--key-stdin",
+        cwd=tmp_path, env=keyring, stdin="sk-reseller-key-0123456789\n",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    marked = ["--profile", "reseller"]
+    kite = generate(
+        sim, tmp_path, None, *marked, "--model", "gpt-image-1", "--prompt", "kite", env=keyring
+    )
+    lost = generate(
+        sim,
+        tmp_path,
+        "expired-url",
+        *marked,
+        "--model",
+        "dall-e-3",
+        "--prompt",
+        "lost",
+        env=keyring,
+    )
+    plain = generate(
+        sim, tmp_path, "expired-url", "--model", "dall-e-3", "--prompt", "plain", env=keyring
+    )
+    assert [kite["status"], lost["status"], plain["status"]] == ["succeeded", "failed", "failed"]
+
+    relays = {p["profile"]: p for p in ledger_json(sim, tmp_path, env=keyring)["profiles"]}
+    reseller, environment = relays["reseller"], relays[PROFILE]
+    listed = token_cost(kite["usage"]) + DALL_E_3  # the usage's price, the lost image's list price
+    assert reseller["spend"]["amount"] == pytest.approx(1.5 * listed, abs=1e-6)
+    assert reseller["claims_amount"] == pytest.approx(1.5 * DALL_E_3, abs=1e-6)
+    assert [(m["model"], m["spend"]) for m in reseller["by_model"]] == [
+        ("dall-e-3", pytest.approx(1.5 * DALL_E_3, abs=1e-6)),
+        ("gpt-image-1", pytest.approx(1.5 * token_cost(kite["usage"]), abs=1e-6)),
+    ]
+    assert reseller["by_day"][0]["spend"] == pytest.approx(1.5 * listed, abs=1e-6)
+    assert environment["spend"]["amount"] == pytest.approx(DALL_E_3, abs=1e-6)  # no markup
+    assert environment["claims_amount"] == pytest.approx(DALL_E_3, abs=1e-6)
+    only = ledger_json(sim, tmp_path, "--profile", "reseller", env=keyring)["profiles"]
+    assert [p["spend"]["amount"] for p in only] == [pytest.approx(1.5 * listed, abs=1e-6)]
+
+    rows = {row["job_id"]: row for row in claims_json(sim, tmp_path, env=keyring)}
+    assert rows[lost["job_id"]]["estimated_cost"] == pytest.approx(1.5 * DALL_E_3, abs=1e-6)
+    assert rows[plain["job_id"]]["estimated_cost"] == pytest.approx(DALL_E_3, abs=1e-6)
+    [mine] = claims_json(sim, tmp_path, "--profile", "reseller", env=keyring)
+    assert mine["job_id"] == lost["job_id"]
+    assert mine["estimated_cost"] == pytest.approx(1.5 * DALL_E_3, abs=1e-6)
+    table = cli(sim.url, "ledger", "claims", "--profile", "reseller", cwd=tmp_path, env=keyring)
+    [row] = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert float(row["estimated_cost"]) == pytest.approx(1.5 * DALL_E_3, abs=1e-6)
+
+    text = cli(sim.url, "ledger", cwd=tmp_path, env=keyring)
+    assert text.returncode == 0, text.stderr
+    section = text.stdout.split("\nreseller\n")[1].split(f"\n{PROFILE}\n")[0]
+    assert "(markup ×1.5 applied)" in section
+    assert "markup" not in text.stdout.split(f"\n{PROFILE}\n")[1].split("\nreseller\n")[0]
