@@ -410,3 +410,60 @@ def spend_this_month(
     """What ``profile`` cost since the first of this month (local time)."""
     today = datetime.fromtimestamp(time.time() if now is None else now).date()
     return spend_between(store, catalog, profile, today.replace(day=1), today, markup=markup)
+
+
+# -- for the Relays page: one relay at a time --------------------------------------------------
+
+
+def relays_with_jobs(store: Store) -> list[str]:
+    """The relays (profile names) with finished jobs in the history, sorted as the ledger is."""
+    return sorted(queries.profiles_with_jobs(store), key=str.casefold)
+
+
+def relay_ledger(
+    store: Store, catalog: Catalog, profile: str, *, markup: float = 1.0
+) -> ProfileLedger | None:
+    """One relay's figures over the whole history (None: it has no finished job): the first
+    view of the Relays page, without the other relays' work."""
+    found = ledger(store, catalog, profile=profile, markups={profile: markup}).profiles
+    return found[0] if found else None
+
+
+def recent_claims(
+    store: Store, catalog: Catalog, profile: str, limit: int, *, markup: float = 1.0
+) -> list[Claim]:
+    """``profile``'s newest ``limit`` claims, oldest first like :func:`claims`."""
+    rows = reversed(queries.recent_claim_rows(store, profile, limit))
+    return [_claim(row, _price(catalog, row.model), markup) for row in rows]
+
+
+def _claim(row: queries.ClaimRow, price: Price | None, markup: float) -> Claim:
+    amount, currency, basis = claim_cost(row, price)
+    return Claim(
+        job_id=row.job_id,
+        created_at=row.created_at,
+        model=row.model,
+        profile=row.profile,
+        request_id=row.request_id,
+        task_id=row.task_id,
+        reason=row.reason,
+        missing=max(row.asked - row.images, 0),
+        amount=round(amount * markup, 6) if amount is not None else None,
+        currency=currency,
+        basis=basis,
+    )
+
+
+LatencyDay = tuple[str, float | None, float | None]
+
+
+def latency_by_day(store: Store, profile: str, days: list[str]) -> list[LatencyDay]:
+    """(day, p50 ms, p95 ms) of submit → last image saved for each local day ``YYYY-MM-DD`` of
+    ``days`` (None when no job succeeded that day), in one query."""
+    if not days:
+        return []
+    parsed = sorted(date.fromisoformat(day) for day in days)
+    start, end = window(parsed[0], parsed[-1])
+    assert start is not None
+    found = queries.latency_by_day(store, profile, start, end)
+    return [(day, *found.get(day, (None, None))) for day in days]

@@ -220,3 +220,71 @@ def claim_rows(
         )
         for row in rows
     ]
+
+
+# -- the Relays page: one relay at a time ------------------------------------------------------
+
+_PROFILES = "SELECT profile FROM ledger_days WHERE jobs > 0 GROUP BY profile"
+
+# Nearest-rank p50/p95 per local day of one profile's succeeded jobs created in [since, until):
+# one walk of ledger_facts_by_profile, ranked per day.
+_LATENCY_BY_DAY = """
+    WITH ranked AS (
+        SELECT date(created_at, 'unixepoch', 'localtime') AS day,
+            (delivered_at - created_at) * 1000.0 AS ms,
+            ROW_NUMBER() OVER (PARTITION BY date(created_at, 'unixepoch', 'localtime')
+                               ORDER BY delivered_at - created_at) AS rank,
+            COUNT(*) OVER (PARTITION BY date(created_at, 'unixepoch', 'localtime')) AS n
+        FROM ledger_facts
+        WHERE profile = ?1 AND created_at >= ?2 AND (?3 IS NULL OR created_at < ?3)
+          AND state = 'succeeded' AND delivered_at IS NOT NULL
+    )
+    SELECT day,
+        MAX(CASE WHEN rank = MAX((n * 50 + 99) / 100, 1) THEN ms END) AS p50,
+        MAX(CASE WHEN rank = MAX((n * 95 + 99) / 100, 1) THEN ms END) AS p95
+    FROM ranked GROUP BY day ORDER BY day
+"""
+
+# The newest claims of one profile: the partial index of possible claims, walked backwards.
+_RECENT_CLAIMS = (
+    _CLAIMS.replace("ORDER BY f.created_at, f.job_id", "ORDER BY f.created_at DESC, f.job_id DESC")
+    + " LIMIT ?4"
+)
+
+
+def profiles_with_jobs(store: Store) -> list[str]:
+    """The profiles that have finished jobs in the history, in no particular order."""
+    return [str(row[0]) for row in store._query(_PROFILES)]
+
+
+def latency_by_day(
+    store: Store, profile: str, since: float, until: float | None = None
+) -> dict[str, tuple[float, float]]:
+    """Nearest-rank p50 and p95 (ms) of submit → last image saved of ``profile``'s succeeded
+    jobs created in [since, until), per local day (YYYY-MM-DD); days without one are absent."""
+    rows = store._query(_LATENCY_BY_DAY, (profile, since, until))
+    return {str(row["day"]): (float(row["p50"]), float(row["p95"])) for row in rows}
+
+
+def recent_claim_rows(store: Store, profile: str, limit: int) -> list[ClaimRow]:
+    """``profile``'s newest ``limit`` claims, newest first."""
+    rows = store._query(_RECENT_CLAIMS, (None, None, profile, limit))
+    return [_claim_row(row) for row in rows]
+
+
+def _claim_row(row: Any) -> ClaimRow:
+    return ClaimRow(
+        row["id"],
+        row["profile"],
+        row["model"],
+        row["created_at"],
+        row["task_id"],
+        str(row["request_id"]) if row["request_id"] is not None else None,
+        str(row["reason"]),
+        _int(row["asked"]),
+        _int(row["images"]),
+        bool(row["has_usage"]),
+        row["text_in"] if isinstance(row["text_in"], int) else None,
+        row["image_in"] if isinstance(row["image_in"], int) else None,
+        row["tokens_out"] if isinstance(row["tokens_out"], int) else None,
+    )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from shiboken6 import Shiboken
 
 from studio.domain.request import GenerationRequest
 from studio.ui.bridge import EngineBridge
@@ -69,10 +70,10 @@ class BudgetGuard(QObject):
         )  # fmt: skip
         self.spend_label.hide()
 
-    def send(
-        self, request: GenerationRequest, profile: str, submit: Callable[[], None]
-    ) -> None:
+    def send(self, request: GenerationRequest, profile: str, submit: Callable[[], None]) -> None:
         def checked(excess: BudgetExcess | None) -> None:
+            if not Shiboken.isValid(self.window):  # closed meanwhile: nothing is sent
+                return
             if excess is None:
                 submit()
             else:
@@ -86,9 +87,7 @@ class BudgetGuard(QObject):
         question.setIcon(QMessageBox.Icon.Question)
         question.setWindowTitle(tr("Over budget"))
         question.setText(excess_text(excess))
-        question.setInformativeText(
-            tr("Send it anyway? The budget is set in Settings → Relays.")
-        )
+        question.setInformativeText(tr("Send it anyway? The budget is set in Settings → Relays."))
         send = question.addButton(tr("Send anyway"), QMessageBox.ButtonRole.AcceptRole)
         send.setObjectName("sendAnyway")
         cancel = question.addButton(QMessageBox.StandardButton.Cancel)
@@ -103,6 +102,8 @@ class BudgetGuard(QObject):
         profile = self.bridge.default_profile
 
         def shown(money: Money | None) -> None:
+            if not Shiboken.isValid(self.spend_label):  # the window went meanwhile
+                return
             text = spend_text(profile, money)
             self.spend_label.setText(text)
             self.spend_label.setVisible(bool(text))

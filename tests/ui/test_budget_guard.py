@@ -4,7 +4,9 @@ the relay cost today."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -98,3 +100,25 @@ def test_without_a_budget_nothing_is_asked(harness: Harness) -> None:
         assert window.budget.question is None
 
     harness.run(scenario())
+
+
+def test_the_spend_answer_arriving_after_the_window_is_gone_is_dropped(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    from shiboken6 import Shiboken
+
+    window = MainWindow(harness.services)  # not kept: deleted below
+    window.show()
+    label = window.budget.spend_label
+
+    async def scenario() -> None:
+        await window.ready()
+        await harness.until(lambda: label.isVisible())  # the first answer is in
+        window.budget.refresh()  # asked again: the store answers on its thread…
+        Shiboken.delete(window)  # …after the window (and its status bar's label) is gone
+        assert not Shiboken.isValid(label)
+        await asyncio.sleep(0.3)
+
+    with caplog.at_level(logging.ERROR):
+        harness.run(scenario())
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []

@@ -10,12 +10,14 @@ import dataclasses
 import gc
 import io
 import json
+import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +36,7 @@ from studio.engine.ledger import claims, ledger
 from studio.settings.profiles import ProfileStore
 from studio.settings.resolver import ProfileResolver
 from studio.simulator import SimulatorServer
+from studio.simulator.billing import CREDIT_USD, spent_usd
 from studio.ui.main_window import MainWindow
 from studio.ui.relays.page import RelaysPage
 from tests.ui.conftest import Harness
@@ -88,7 +91,7 @@ def test_the_page_shows_what_the_engine_computes_and_exports_the_claims(
         assert page is not None and not page.isModal()
         await harness.until(lambda: page.claim_table.rowCount() == 2)
         await harness.until(lambda: page.figures["balance"].isVisible())  # the sim tells it
-        await harness.until(lambda: page.charts is not None)
+        await harness.until(lambda: page.drawn == "sim")
 
         shown = texts(page)
         assert shown["relayTitle"] == "sim"
@@ -108,8 +111,12 @@ def test_the_page_shows_what_the_engine_computes_and_exports_the_claims(
             f"{relay.spend.amount:.4f} USD (mixed: relay's usage and list price)"
         )
         assert relay.claims == 2 and relay.claims_amount is not None
-        assert shown["figure_claims"] == f"2 job(s), about {relay.claims_amount:.4f} USD"
-        assert shown["figure_balance"].endswith(")") and " USD (read " in shown["figure_balance"]
+        assert shown["figure_claims"] == f"2 jobs, about {relay.claims_amount:.4f} USD"
+        # The balance the relay tells (its credit less what it billed), with when it was read.
+        left = CREDIT_USD - spent_usd(harness.sim.state)
+        amount, read = shown["figure_balance"].removesuffix(")").split(" USD (read ")
+        assert amount == f"{left:.2f}"
+        assert abs(datetime.strptime(read, "%Y-%m-%d %H:%M").timestamp() - time.time()) < 120
         assert shown["honesty_ratio_drift"] == "0.0%"
         assert shown["honesty_mask_ignored"] == "–"  # no masked job: nothing to count
         assert shown["honesty_size_short"] == "0.0%"
@@ -227,12 +234,15 @@ def test_a_markup_is_stated_and_a_relay_without_a_balance_shows_none(marked_up: 
             f"{relay.spend.amount:.4f} USD (from the relay's usage)"
             " — the relay's markup ×1.5 applied"
         )
-        await harness.until(lambda: page.charts is not None)
+        await harness.until(lambda: page.drawn == "sim")
         await harness.until(lambda: "sim" in page.balances)
         assert page.balances["sim"] is None
         assert not page.figures["balance"].isVisible()  # the relay does not tell: no row
         assert not page.figure_names["balance"].isVisible()
         assert not page.export_csv.isEnabled() and page.claim_table.isHidden()
+        assert page.claims_empty.text().startswith("Nothing to claim:")  # and what would be
+        assert "would be listed here" in page.claims_empty.text()
+        assert page.figures["claims"].text() == "none"
         await harness.until(lambda: window.budget.spend_label.isVisible())  # all answers in
 
     harness.run(scenario())
@@ -255,3 +265,165 @@ def test_the_claims_json_export_is_the_cli_shape(harness: Harness) -> None:
         )  # fmt: skip
 
     harness.run(scenario())
+
+
+def _tab(page: RelaysPage, title: str) -> None:
+    """Click the tab called ``title``, as a user would."""
+    bar = page.tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert page.tabs.currentIndex() == index
+
+
+def test_the_relay_doctors_last_findings_show_with_when_they_were_found(
+    harness: Harness,
+) -> None:
+    from studio.engine.doctor import (
+        MSG_CLOCK_UNKNOWN,
+        MSG_KEY_REFUSED,
+        MSG_REACHED,
+        Report,
+        check,
+    )
+    from studio.settings.doctor_results import DoctorResults
+    from studio.ui import i18n
+    from studio.ui.settings.doctor_panel import check_label, verdict
+
+    found = [
+        check("reachable", True, MSG_REACHED, host="127.0.0.1", status=200, ms=12),
+        check("key", False, MSG_KEY_REFUSED, status=401, said="invalid token"),
+        check("clock", None, MSG_CLOCK_UNKNOWN),
+    ]
+    checked_at = 1_780_000_000.0
+    DoctorResults().save("sim", Report("sim", found, checked_at=checked_at).record())
+    when = datetime.fromtimestamp(checked_at).strftime("%Y-%m-%d %H:%M")
+    window = harness.keep(MainWindow(harness.services))
+    window.show()
+
+    async def scenario() -> None:
+        await window.ready()
+        assert await run(harness, "a red kite", "gpt-image-1") is JobState.SUCCEEDED
+        page = window.open_relays()
+        await harness.until(lambda: page.findings is not None and "sim" in page.reports)
+        await harness.until(lambda: page.drawn == "sim" and "sim" in page.balances)
+        summary = page.check_summary.text()  # beside the honesty rates
+        assert f"Checked {when}: OK 1 · Problem 1 · Unclear 1" in summary
+        assert "See the findings" in summary
+        _tab(page, "Relay check")
+        assert page.findings is not None and page.findings.isVisible()
+        assert page.check_when.text() == f"Checked {when}"
+        assert page.findings.rows() == [
+            (check_label(c.name), verdict(c.ok), i18n.message(c.notice)) for c in found
+        ]
+        assert page.findings.rows()[1] == (
+            "Key accepted", "Problem", "The relay did not accept the key (HTTP 401): invalid token"
+        )  # fmt: skip
+        assert page.check_never.isHidden()
+
+    harness.run(scenario())
+
+
+def test_a_relay_never_checked_says_how_to_check_it(harness: Harness) -> None:
+    window = harness.keep(MainWindow(harness.services))
+    window.show()
+
+    async def scenario() -> None:
+        await window.ready()
+        assert await run(harness, "a red kite", "gpt-image-1") is JobState.SUCCEEDED
+        page = window.open_relays()
+        await harness.until(lambda: "sim" in page.reports)
+        await harness.until(lambda: page.drawn == "sim" and "sim" in page.balances)
+        assert page.reports["sim"] is None
+        assert page.check_summary.text().startswith("Never checked · ")
+        assert "How to check it" in page.check_summary.text()
+        _tab(page, "Relay check")
+        assert page.check_never.isVisible() and page.check_when.isHidden()
+        assert "Settings → Relays → Relay check" in page.check_never.text()
+        assert "“Check relay”" in page.check_never.text()
+
+    harness.run(scenario())
+
+
+@pytest.fixture
+def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """The studio's 简体中文 catalogue, compiled from the .ts file, installed for one test."""
+    from PySide6.QtCore import QTranslator
+
+    from studio.ui.i18n import compile_translation
+
+    source = Path(__file__).resolve().parents[2] / "resources/translations/studio_zh_CN.ts"
+    target = tmp_path / "studio_zh_CN.qm"
+    assert compile_translation(source, target)
+    translator = QTranslator()
+    assert translator.load(str(target))
+    qapp.installTranslator(translator)
+    try:
+        yield
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= character <= "\u9fff" for character in text)
+
+
+def test_in_chinese_no_word_of_the_page_stays_english(harness: Harness, chinese: None) -> None:
+    window = harness.keep(MainWindow(harness.services))
+    window.show()
+
+    async def scenario() -> None:
+        await window.ready()
+        assert await run(harness, "a red kite", "gpt-image-1") is JobState.SUCCEEDED
+        assert await run(harness, "cut off [[sim:drop]]", "gpt-image-1") is JobState.FAILED
+        page = window.open_relays()
+        await harness.until(lambda: page.drawn == "sim" and "sim" in page.reports)
+        await harness.until(lambda: "sim" in page.balances)
+        assert page.windowTitle() == "中转站"
+        assert page.figure_names["jobs"].text() == "任务数"
+        assert page.figure_names["claims"].text() == "已付费未交付"
+        assert page.findChild(QLabel, "honestyTitle").text() == "中转站守信了吗？"
+        words = [label.text() for label in page.figure_names.values()]
+        words += [page.tabs.tabText(i) for i in range(page.tabs.count())]
+        for table in (page.models, page.claim_table):
+            words += [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
+        words += [page.export_csv.text(), page.export_json.text(), page.check_never.text()]
+        words += [page.findChild(QLabel, "claimsIntro").text(), page.check_summary.text()]
+        words += [page.figures[key].text() for key in ("spend", "claims", "balance")]
+        words += [rows(page.claim_table)[0][2]]  # what happened to the claim
+        english = [text for text in words if not _has_chinese(text)]
+        assert english == []
+        assert page.figures["claims"].text().startswith("1 个任务，约 ")
+        assert page.figures["latency"].text().endswith(" 秒")
+        assert page.charts is not None and page.charts.spend is not None
+        assert page.charts.spend.getPlotItem().titleLabel.text == "每日花费"
+
+    harness.run(scenario())
+
+
+def test_in_chinese_the_empty_history_explains_itself(harness: Harness, chinese: None) -> None:
+    page = harness.keep(RelaysPage(harness.services))
+    page.show()
+
+    async def scenario() -> None:
+        page.refresh()
+        await harness.until(lambda: page.message.text().startswith("还没有任务。"))
+        assert "生成一张图片" in page.message.text()
+
+    harness.run(scenario())
+
+
+def test_the_shortcut_sheet_lists_the_relays_page(harness: Harness) -> None:
+    from studio.ui.shortcuts import ShortcutSheet
+
+    window = harness.keep(MainWindow(harness.services))
+    window.show()
+    harness.run(window.ready())
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    sheets = [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutSheet)]
+    assert sheets and sheets[-1].isVisible()
+    texts = [label.text() for label in sheets[-1].findChildren(QLabel)]
+    keys = QKeySequence("Ctrl+Shift+L").toString(QKeySequence.SequenceFormat.NativeText)
+    row = texts.index(f"<b>{keys}</b>")
+    assert texts[row + 1] == "Relays: what each relay cost and delivered"
+    sheets[-1].close()
