@@ -33,6 +33,10 @@ SHOTS = (
     ("expand", True),
     ("composer-nano-banana-2", True),
     ("relays", True),
+    ("batch", True),
+    ("batch-running", True),
+    ("boards", True),
+    ("compare", True),
 )
 
 

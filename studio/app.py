@@ -43,6 +43,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             "expand",
             "composer-nano-banana-2",
             "relays",
+            "boards",
+            "batch",
+            "batch-running",
+            "compare",
         ],
         help=argparse.SUPPRESS,  # a scripted state for --screenshot (packaging/screenshots.py)
     )

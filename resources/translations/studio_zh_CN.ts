@@ -101,44 +101,753 @@
     </message>
   </context>
   <context>
-    <name>BudgetGuard</name>
+    <name>BatchDialog</name>
     <message>
-      <location filename="../../studio/ui/budget_guard.py" line="87" />
+      <location filename="../../studio/ui/batch/targets.py" line="55" />
+      <source>A model of the catalog, or any name the relay sells</source>
+      <translation>目录中的模型，或中转站出售的任意模型名</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="144" />
+      <source>A text file (a prompt a line), or .csv / .jsonl with a prompt column and any of model, ratio, resolution, size, n, quality, seed, refs, mask, profile, protocol</source>
+      <translation>文本文件（每行一条提示词），或带 prompt 列的 .csv / .jsonl，还可以有 model、ratio、resolution、size、n、quality、seed、refs、mask、profile、protocol 中的任意列</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="174" />
+      <source>A {name} in a prompt is a variable: every combination of its values is sent.</source>
+      <translation>提示词中的 {name} 是变量：它的取值的每一种组合都会发送。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/targets.py" line="66" />
+      <source>Add this target</source>
+      <translation>添加这个目标</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/variables.py" line="74" />
+      <source>Add variable</source>
+      <translation>添加变量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="357" />
+      <source>All files (*)</source>
+      <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="192" />
+      <source>At most</source>
+      <translation>同时最多</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="546" />
+      <location filename="../../studio/ui/batch/dialog.py" line="99" />
+      <source>Batch</source>
+      <translation>批量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="357" />
+      <source>Batch files ({patterns})</source>
+      <translation>批量文件 ({patterns})</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="238" />
+      <source>Cancel all</source>
+      <translation>全部取消</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="260" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="59" />
+      <source>Cost</source>
+      <translation>费用</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="328" />
+      <source>Each line takes the composer's settings unless it sets its own: {settings}.</source>
+      <translation>每一行都使用创作面板的设置，除非该行自己设置：{settings}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="235" />
+      <source>Each result is in the gallery as it arrives; the batch is one run there.</source>
+      <translation>每个结果一到就会出现在图库中；整个批次在那里是一次运行。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="612" />
+      <source>Finished: {succeeded} of {total} delivered · {failed} failed</source>
+      <translation>已结束：交付 {succeeded}/{total} · 失败 {failed}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="198" />
+      <source>How many of this batch are sent at once (each relay's own limit applies too)</source>
+      <translation>本批次同时发送多少个请求（每个中转站自己的上限也同时适用）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="79" />
+      <source>Line {number}: {reason}</source>
+      <translation>第 {number} 行：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="59" />
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="472" />
+      <source>Nothing can be sent until each line is right.</source>
+      <translation>每一行都正确之前，什么都不会发送。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="474" />
+      <source>Nothing to send yet: write a prompt on each line.</source>
+      <translation>还没有要发送的内容：每行写一条提示词。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="154" />
+      <source>One prompt a line, e.g.
+a {animal} in {style}
+# a line with # first is skipped</source>
+      <translation>每行一条提示词，例如：
+{style}风格的{animal}
+# 以 # 开头的行会被跳过</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="354" />
+      <source>Open a batch file</source>
+      <translation>打开批量文件</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="140" />
+      <source>Open file…</source>
+      <translation>打开文件…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="527" />
       <source>Over budget</source>
       <translation>超出预算</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/budget_guard.py" line="92" />
+      <location filename="../../studio/ui/batch/dialog.py" line="211" />
+      <source>Preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="59" />
+      <source>Prompt</source>
+      <translation>提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="138" />
+      <source>Prompts</source>
+      <translation>提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="366" />
+      <source>Reading {name}…</source>
+      <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/targets.py" line="71" />
+      <source>Remove the chosen target</source>
+      <translation>移除选中的目标</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/variables.py" line="50" />
+      <source>Remove this variable</source>
+      <translation>移除这个变量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="240" />
+      <source>Retry failed</source>
+      <translation>重试失败的</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="262" />
+      <location filename="../../studio/ui/batch/dialog.py" line="499" />
+      <source>Send</source>
+      <translation>发送</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="243" />
+      <source>Send again each request of this batch that failed or was cancelled</source>
+      <translation>重新发送本批次中失败或被取消的每个请求</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="530" />
       <source>Send anyway</source>
       <translation>仍然发送</translation>
     </message>
     <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="529" />
+      <source>Send the batch anyway?</source>
+      <translation>仍然发送这个批次吗？</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="499" />
+      <source>Send {count}</source>
+      <translation>发送 {count} 个</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="605" />
+      <source>Sending: {finished} of {total} finished · {failed} failed</source>
+      <translation>发送中：已完成 {finished}/{total} · 失败 {failed}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="59" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="607" />
+      <source>Stopped: {succeeded} of {total} delivered · {failed} failed · {cancelled} cancelled · {unsent} not sent</source>
+      <translation>已停止：交付 {succeeded}/{total} · 失败 {failed} · 取消 {cancelled} · 未发送 {unsent}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="59" />
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="183" />
+      <source>Targets</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/targets.py" line="63" />
+      <source>The relay that sends it</source>
+      <translation>由哪个中转站发送</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="163" />
+      <source>Type prompts instead</source>
+      <translation>改为输入提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="179" />
+      <source>Variables</source>
+      <translation>变量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="48" />
+      <source>a brace without its pair: write {{ or }} for a brace itself</source>
+      <translation>花括号不成对：要写花括号本身，请写 {{ 或 }}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="86" />
+      <source>a mask</source>
+      <translation>一个蒙版</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="40" />
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="93" />
+      <source>cost unknown</source>
+      <translation>费用未知</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="38" />
+      <source>done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="37" />
+      <source>downloading</source>
+      <translation>下载中</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="39" />
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="38" />
+      <source>field(s) named twice: {fields}</source>
+      <translation>字段重复：{fields}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="41" />
+      <source>interrupted</source>
+      <translation>已中断</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="381" />
+      <source>it is not UTF-8 text</source>
+      <translation>它不是 UTF-8 文本</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="50" />
+      <source>mask not found: {path}</source>
+      <translation>找不到蒙版：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="51" />
+      <source>mask {path}: {detail}</source>
+      <translation>蒙版 {path}：{detail}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="36" />
+      <source>more cells than the header has names</source>
+      <translation>单元格比表头的字段多</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="52" />
+      <source>n must be at least 1 (it is {value})</source>
+      <translation>n 至少为 1（现在是 {value}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/variables.py" line="40" />
+      <source>name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="32" />
+      <source>no prompt</source>
+      <translation>没有提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="54" />
+      <source>no target: choose a model</source>
+      <translation>没有目标：请选择一个模型</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="43" />
+      <source>no values for {names}: give each variable its values</source>
+      <translation>{names} 没有取值：请为每个变量填写取值</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="40" />
+      <source>not CSV ({detail})</source>
+      <translation>不是 CSV（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="41" />
+      <source>not JSON ({detail})</source>
+      <translation>不是 JSON（{detail}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="42" />
+      <source>not a JSON object</source>
+      <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="115" />
+      <source>not sent</source>
+      <translation>不发送</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="34" />
+      <source>preparing</source>
+      <translation>准备中</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="80" />
+      <source>quality {value}</source>
+      <translation>质量 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="33" />
+      <source>queued</source>
+      <translation>排队中</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="49" />
+      <source>reference not found: {path}</source>
+      <translation>找不到参考图：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="34" />
+      <source>refs must be a list of paths, or paths separated by ;</source>
+      <translation>refs 必须是路径列表，或用 ; 分隔的路径</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="201" />
+      <source>requests at once</source>
+      <translation>个请求</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="36" />
+      <source>running</source>
+      <translation>运行中</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/preview.py" line="35" />
+      <source>sent</source>
+      <translation>已发送</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="39" />
+      <source>the header row has no prompt field</source>
+      <translation>表头没有 prompt 字段</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="87" />
+      <source>the model's defaults</source>
+      <translation>模型的默认设置</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/targets.py" line="113" />
+      <source>through the {protocol} protocol</source>
+      <translation>通过 {protocol} 协议</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="31" />
+      <source>unknown field(s): {fields}</source>
+      <translation>未知字段：{fields}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="53" />
+      <source>unknown protocol {value} (known: {known})</source>
+      <translation>未知协议 {value}（可用：{known}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/variables.py" line="44" />
+      <source>values, comma-separated: cat, fox, hare</source>
+      <translation>取值，用逗号分隔：猫, 狐狸, 野兔</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="37" />
+      <source>{cells} cells, but the header names {fields} fields</source>
+      <translation>有 {cells} 个单元格，但表头只有 {fields} 个字段</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="480" />
+      <source>{count} cannot be sent (see Notes)</source>
+      <translation>{count} 个无法发送（见备注）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="44" />
+      <source>{count} combinations; a batch takes at most {limit}</source>
+      <translation>共 {count} 种组合；一个批次最多 {limit} 个</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="82" />
+      <source>{count} images each</source>
+      <translation>每条 {count} 张图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="84" />
+      <source>{count} reference image(s)</source>
+      <translation>{count} 张参考图</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="476" />
+      <source>{count} requests · {cost}</source>
+      <translation>{count} 个请求 · {cost}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="45" />
+      <source>{count} requests; a batch takes at most {limit}</source>
+      <translation>共 {count} 个请求；一个批次最多 {limit} 个</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="33" />
+      <source>{field} is not a whole number: {value}</source>
+      <translation>{field} 不是整数：{value}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="35" />
+      <source>{field} must be text</source>
+      <translation>{field} 必须是文本</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="382" />
+      <source>{name} could not be read: {reason}</source>
+      <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/dialog.py" line="390" />
+      <source>{name}: {count} lines</source>
+      <translation>{name}：{count} 行</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="46" />
+      <source>{{{name}}} has a format spec: write just the name in braces</source>
+      <translation>{{{name}}} 带有格式说明：花括号里只写变量名</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="47" />
+      <source>{{{name}}} is not a variable name (letters, digits and _)</source>
+      <translation>{{{name}}} 不是变量名（只能用字母、数字和 _）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="86" />
+      <source>… and {count} more.</source>
+      <translation>……还有 {count} 处。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/batch/texts.py" line="96" />
+      <source>≈ {amount}</source>
+      <translation>≈ {amount}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Boards</name>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="25" />
+      <source>A board needs a name.</source>
+      <translation>画板需要一个名称。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="16" />
+      <source>All images</source>
+      <translation>全部图像</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/name_editor.py" line="25" />
+      <location filename="../../studio/ui/boards/name_editor.py" line="26" />
+      <source>Board name</source>
+      <translation>画板名称</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="338" />
+      <source>Board “{board}” created: drag images onto it, or click it to work in it.</source>
+      <translation>已创建画板“{board}”：可把图像拖进去，或点击它在其中工作。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="403" />
+      <source>Board “{board}” deleted: its images are under “No board”.</source>
+      <translation>已删除画板“{board}”：其中的图像现在位于“未归入画板”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="336" />
+      <source>Board “{board}” renamed.</source>
+      <translation>画板已重命名为“{board}”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/board_list.py" line="191" />
+      <location filename="../../studio/ui/boards/panel.py" line="67" />
+      <source>Boards</source>
+      <translation>画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="376" />
+      <location filename="../../studio/ui/boards/panel.py" line="388" />
+      <source>Delete board</source>
+      <translation>删除画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="443" />
+      <source>Delete board…</source>
+      <translation>删除画板…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="377" />
+      <source>Delete the board “{board}”?</source>
+      <translation>删除画板“{board}”？</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/board_list.py" line="257" />
+      <source>Double-click or F2 to rename; right-click for more.</source>
+      <translation>双击或按 F2 重命名；右键查看更多操作。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/board_list.py" line="253" />
+      <source>Drop images here to move them.</source>
+      <translation>把图像拖到这里即可移入。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/board_list.py" line="252" />
+      <source>Every image, whatever its board</source>
+      <translation>全部图像，不论属于哪个画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="441" />
+      <source>Export images…</source>
+      <translation>导出图像…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="39" />
+      <source>Export of “{board}” stopped: {count} image(s) are in {folder}.</source>
+      <translation>“{board}”的导出已停止：{folder} 中已有 {count} 张图像。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/exporter.py" line="69" />
+      <source>Export “{board}” into…</source>
+      <translation>将“{board}”导出到…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="41" />
+      <source>Exported {count} image(s) of “{board}” to {folder}.</source>
+      <translation>已将“{board}”的 {count} 张图像导出到 {folder}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/exporter.py" line="84" />
+      <source>Exporting “{board}”…</source>
+      <translation>正在导出“{board}”…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="383" />
+      <source>Its {count} image(s) stay in your history: they will show under “No board”. Only the board goes.</source>
+      <translation>其中的 {count} 张图像仍保留在历史记录中，会显示在“未归入画板”下。只删除画板本身。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="72" />
+      <location filename="../../studio/ui/boards/panel.py" line="73" />
+      <location filename="../../studio/ui/boards/panel.py" line="445" />
+      <source>New board</source>
+      <translation>新建画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/board_list.py" line="255" />
+      <source>New results go here.</source>
+      <translation>新结果会放到这里。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="98" />
+      <location filename="../../studio/ui/boards/panel.py" line="102" />
+      <source>New results go to</source>
+      <translation>新结果放入</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="225" />
+      <source>New results go to “{board}”.</source>
+      <translation>新结果将放入“{board}”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="20" />
+      <source>No board</source>
+      <translation>未归入画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="63" />
+      <source>Nothing is lost: Studio's history keeps every original.</source>
+      <translation>不会丢失任何内容：Studio 的历史记录保留着每一张原图。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="440" />
+      <source>Rename…</source>
+      <translation>重命名…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="435" />
+      <source>Send new results here</source>
+      <translation>新结果放到这里</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/exporter.py" line="57" />
+      <source>Stop the export (what is written stays)</source>
+      <translation>停止导出（已写出的文件会保留）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/exporter.py" line="110" />
+      <location filename="../../studio/ui/boards/panel.py" line="363" />
+      <source>That board is gone.</source>
+      <translation>该画板已不存在。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="27" />
+      <source>That name is too long: at most {limit} characters.</source>
+      <translation>名称太长：最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/panel.py" line="101" />
+      <source>The board that receives the images you generate</source>
+      <translation>接收你所生成图像的画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="57" />
+      <source>The disk is full: {done} of {total} image(s) were exported to {folder}.</source>
+      <translation>磁盘已满：{total} 张图像中已有 {done} 张导出到 {folder}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/exporter.py" line="98" />
+      <source>The export failed; see the log.</source>
+      <translation>导出失败，请查看日志。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="61" />
+      <source>The export stopped after {done} of {total} image(s): {cause}.</source>
+      <translation>导出在 {total} 张中的第 {done} 张后中止：{cause}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="28" />
+      <source>There is already a board called “{name}”.</source>
+      <translation>已有名为“{name}”的画板。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/board_list.py" line="263" />
+      <source>new results go here</source>
+      <translation>新结果会放到这里</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="48" />
+      <source>{count} could not be found in the history's folder.</source>
+      <translation>有 {count} 张在历史记录文件夹中找不到。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="33" />
+      <source>{count} image(s) moved to “No board”.</source>
+      <translation>已将 {count} 张图像移到“未归入画板”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="34" />
+      <source>{count} image(s) moved to “{board}”.</source>
+      <translation>已将 {count} 张图像移到“{board}”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="44" />
+      <source>{count} were there from an earlier export.</source>
+      <translation>其中 {count} 张在之前的导出中已存在。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/texts.py" line="59" />
+      <source>{folder} cannot be written to: choose another folder.</source>
+      <translation>无法写入 {folder}：请选择其他文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/board_list.py" line="261" />
+      <source>{name}, {count} image(s)</source>
+      <translation>{name}，{count} 张图像</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/boards/exporter.py" line="112" />
+      <source>“{board}” has no images to export.</source>
+      <translation>“{board}”中没有可导出的图像。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BudgetGuard</name>
+    <message>
       <location filename="../../studio/ui/budget_guard.py" line="90" />
+      <source>Over budget</source>
+      <translation>超出预算</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="95" />
+      <source>Send anyway</source>
+      <translation>仍然发送</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/budget_guard.py" line="93" />
       <source>Send it anyway? The budget is set in Settings → Relays.</source>
       <translation>仍要发送吗？预算在“设置 → 中转”中设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/budget_guard.py" line="33" />
+      <location filename="../../studio/ui/budget_guard.py" line="34" />
       <source>This request would pass the daily budget of {profile}: {spent} of {budget} {currency} spent today, this request about {estimate}.</source>
       <translation>此请求将超出 {profile} 的每日预算：今日已花费 {spent}/{budget} {currency}，此请求约 {estimate}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/budget_guard.py" line="38" />
+      <location filename="../../studio/ui/budget_guard.py" line="39" />
       <source>This request would pass the monthly budget of {profile}: {spent} of {budget} {currency} spent this month, this request about {estimate}.</source>
       <translation>此请求将超出 {profile} 的每月预算：本月已花费 {spent}/{budget} {currency}，此请求约 {estimate}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/budget_guard.py" line="49" />
+      <location filename="../../studio/ui/budget_guard.py" line="50" />
       <source>Today on {profile}: cost unknown</source>
       <translation>今日 {profile}：花费未知</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/budget_guard.py" line="50" />
+      <location filename="../../studio/ui/budget_guard.py" line="51" />
       <source>Today on {profile}: {amount} {currency}</source>
       <translation>今日 {profile}：{amount} {currency}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/budget_guard.py" line="67" />
+      <location filename="../../studio/ui/budget_guard.py" line="68" />
       <source>What the current relay cost today, from the history (its price multiplier applied). Settings → Relays sets its budgets.</source>
       <translation>当前中转今日的花费，来自历史记录（已计入其价格倍数）。预算在“设置 → 中转”中设置。</translation>
     </message>
@@ -146,189 +855,347 @@
   <context>
     <name>Composer</name>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="264" />
+      <location filename="../../studio/ui/composer/panel.py" line="276" />
       <source>A pasted image is still being read. Try again in a moment.</source>
       <translation>粘贴的图像仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="278" />
+      <location filename="../../studio/ui/composer/panel.py" line="290" />
       <source>Choose a relay profile first (or try the demo).</source>
       <translation>请先选择一个中转配置（或试用演示）。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="127" />
+      <location filename="../../studio/ui/composer/panel.py" line="129" />
       <source>Describe the image you want…</source>
       <translation>描述你想要的图像…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="118" />
+      <location filename="../../studio/ui/composer/panel.py" line="120" />
       <source>History</source>
       <translation>历史记录</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="319" />
+      <location filename="../../studio/ui/composer/panel.py" line="336" />
       <source>Left out, as {model} cannot take it here: {settings}.</source>
       <translation>已忽略，因为 {model} 在此无法使用：{settings}。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="148" />
+      <location filename="../../studio/ui/composer/panel.py" line="152" />
       <source>Model</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="139" />
+      <location filename="../../studio/ui/composer/panel.py" line="141" />
       <source>Negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="268" />
+      <location filename="../../studio/ui/composer/panel.py" line="280" />
       <source>Not readable as an image: {names}. Remove it to generate.</source>
       <translation>无法作为图像读取：{names}。请移除后再生成。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="204" />
+      <location filename="../../studio/ui/composer/panel.py" line="216" />
       <source>Paste as reference</source>
       <translation>粘贴为参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="113" />
+      <location filename="../../studio/ui/composer/panel.py" line="115" />
       <source>Prompt</source>
       <translation>提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="121" />
+      <location filename="../../studio/ui/composer/panel.py" line="123" />
       <source>Recent prompts (Ctrl+Up / Ctrl+Down in the prompt)</source>
       <translation>最近的提示词（在提示词框中按 Ctrl+Up / Ctrl+Down）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="142" />
+      <location filename="../../studio/ui/composer/panel.py" line="144" />
       <source>What the image should not contain…</source>
       <translation>图像中不应出现的内容…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="65" />
+      <location filename="../../studio/ui/composer/panel.py" line="67" />
       <source>background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="70" />
+      <location filename="../../studio/ui/composer/panel.py" line="72" />
       <source>complexity</source>
       <translation>复杂度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="68" />
+      <location filename="../../studio/ui/composer/panel.py" line="70" />
       <source>compression</source>
       <translation>压缩率</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="71" />
+      <location filename="../../studio/ui/composer/panel.py" line="73" />
       <source>frame count</source>
       <translation>帧数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="72" />
+      <location filename="../../studio/ui/composer/panel.py" line="74" />
       <source>frame duration</source>
       <translation>每帧时长</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="74" />
+      <location filename="../../studio/ui/composer/panel.py" line="76" />
       <source>image series</source>
       <translation>组图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="67" />
+      <location filename="../../studio/ui/composer/panel.py" line="69" />
       <source>input fidelity</source>
       <translation>输入保真度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="69" />
+      <location filename="../../studio/ui/composer/panel.py" line="71" />
       <source>moderation</source>
       <translation>审核强度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="61" />
+      <location filename="../../studio/ui/composer/panel.py" line="63" />
       <source>number of images</source>
       <translation>图片数量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="75" />
+      <location filename="../../studio/ui/composer/panel.py" line="77" />
       <source>number of images in a series</source>
       <translation>组图张数</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="64" />
+      <location filename="../../studio/ui/composer/panel.py" line="66" />
       <source>output format</source>
       <translation>输出格式</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="57" />
+      <location filename="../../studio/ui/composer/panel.py" line="59" />
       <source>protocol</source>
       <translation>协议</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="62" />
+      <location filename="../../studio/ui/composer/panel.py" line="64" />
       <source>quality</source>
       <translation>质量</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="58" />
+      <location filename="../../studio/ui/composer/panel.py" line="60" />
       <source>ratio</source>
       <translation>宽高比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="59" />
+      <location filename="../../studio/ui/composer/panel.py" line="61" />
       <source>resolution</source>
       <translation>分辨率</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="77" />
+      <location filename="../../studio/ui/composer/panel.py" line="79" />
       <source>safety tolerance</source>
       <translation>安全容忍度</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="66" />
+      <location filename="../../studio/ui/composer/panel.py" line="68" />
       <source>seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="60" />
+      <location filename="../../studio/ui/composer/panel.py" line="62" />
       <source>size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="63" />
+      <location filename="../../studio/ui/composer/panel.py" line="65" />
       <source>style</source>
       <translation>风格</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="78" />
+      <location filename="../../studio/ui/composer/panel.py" line="80" />
       <source>the markup overlay</source>
       <translation>标注叠加图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="79" />
+      <location filename="../../studio/ui/composer/panel.py" line="81" />
       <source>the negative prompt</source>
       <translation>反向提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="73" />
+      <location filename="../../studio/ui/composer/panel.py" line="75" />
       <source>thinking level</source>
       <translation>思考等级</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="76" />
+      <location filename="../../studio/ui/composer/panel.py" line="78" />
       <source>watermark</source>
       <translation>水印</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="130" />
+      <location filename="../../studio/ui/composer/panel.py" line="132" />
       <source>{keys} generates · Ctrl+Up/Down recall earlier prompts</source>
       <translation>{keys} 生成 · Ctrl+Up/Down 调出之前的提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/panel.py" line="347" />
+      <location filename="../../studio/ui/composer/panel.py" line="364" />
       <source>{model} takes at most {limit} characters.</source>
       <translation>{model} 最多接受 {limit} 个字符。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComposerCompare</name>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="76" />
+      <source>, {count} without a price</source>
+      <translation>，{count} 个无价格</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="156" />
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="260" />
+      <source>Add {model} through the chosen relay</source>
+      <translation>通过所选中转站添加 {model}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="162" />
+      <source>Choose a model and its relay, then add it. Generate sends the same request to every target; what one cannot take is left out for it.</source>
+      <translation>选择模型及其中转站，然后添加。生成时会把同一请求发送给每个目标；某个目标不支持的设置会对它略去。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="69" />
+      <source>Compare</source>
+      <translation>对比</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="182" />
+      <source>Compare mode</source>
+      <translation>对比模式</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="172" />
+      <source>Compare on</source>
+      <translation>对比目标</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="71" />
+      <source>Cost unknown for one target</source>
+      <translation>1 个目标，费用未知</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="72" />
+      <source>Cost unknown for {count} targets</source>
+      <translation>{count} 个目标，费用未知</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="225" />
+      <source>Current relay</source>
+      <translation>当前中转站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="224" />
+      <source>Current relay ({name})</source>
+      <translation>当前中转站（{name}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="200" />
+      <source>No target can take this request: each one says why under its name.</source>
+      <translation>没有目标能接受这个请求：原因见各目标名称下方。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="58" />
+      <source>Not sent: {reason}</source>
+      <translation>不发送：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="145" />
+      <source>Relay</source>
+      <translation>中转站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="94" />
+      <source>Remove this target</source>
+      <translation>移除此目标</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="95" />
+      <source>Remove {target}</source>
+      <translation>移除 {target}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="73" />
+      <source>Send the same request to several models or relays, side by side ({keys})</source>
+      <translation>把同一请求发送给多个模型或中转站，并排对比（{keys}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="234" />
+      <source>Send this compare?</source>
+      <translation>发送这次对比？</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="237" />
+      <source>Send to one target</source>
+      <translation>发送到 1 个目标</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="237" />
+      <source>Send to {count} targets</source>
+      <translation>发送到 {count} 个目标</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="175" />
+      <source>The catalog's list price over every target, each relay's price multiplier applied. Relays may charge differently.</source>
+      <translation>按目录标价计算所有目标的总价，已计入各中转站的价格倍率。中转站的实际收费可能不同。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="144" />
+      <source>The relay that sends the model added next</source>
+      <translation>发送下一个添加的模型所用的中转站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="224" />
+      <source>This compare costs about {amount} in all, more than {limit} (the amount above which the studio asks first).</source>
+      <translation>这次对比总计约 {amount}，超过 {limit}（超过此金额时会先询问）。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="52" />
+      <source>{model} @ current relay</source>
+      <translation>{model} @ 当前中转站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="51" />
+      <source>{model} @ {relay}</source>
+      <translation>{model} @ {relay}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_targets.py" line="258" />
+      <source>{model} through this relay is a target already.</source>
+      <translation>通过此中转站的 {model} 已是目标。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="88" />
+      <source>{target}: cost unknown</source>
+      <translation>{target}：费用未知</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="86" />
+      <source>{target}: not sent</source>
+      <translation>{target}：不发送</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="91" />
+      <source>{target}: ≈ {amount}</source>
+      <translation>{target}：≈ {amount}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="73" />
+      <source>≈ {amount} · one target</source>
+      <translation>≈ {amount} · 1 个目标</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/compare_flow.py" line="73" />
+      <source>≈ {amount} · {count} targets</source>
+      <translation>≈ {amount} · {count} 个目标</translation>
     </message>
   </context>
   <context>
@@ -384,7 +1251,7 @@
   <context>
     <name>ComposerFooter</name>
     <message>
-      <location filename="../../studio/ui/composer/footer.py" line="83" />
+      <location filename="../../studio/ui/composer/footer.py" line="84" />
       <source>Generate</source>
       <translation>生成</translation>
     </message>
@@ -394,7 +1261,12 @@
       <translation>生成（{keys}）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/footer.py" line="92" />
+      <location filename="../../studio/ui/composer/footer.py" line="83" />
+      <source>Generate × {count}</source>
+      <translation>生成 × {count}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/composer/footer.py" line="108" />
       <source>Sent</source>
       <translation>已发送</translation>
     </message>
@@ -900,17 +1772,17 @@
   <context>
     <name>ComposerPrompt</name>
     <message>
-      <location filename="../../studio/ui/composer/prompt.py" line="183" />
+      <location filename="../../studio/ui/composer/prompt.py" line="209" />
       <source>No prompts yet: the ones you send appear here.</source>
       <translation>还没有提示词：发送过的提示词会显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/prompt.py" line="212" />
+      <location filename="../../studio/ui/composer/prompt.py" line="238" />
       <source>No recent prompt contains “{text}”.</source>
       <translation>最近的提示词中没有包含“{text}”的。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/composer/prompt.py" line="158" />
+      <location filename="../../studio/ui/composer/prompt.py" line="184" />
       <source>Search recent prompts…</source>
       <translation>搜索最近的提示词…</translation>
     </message>
@@ -1512,47 +2384,47 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>DetailPanel</name>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="238" />
+      <location filename="../../studio/ui/detail/panel.py" line="250" />
       <source>Compare with a reference or another result</source>
       <translation>与参考图或其他结果对比</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="240" />
+      <location filename="../../studio/ui/detail/panel.py" line="252" />
       <source>Nothing to compare with: this job had no reference and one result.</source>
       <translation>没有可对比的图像：此任务没有参考图，且只有一个结果。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="59" />
+      <location filename="../../studio/ui/detail/panel.py" line="61" />
       <source>Select an image to see it here.</source>
       <translation>选择一张图像，即可在此查看。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="352" />
+      <location filename="../../studio/ui/detail/panel.py" line="364" />
       <source>Sent to Midjourney: {label}</source>
       <translation>已发送到 Midjourney：{label}</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="288" />
+      <location filename="../../studio/ui/detail/panel.py" line="300" />
       <source>Show the masked area (where the edit was asked)</source>
       <translation>显示蒙版区域（要求编辑的位置）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="209" />
+      <location filename="../../studio/ui/detail/panel.py" line="221" />
       <source>The image file could not be read.</source>
       <translation>无法读取图像文件。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="275" />
+      <location filename="../../studio/ui/detail/panel.py" line="287" />
       <source>This image</source>
       <translation>此图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="290" />
+      <location filename="../../studio/ui/detail/panel.py" line="302" />
       <source>This job had no mask.</source>
       <translation>此任务没有使用蒙版。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/detail/panel.py" line="272" />
+      <location filename="../../studio/ui/detail/panel.py" line="284" />
       <source>{name} could not be read.</source>
       <translation>无法读取 {name}。</translation>
     </message>
@@ -1844,6 +2716,11 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/engine/manager.py" line="56" />
       <source>Cancelled before it was sent.</source>
       <translation>发送之前已取消。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/runs.py" line="39" />
+      <source>Choose at least one target: a model, and its relay.</source>
+      <translation>请至少选择一个目标：一个模型及其中转站。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/plan.py" line="84" />
@@ -2397,6 +3274,11 @@ Double-click to preview; drag to reorder.</source>
       <translation>工作室在中转应答期间停止了。请求没有被再次发送。</translation>
     </message>
     <message>
+      <location filename="../../studio/engine/runs.py" line="35" />
+      <source>The target {target} is not of the form MODEL or MODEL@PROFILE, e.g. gpt-image-1@relay-a.</source>
+      <translation>目标 {target} 的格式不是 MODEL 或 MODEL@PROFILE，例如 gpt-image-1@relay-a。</translation>
+    </message>
+    <message>
       <location filename="../../studio/settings/profiles.py" line="71" />
       <source>The webhook {url} is not a valid http:// or https:// address.</source>
       <translation>Webhook {url} 不是有效的 http:// 或 https:// 地址。</translation>
@@ -2457,12 +3339,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>此中转没有异步模式（{path} 返回 HTTP {status}）。请不使用异步模式发送请求，或修正配置中的异步设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/budget.py" line="29" />
+      <location filename="../../studio/engine/budget.py" line="30" />
       <source>This request would pass the daily budget of {profile}: {spent} of {budget} {currency} spent today, this request about {estimate}. Send it anyway with --yes, or raise the budget.</source>
       <translation>此请求将超出 {profile} 的每日预算：今日已花费 {spent}/{budget} {currency}，此请求约 {estimate}。如仍要发送，请加 --yes，或提高预算。</translation>
     </message>
     <message>
-      <location filename="../../studio/engine/budget.py" line="34" />
+      <location filename="../../studio/engine/budget.py" line="35" />
       <source>This request would pass the monthly budget of {profile}: {spent} of {budget} {currency} spent this month, this request about {estimate}. Send it anyway with --yes, or raise the budget.</source>
       <translation>此请求将超出 {profile} 的每月预算：本月已花费 {spent}/{budget} {currency}，此请求约 {estimate}。如仍要发送，请加 --yes，或提高预算。</translation>
     </message>
@@ -3114,6 +3996,39 @@ Double-click to preview; drag to reorder.</source>
     </message>
   </context>
   <context>
+    <name>Gallery</name>
+    <message>
+      <location filename="../../studio/ui/gallery/panel.py" line="204" />
+      <source>Board: {board}</source>
+      <translation>画板：{board}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/panel.py" line="194" />
+      <source>Drag images from the gallery onto the board in Boards, or generate: new results go to the board chosen there.</source>
+      <translation>把图库中的图像拖到“画板”栏中的这个画板上，或直接生成：新结果会放入那里选定的画板。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/panel.py" line="189" />
+      <source>Every image is on a board</source>
+      <translation>所有图像都已归入画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/panel.py" line="189" />
+      <source>Images on no board will show here.</source>
+      <translation>未归入画板的图像会显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/panel.py" line="202" />
+      <source>No board</source>
+      <translation>未归入画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/panel.py" line="193" />
+      <source>Nothing on “{board}” yet</source>
+      <translation>“{board}”中还没有图像</translation>
+    </message>
+  </context>
+  <context>
     <name>GalleryEmpty</name>
     <message>
       <location filename="../../studio/ui/gallery/empty.py" line="72" />
@@ -3151,7 +4066,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>演示在本机运行：不会向外发送任何内容，也不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/empty.py" line="131" />
+      <location filename="../../studio/ui/gallery/empty.py" line="135" />
       <source>The history could not be read</source>
       <translation>无法读取历史记录</translation>
     </message>
@@ -3171,7 +4086,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>欢迎使用 Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/gallery/empty.py" line="132" />
+      <location filename="../../studio/ui/gallery/empty.py" line="136" />
       <source>Your images are safe on disk. Restart Studio; if this stays, see the log.</source>
       <translation>你的图像仍完好地保存在磁盘上。请重启 Studio；如果问题仍然存在，请查看日志。</translation>
     </message>
@@ -3279,6 +4194,149 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/ui/gallery/filters.py" line="25" />
       <source>Today</source>
       <translation>今天</translation>
+    </message>
+  </context>
+  <context>
+    <name>GalleryRuns</name>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="190" />
+      <source>(no prompt)</source>
+      <translation>（无提示词）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="206" />
+      <source>+{count} more</source>
+      <translation>还有 {count} 个</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="401" />
+      <source>@ {relay}</source>
+      <translation>@ {relay}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="177" />
+      <source>Batch</source>
+      <translation>批量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="177" />
+      <source>Compare</source>
+      <translation>对比</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_view.py" line="179" />
+      <source>Compare in detail</source>
+      <translation>在详情中对比</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_view.py" line="402" />
+      <source>Compares and batches: one row each, results side by side</source>
+      <translation>对比与批量：每次一行，结果并排显示</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="86" />
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="114" />
+      <source>Double-click to open it · F marks it as a favourite</source>
+      <translation>双击打开 · 按 F 设为收藏</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="348" />
+      <source>Failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_view.py" line="400" />
+      <source>Images</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="467" />
+      <source>Mark as the best (favourite)</source>
+      <translation>标为最佳（收藏）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_view.py" line="281" />
+      <source>No run has “{text}” in its prompt.</source>
+      <translation>没有提示词中含“{text}”的运行。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_view.py" line="285" />
+      <source>No runs yet. Turn on Compare beside the model in the composer to send one prompt to several models or relays: each compare shows here as one row, its results side by side.</source>
+      <translation>还没有运行。在编辑区模型旁打开“对比”，即可把一条提示词发送给多个模型或中转站：每次对比在这里显示为一行，结果并排。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="348" />
+      <source>Not sent</source>
+      <translation>未发送</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="81" />
+      <source>Not sent: {reason}</source>
+      <translation>未发送：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_view.py" line="182" />
+      <source>Open the current card in the detail view's compare, against the other selected cards (or the rest of its run)</source>
+      <translation>在详情视图的对比中打开当前卡片，与其他选中的卡片（或同一批次的其余结果）对比</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="290" />
+      <source>Retry</source>
+      <translation>重试</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="83" />
+      <source>Running</source>
+      <translation>运行中</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_view.py" line="401" />
+      <source>Runs</source>
+      <translation>运行</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_view.py" line="174" />
+      <source>Search runs by prompt…</source>
+      <translation>按提示词搜索运行…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="468" />
+      <source>Send it again, in this run</source>
+      <translation>在此运行中重新发送</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="120" />
+      <source>{count} done</source>
+      <translation>{count} 个完成</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="122" />
+      <source>{count} failed</source>
+      <translation>{count} 个失败</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="124" />
+      <source>{count} running</source>
+      <translation>{count} 个运行中</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="95" />
+      <source>{seconds} s</source>
+      <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="101" />
+      <source>≈ {amount}</source>
+      <translation>≈ {amount}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/gallery/runs_delegate.py" line="133" />
+      <source>≈ {amount} in all</source>
+      <translation>总计 ≈ {amount}</translation>
     </message>
   </context>
   <context>
@@ -3390,57 +4448,67 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>ImageMenu</name>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="24" />
+      <location filename="../../studio/ui/context_menu.py" line="26" />
       <source>Copy image</source>
       <translation>复制图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="25" />
+      <location filename="../../studio/ui/context_menu.py" line="27" />
       <source>Copy prompt</source>
       <translation>复制提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="21" />
+      <location filename="../../studio/ui/context_menu.py" line="23" />
       <source>Edit with mask…</source>
       <translation>用蒙版编辑…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="22" />
+      <location filename="../../studio/ui/context_menu.py" line="24" />
       <source>Expand canvas…</source>
       <translation>扩展画布…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="26" />
+      <location filename="../../studio/ui/context_menu.py" line="28" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="29" />
+      <location filename="../../studio/ui/context_menu.py" line="31" />
       <source>Favourite</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="30" />
+      <location filename="../../studio/ui/context_menu.py" line="76" />
+      <source>Move to board</source>
+      <translation>移到画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/context_menu.py" line="32" />
       <source>Move to trash</source>
       <translation>移到回收站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="27" />
+      <location filename="../../studio/ui/context_menu.py" line="87" />
+      <source>No boards yet: add one in Boards</source>
+      <translation>还没有画板：可在“画板”中新建</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/context_menu.py" line="29" />
       <source>Open containing folder</source>
       <translation>打开所在文件夹</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="18" />
+      <location filename="../../studio/ui/context_menu.py" line="20" />
       <source>Reuse settings</source>
       <translation>复用设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="19" />
+      <location filename="../../studio/ui/context_menu.py" line="21" />
       <source>Use as reference</source>
       <translation>用作参考图</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/context_menu.py" line="20" />
+      <location filename="../../studio/ui/context_menu.py" line="22" />
       <source>Variations</source>
       <translation>变体</translation>
     </message>
@@ -3789,202 +4857,227 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="255" />
+      <location filename="../../studio/ui/main_window.py" line="314" />
+      <source>&amp;Batch…</source>
+      <translation>批量(&amp;B)…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="275" />
       <source>&amp;Copy image</source>
       <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="270" />
+      <location filename="../../studio/ui/main_window.py" line="293" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="241" />
+      <location filename="../../studio/ui/main_window.py" line="261" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="234" />
+      <location filename="../../studio/ui/main_window.py" line="254" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="263" />
+      <location filename="../../studio/ui/main_window.py" line="286" />
       <source>&amp;Favourite</source>
       <translation>收藏(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="232" />
+      <location filename="../../studio/ui/main_window.py" line="252" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="279" />
+      <location filename="../../studio/ui/main_window.py" line="302" />
       <source>&amp;Find in prompts</source>
       <translation>在提示词中查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="290" />
+      <location filename="../../studio/ui/main_window.py" line="313" />
       <source>&amp;Generate</source>
       <translation>生成(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="302" />
+      <location filename="../../studio/ui/main_window.py" line="327" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="289" />
+      <location filename="../../studio/ui/main_window.py" line="312" />
       <source>&amp;Jobs</source>
       <translation>任务(&amp;J)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="303" />
+      <location filename="../../studio/ui/main_window.py" line="328" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="239" />
+      <location filename="../../studio/ui/main_window.py" line="259" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="247" />
+      <location filename="../../studio/ui/main_window.py" line="267" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="286" />
+      <location filename="../../studio/ui/main_window.py" line="309" />
       <source>&amp;Relays…</source>
       <translation>中转站(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="293" />
+      <location filename="../../studio/ui/main_window.py" line="318" />
       <source>&amp;Reuse settings</source>
       <translation>复用设置(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="237" />
+      <location filename="../../studio/ui/main_window.py" line="257" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="242" />
+      <location filename="../../studio/ui/main_window.py" line="262" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="282" />
+      <location filename="../../studio/ui/main_window.py" line="305" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="82" />
+      <location filename="../../studio/ui/main_window.py" line="129" />
+      <source>Batch: many prompts at once, as one run (Ctrl+Shift+B)</source>
+      <translation>批量：一次发送多条提示词，作为一次运行（Ctrl+Shift+B）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="128" />
+      <source>Batch…</source>
+      <translation>批量…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="99" />
+      <source>Boards</source>
+      <translation>画板</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="89" />
       <source>Compose</source>
       <translation>创作</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="258" />
+      <location filename="../../studio/ui/main_window.py" line="278" />
       <source>Copy &amp;prompt</source>
       <translation>复制提示词(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="141" />
+      <location filename="../../studio/ui/main_window.py" line="161" />
       <source>Demo</source>
       <translation>演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="144" />
+      <location filename="../../studio/ui/main_window.py" line="164" />
       <source>Demo mode: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed.</source>
       <translation>演示模式：在本机模拟的中转站。不会向外发送任何内容，也不会产生扣费。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="85" />
+      <location filename="../../studio/ui/main_window.py" line="92" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="88" />
+      <location filename="../../studio/ui/main_window.py" line="95" />
       <source>Jobs</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="122" />
+      <location filename="../../studio/ui/main_window.py" line="142" />
       <source>No relay yet</source>
       <translation>尚无中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="253" />
+      <location filename="../../studio/ui/main_window.py" line="273" />
       <source>Paste as &amp;reference</source>
       <translation>粘贴为参考图(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="116" />
+      <location filename="../../studio/ui/main_window.py" line="136" />
       <source>Profile:</source>
       <translation>配置：</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="93" />
+      <location filename="../../studio/ui/main_window.py" line="282" />
+      <source>Prompt &amp;library…</source>
+      <translation>提示词库(&amp;L)…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/main_window.py" line="106" />
       <source>Ready.</source>
       <translation>就绪。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="110" />
+      <location filename="../../studio/ui/main_window.py" line="123" />
       <source>Relay</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="126" />
+      <location filename="../../studio/ui/main_window.py" line="146" />
       <source>Relays</source>
       <translation>中转站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="129" />
+      <location filename="../../studio/ui/main_window.py" line="149" />
       <source>Relays: what each relay cost, delivered and hid (Ctrl+Shift+L)</source>
       <translation>中转站：每个中转站的花费、交付与隐瞒（Ctrl+Shift+L）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="479" />
+      <location filename="../../studio/ui/main_window.py" line="532" />
       <source>Settings restored from {name}.</source>
       <translation>已从 {name} 恢复设置。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="136" />
+      <location filename="../../studio/ui/main_window.py" line="156" />
       <source>Settings: relays, look, export folder (Ctrl+,)</source>
       <translation>设置：中转站、外观、导出文件夹（Ctrl+,）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="59" />
+      <location filename="../../studio/ui/main_window.py" line="61" />
       <source>Studio</source>
       <translation>Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="59" />
+      <location filename="../../studio/ui/main_window.py" line="61" />
       <source>Studio — demo</source>
       <translation>Studio — 演示</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="468" />
+      <location filename="../../studio/ui/main_window.py" line="521" />
       <source>That file carries no studio settings. Drop it on References to use it there.</source>
       <translation>该文件不含 Studio 设置。如要用作参考图，请将其拖放到“参考图”区域。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="381" />
+      <location filename="../../studio/ui/main_window.py" line="420" />
       <source>The model is now {model}: the one chosen before cannot edit with a mask.</source>
       <translation>模型已切换为 {model}：之前选择的模型无法使用蒙版编辑。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="298" />
+      <location filename="../../studio/ui/main_window.py" line="323" />
       <source>Use as r&amp;eference</source>
       <translation>用作参考图(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="192" />
+      <location filename="../../studio/ui/main_window.py" line="212" />
       <source>Use the new relay?</source>
       <translation>使用新的中转站？</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/main_window.py" line="193" />
+      <location filename="../../studio/ui/main_window.py" line="213" />
       <source>“{name}” is saved. Use it now instead of “{current}”?</source>
       <translation>“{name}”已保存。现在改用它，而不再使用“{current}”吗？</translation>
     </message>
@@ -4655,6 +5748,211 @@ Double-click to preview; drag to reorder.</source>
     </message>
   </context>
   <context>
+    <name>PromptLibrary</name>
+    <message>
+      <location filename="../../studio/ui/prompts/texts.py" line="17" />
+      <source>A name has at most {limit} characters.</source>
+      <translation>名称最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/texts.py" line="18" />
+      <source>A prompt named “{name}” is already saved.</source>
+      <translation>已有名为“{name}”的提示词。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/texts.py" line="20" />
+      <source>A saved prompt has at most {limit} characters.</source>
+      <translation>保存的提示词最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="97" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="266" />
+      <source>Delete prompt</source>
+      <translation>删除提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="267" />
+      <source>Delete “{name}” from the library?</source>
+      <translation>从提示词库中删除“{name}”？</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="304" />
+      <source>Export prompts</source>
+      <translation>导出提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="131" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/texts.py" line="16" />
+      <source>Give the prompt a name.</source>
+      <translation>请给提示词起个名字。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="297" />
+      <source>Import prompts</source>
+      <translation>导入提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="46" />
+      <source>Imported: {parts}.</source>
+      <translation>已导入：{parts}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="128" />
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="104" />
+      <location filename="../../studio/ui/prompts/save_dialog.py" line="85" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/texts.py" line="34" />
+      <source>No variables. Write {name} in the text to make one a batch can fill in.</source>
+      <translation>没有变量。在内容中写 {name} 即可创建一个可由批量填充的变量。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="57" />
+      <source>Prompt library</source>
+      <translation>提示词库</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/save_dialog.py" line="131" />
+      <source>Replace</source>
+      <translation>替换</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/save_dialog.py" line="110" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/save_dialog.py" line="129" />
+      <source>Save again to replace it.</source>
+      <translation>再次保存即可替换它。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="100" />
+      <source>Save changes</source>
+      <translation>保存修改</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/save_dialog.py" line="66" />
+      <source>Save prompt to library</source>
+      <translation>保存提示词到提示词库</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/hooks.py" line="44" />
+      <source>Save prompt to library…</source>
+      <translation>保存提示词到提示词库…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="70" />
+      <source>Search names, tags and text…</source>
+      <translation>搜索名称、标签和内容…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="105" />
+      <location filename="../../studio/ui/prompts/save_dialog.py" line="86" />
+      <source>Tags</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/texts.py" line="24" />
+      <source>That file is not a prompt library: JSON with a list of prompts, each with a name and a text.</source>
+      <translation>该文件不是提示词库：应为包含提示词列表的 JSON，每条都有名称和内容。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/save_dialog.py" line="56" />
+      <source>The file could not be used: {reason}</source>
+      <translation>无法使用该文件：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/texts.py" line="19" />
+      <source>The prompt has no text.</source>
+      <translation>提示词没有内容。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="94" />
+      <source>Use in prompt</source>
+      <translation>用于提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/texts.py" line="35" />
+      <source>Variables: {names}</source>
+      <translation>变量：{names}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="86" />
+      <source>comma-separated</source>
+      <translation>用逗号分隔</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/save_dialog.py" line="74" />
+      <source>e.g. product, poster (comma-separated)</source>
+      <translation>例如：产品, 海报（用逗号分隔）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="39" />
+      <source>{count} added</source>
+      <translation>新增 {count} 条</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="41" />
+      <source>{count} added under a new name</source>
+      <translation>{count} 条以新名称加入</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="43" />
+      <source>{count} already here</source>
+      <translation>{count} 条已存在</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="328" />
+      <source>{count} prompts exported to {path}.</source>
+      <translation>已导出 {count} 条提示词到 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="45" />
+      <source>{count} without a name or text skipped</source>
+      <translation>跳过 {count} 条缺少名称或内容的</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="288" />
+      <source>“{name}” deleted.</source>
+      <translation>已删除“{name}”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/hooks.py" line="69" />
+      <source>“{name}” is in the prompt library: type / in the prompt to use it.</source>
+      <translation>“{name}”已在提示词库中：在提示词里输入 / 即可使用。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/texts.py" line="23" />
+      <source>“{name}” is no longer in the library.</source>
+      <translation>“{name}”已不在提示词库中。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/manager.py" line="252" />
+      <source>“{name}” saved.</source>
+      <translation>已保存“{name}”。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/prompts/slash.py" line="48" />
+      <source>↑↓ choose · Enter inserts · Esc closes</source>
+      <translation>↑↓ 选择 · 回车插入 · Esc 关闭</translation>
+    </message>
+  </context>
+  <context>
     <name>RelayForm</name>
     <message>
       <location filename="../../studio/ui/settings/relay_form.py" line="84" />
@@ -4938,6 +6236,367 @@ Double-click to preview; drag to reorder.</source>
     </message>
   </context>
   <context>
+    <name>RelayLedger</name>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="65" />
+      <source>1 job, about {amount}</source>
+      <translation>1 个任务，约 {amount}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="113" />
+      <source>Another model answered</source>
+      <translation>由其他模型应答</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="81" />
+      <source>Balance</source>
+      <translation>余额</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="600" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="262" />
+      <source>Charts</source>
+      <translation>图表</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="103" />
+      <source>Checked {date}</source>
+      <translation>检查于 {date}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="266" />
+      <source>Claims</source>
+      <translation>索赔</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="285" />
+      <source>Did the relay keep its word?</source>
+      <translation>中转站守信了吗？</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="133" />
+      <source>Estimated cost</source>
+      <translation>估计费用</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="359" />
+      <source>Export CSV…</source>
+      <translation>导出 CSV…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="362" />
+      <source>Export JSON…</source>
+      <translation>导出 JSON…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="594" />
+      <source>Export the claim list</source>
+      <translation>导出索赔列表</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="557" />
+      <source>How to check it</source>
+      <translation>如何检查</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="123" />
+      <location filename="../../studio/ui/relays/page.py" line="77" />
+      <source>Images</source>
+      <translation>图片数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="600" />
+      <source>JSON files (*.json)</source>
+      <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="122" />
+      <location filename="../../studio/ui/relays/page.py" line="75" />
+      <source>Jobs</source>
+      <translation>任务数</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="329" />
+      <source>Jobs that may have been billed without delivering their images: cut off mid-call, past the deadline, download expired, damaged image, success without an image. Export the list to ask the relay for a refund; a job resumed with its images leaves it.</source>
+      <translation>可能已计费却没有交付图片的任务：请求中途断开、超过时限、下载链接过期、图片损坏、报告成功但没有图片。导出此列表以向中转站申请退款；任务恢复并取得图片后会从列表中移除。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="96" />
+      <source>Mask ignored</source>
+      <translation>蒙版被忽略</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="132" />
+      <source>Missing</source>
+      <translation>缺少</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="121" />
+      <location filename="../../studio/ui/relays/page.py" line="129" />
+      <source>Model</source>
+      <translation>模型</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="559" />
+      <source>Never checked</source>
+      <translation>从未检查</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="399" />
+      <source>No jobs yet. Generate an image: what each relay cost, delivered and hid shows here — spend per day, time to image, success per model — with the jobs to claim back.</source>
+      <translation>还没有任务。生成一张图片后，每个中转站的花费、交付与隐瞒会显示在这里——每日花费、出图耗时、各模型成功率——以及可以索赔的任务。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="405" />
+      <source>No relay yet. Add one in Settings → Relays (or try the demo): what each relay cost, delivered and hid shows here once it has run jobs.</source>
+      <translation>还没有中转站。请在“设置 → 中转站”中添加一个（或试用演示）：中转站运行任务后，它的花费、交付与隐瞒会显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="342" />
+      <source>Nothing to claim: every job that may have been billed delivered its images. A job cut off mid-call, past its deadline or whose download expired would be listed here, with the relay's request id to quote.</source>
+      <translation>没有需要索赔的任务：每个可能已计费的任务都交付了图片。若有任务请求中途断开、超过时限或下载链接过期，会列在这里，并附上可向中转站出示的请求 ID。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="97" />
+      <source>Of the edits with a mask that delivered, those whose image changed outside the mask too.</source>
+      <translation>在已交付的蒙版编辑中，蒙版以外区域也被改动的比例。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="88" />
+      <source>Of the jobs that delivered, those whose image came back in another aspect ratio than asked.</source>
+      <translation>在已交付的任务中，返回图片的宽高比与所要求不同的比例。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="106" />
+      <source>Of the jobs that delivered, those whose image has fewer pixels than asked.</source>
+      <translation>在已交付的任务中，图片像素少于所要求的比例。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="114" />
+      <source>Of the jobs whose answer named a model, those that named another one than asked.</source>
+      <translation>在应答中注明了模型的任务中，注明的模型与所请求不同的比例。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="82" />
+      <source>Paid, not delivered</source>
+      <translation>已付费未交付</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="265" />
+      <source>Per model</source>
+      <translation>按模型</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="87" />
+      <source>Ratio drift</source>
+      <translation>比例偏差</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="221" />
+      <source>Reading the history…</source>
+      <translation>正在读取历史记录…</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="263" />
+      <location filename="../../studio/ui/relays/page.py" line="299" />
+      <source>Relay check</source>
+      <translation>中转站检查</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="206" />
+      <source>Relays</source>
+      <translation>中转站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="131" />
+      <source>Request / task id</source>
+      <translation>请求 / 任务 ID</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="557" />
+      <source>See the findings</source>
+      <translation>查看检查结果</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="105" />
+      <source>Smaller than asked</source>
+      <translation>小于所要求尺寸</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="124" />
+      <location filename="../../studio/ui/relays/page.py" line="80" />
+      <source>Spend</source>
+      <translation>花费</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/charts.py" line="107" />
+      <source>Spend per day</source>
+      <translation>每日花费</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="76" />
+      <source>Succeeded / failed</source>
+      <translation>成功 / 失败</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/charts.py" line="118" />
+      <source>Success per model</source>
+      <translation>各模型成功率</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="125" />
+      <location filename="../../studio/ui/relays/page.py" line="78" />
+      <source>Success rate</source>
+      <translation>成功率</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="70" />
+      <source>The newest {shown} of {count} claims are listed; the export holds them all.</source>
+      <translation>列出了 {count} 条索赔中最新的 {shown} 条；导出文件包含全部。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="107" />
+      <source>This relay was never checked. In Settings → Relays → Relay check, “Check relay” tries it for free (reachable, key, models, billing endpoints…) and “Run paid checks…” sends the smallest real requests to see whether it honours a mask, the ratio and several images. The findings show here.</source>
+      <translation>这个中转站从未检查过。在“设置 → 中转站 → 中转站检查”中，“检查中转站”会免费检测它（能否连接、密钥、模型、计费接口…），“运行付费检查…”会发送最小的真实请求，看它是否遵守蒙版、比例和多图设置。检查结果会显示在这里。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="128" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="79" />
+      <source>Time to image</source>
+      <translation>出图耗时</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/charts.py" line="112" />
+      <source>Time to image per day</source>
+      <translation>每日出图耗时</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="130" />
+      <source>What happened</source>
+      <translation>发生了什么</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/charts.py" line="140" />
+      <location filename="../../studio/ui/relays/charts.py" line="107" />
+      <source>amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="98" />
+      <source>could not be saved</source>
+      <translation>无法保存</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="92" />
+      <source>cut off mid-call or timed out</source>
+      <translation>请求中途断开或超时</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="94" />
+      <source>damaged image</source>
+      <translation>图片已损坏</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="93" />
+      <source>download link expired</source>
+      <translation>下载链接已过期</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="26" />
+      <source>from the relay's usage</source>
+      <translation>按中转站返回的用量</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="27" />
+      <source>list price</source>
+      <translation>按目录标价</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="28" />
+      <source>mixed: relay's usage and list price</source>
+      <translation>混合：中转站用量与目录标价</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="64" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="58" />
+      <source>p50 {p50} · p95 {p95}</source>
+      <translation>p50 {p50} · p95 {p95}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="96" />
+      <source>relay error after the request arrived</source>
+      <translation>请求送达后中转站出错</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/charts.py" line="112" />
+      <source>seconds</source>
+      <translation>秒</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="95" />
+      <source>success without an image</source>
+      <translation>报告成功但没有图片</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="97" />
+      <source>task failed</source>
+      <translation>任务失败</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="29" />
+      <location filename="../../studio/ui/relays/texts.py" line="34" />
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="40" />
+      <source>unknown: the catalog knows no price for a model used</source>
+      <translation>未知：目录中没有所用某个模型的价格</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="41" />
+      <source>{amount} ({basis})</source>
+      <translation>{amount}（{basis}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="85" />
+      <source>{amount} {currency} (read {time})</source>
+      <translation>{amount} {currency}（读取于 {time}）</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/page.py" line="569" />
+      <source>{checked}: {verdicts}</source>
+      <translation>{checked}：{verdicts}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="65" />
+      <source>{count} jobs, about {amount}</source>
+      <translation>{count} 个任务，约 {amount}</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="54" />
+      <source>{value} s</source>
+      <translation>{value} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/relays/texts.py" line="45" />
+      <source>— the relay's markup ×{markup} applied</source>
+      <translation>——已计入中转站加价 ×{markup}</translation>
+    </message>
+  </context>
+  <context>
     <name>RelaysPage</name>
     <message>
       <location filename="../../studio/ui/settings/relays.py" line="71" />
@@ -4985,16 +6644,6 @@ Double-click to preview; drag to reorder.</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/relays/charts.py" line="60" />
-      <source>Spend per day</source>
-      <translation>每日花费</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/charts.py" line="63" />
-      <source>Success per model</source>
-      <translation>各模型成功率</translation>
-    </message>
-    <message>
       <location filename="../../studio/ui/settings/relays.py" line="217" />
       <source>The demo relay is built in: a simulated relay on this computer. Nothing is sent anywhere and nothing is billed. It cannot be edited; Duplicate makes an editable copy.</source>
       <translation>演示中转站为内置项：在本机模拟的中转站，不会向外发送任何内容，也不会产生扣费。它无法编辑；点击“创建副本”可得到可编辑的副本。</translation>
@@ -5010,116 +6659,14 @@ Double-click to preview; drag to reorder.</source>
       <translation>此配置仅供本次会话使用，无法在此编辑；点击“创建副本”可得到可编辑的副本。</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/relays/charts.py" line="61" />
-      <source>Time to image per day</source>
-      <translation>每日出图耗时</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/charts.py" line="60" />
-      <location filename="../../studio/ui/relays/charts.py" line="89" />
-      <source>amount</source>
-      <translation>金额</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="74" />
-      <source>could not be saved</source>
-      <translation>无法保存</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="68" />
-      <source>cut off mid-call or timed out</source>
-      <translation>请求中途断开或超时</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="70" />
-      <source>damaged image</source>
-      <translation>图片已损坏</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="69" />
-      <source>download link expired</source>
-      <translation>下载链接已过期</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="21" />
-      <source>from the relay's usage</source>
-      <translation>按中转站返回的用量</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="22" />
-      <source>list price</source>
-      <translation>按目录标价</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="23" />
-      <source>mixed: relay's usage and list price</source>
-      <translation>混合：中转站用量与目录标价</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="53" />
-      <source>p50 {p50} · p95 {p95}</source>
-      <translation>p50 {p50} · p95 {p95}</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="72" />
-      <source>relay error after the request arrived</source>
-      <translation>请求送达后中转站出错</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/charts.py" line="61" />
-      <source>seconds</source>
-      <translation>秒</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="71" />
-      <source>success without an image</source>
-      <translation>报告成功但没有图片</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="73" />
-      <source>task failed</source>
-      <translation>任务失败</translation>
-    </message>
-    <message>
       <location filename="../../studio/ui/settings/relays.py" line="233" />
       <source>the original</source>
       <translation>原配置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/relays/texts.py" line="24" />
-      <location filename="../../studio/ui/relays/texts.py" line="29" />
-      <source>unknown</source>
-      <translation>未知</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="35" />
-      <source>unknown: the catalog knows no price for a model used</source>
-      <translation>未知：目录中没有所用某个模型的价格</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="36" />
-      <source>{amount} ({basis})</source>
-      <translation>{amount}（{basis}）</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="61" />
-      <source>{amount} {currency} (read {time})</source>
-      <translation>{amount} {currency}（读取于 {time}）</translation>
-    </message>
-    <message>
       <location filename="../../studio/ui/settings/relays.py" line="302" />
       <source>{name} copy</source>
       <translation>{name} 副本</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="49" />
-      <source>{value} s</source>
-      <translation>{value} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../studio/ui/relays/texts.py" line="40" />
-      <source>— the relay's markup ×{markup} applied</source>
-      <translation>——已计入中转站加价 ×{markup}</translation>
     </message>
   </context>
   <context>
@@ -5166,27 +6713,37 @@ Double-click to preview; drag to reorder.</source>
   <context>
     <name>Shortcuts</name>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="52" />
+      <location filename="../../studio/ui/shortcuts.py" line="56" />
       <source>Actual pixels (1:1)</source>
       <translation>实际像素（1:1）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="42" />
+      <location filename="../../studio/ui/shortcuts.py" line="34" />
+      <source>Batch: many prompts at once</source>
+      <translation>批量：一次发送多条提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="46" />
       <source>Brush</source>
       <translation>画笔</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="54" />
+      <location filename="../../studio/ui/shortcuts.py" line="58" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="35" />
+      <location filename="../../studio/ui/shortcuts.py" line="39" />
       <source>Close viewers</source>
       <translation>关闭查看窗口</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="43" />
+      <location filename="../../studio/ui/shortcuts.py" line="35" />
+      <source>Compare: the same request on several models or relays</source>
+      <translation>对比：同一请求发送给多个模型或中转站</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="47" />
       <source>Eraser</source>
       <translation>橡皮擦</translation>
     </message>
@@ -5201,7 +6758,7 @@ Double-click to preview; drag to reorder.</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="51" />
+      <location filename="../../studio/ui/shortcuts.py" line="55" />
       <source>Fit the image</source>
       <translation>适合窗口</translation>
     </message>
@@ -5211,22 +6768,27 @@ Double-click to preview; drag to reorder.</source>
       <translation>生成（在提示词框中）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="53" />
+      <location filename="../../studio/ui/shortcuts.py" line="57" />
       <source>Hold and drag to pan (or the middle button)</source>
       <translation>按住并拖动以平移（或用鼠标中键）</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="61" />
+      <location filename="../../studio/ui/shortcuts.py" line="36" />
+      <source>In the prompt: insert a saved prompt</source>
+      <translation>在提示词中：插入已保存的提示词</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="65" />
       <source>Keyboard shortcuts</source>
       <translation>键盘快捷键</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="46" />
+      <location filename="../../studio/ui/shortcuts.py" line="50" />
       <source>Lasso selection</source>
       <translation>套索选区</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="66" />
+      <location filename="../../studio/ui/shortcuts.py" line="70" />
       <source>Mask painter</source>
       <translation>蒙版绘制</translation>
     </message>
@@ -5251,14 +6813,19 @@ Double-click to preview; drag to reorder.</source>
       <translation>快速查看所选图像</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="45" />
+      <location filename="../../studio/ui/shortcuts.py" line="49" />
       <source>Rectangle selection</source>
       <translation>矩形选区</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="49" />
+      <location filename="../../studio/ui/shortcuts.py" line="53" />
       <source>Redo</source>
       <translation>重做</translation>
+    </message>
+    <message>
+      <location filename="../../studio/ui/shortcuts.py" line="38" />
+      <source>Relays: what each relay cost and delivered</source>
+      <translation>中转站：每个中转站的花费与交付</translation>
     </message>
     <message>
       <location filename="../../studio/ui/shortcuts.py" line="33" />
@@ -5271,27 +6838,27 @@ Double-click to preview; drag to reorder.</source>
       <translation>搜索提示词</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="34" />
+      <location filename="../../studio/ui/shortcuts.py" line="37" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="47" />
+      <location filename="../../studio/ui/shortcuts.py" line="51" />
       <source>Smaller / bigger brush</source>
       <translation>缩小 / 放大画笔</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="65" />
+      <location filename="../../studio/ui/shortcuts.py" line="69" />
       <source>Studio</source>
       <translation>Studio</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="44" />
+      <location filename="../../studio/ui/shortcuts.py" line="48" />
       <source>Swap brush and eraser</source>
       <translation>切换画笔与橡皮擦</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="36" />
+      <location filename="../../studio/ui/shortcuts.py" line="40" />
       <source>This sheet</source>
       <translation>显示此快捷键列表</translation>
     </message>
@@ -5301,12 +6868,12 @@ Double-click to preview; drag to reorder.</source>
       <translation>撤销移入回收站</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="48" />
+      <location filename="../../studio/ui/shortcuts.py" line="52" />
       <source>Undo the last step</source>
       <translation>撤销上一步</translation>
     </message>
     <message>
-      <location filename="../../studio/ui/shortcuts.py" line="50" />
+      <location filename="../../studio/ui/shortcuts.py" line="54" />
       <source>Zoom in / out (or the wheel)</source>
       <translation>放大 / 缩小（或用滚轮）</translation>
     </message>
@@ -5713,6 +7280,16 @@ Double-click to preview; drag to reorder.</source>
       <translation>输入保真度</translation>
     </message>
     <message>
+      <location filename="../../studio/domain/setting_words.py" line="35" />
+      <source>markup overlay</source>
+      <translation>标注叠加层</translation>
+    </message>
+    <message>
+      <location filename="../../studio/domain/setting_words.py" line="33" />
+      <source>mask</source>
+      <translation>蒙版</translation>
+    </message>
+    <message>
       <location filename="../../studio/domain/setting_words.py" line="24" />
       <source>moderation</source>
       <translation>审核强度</translation>
@@ -5758,6 +7335,11 @@ Double-click to preview; drag to reorder.</source>
       <translation>宽高比</translation>
     </message>
     <message>
+      <location filename="../../studio/domain/setting_words.py" line="34" />
+      <source>reference images</source>
+      <translation>参考图</translation>
+    </message>
+    <message>
       <location filename="../../studio/domain/setting_words.py" line="12" />
       <source>resolution</source>
       <translation>分辨率</translation>
@@ -5801,6 +7383,16 @@ Double-click to preview; drag to reorder.</source>
       <location filename="../../studio/engine/doctor.py" line="62" />
       <source>{host} answered (HTTP {status}) in {ms} ms.</source>
       <translation>{host} 已应答（HTTP {status}），用时 {ms} 毫秒。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/fit.py" line="24" />
+      <source>{model} cannot take the {option}: left out for it.</source>
+      <translation>{model} 不支持{option}：已为它省略。</translation>
+    </message>
+    <message>
+      <location filename="../../studio/engine/fit.py" line="25" />
+      <source>{model} takes at most {limit} for the {option}: {value} lowered to {limit}.</source>
+      <translation>{model} 的{option}最多为 {limit}：已从 {value} 降为 {limit}。</translation>
     </message>
     <message>
       <location filename="../../studio/engine/doctor_paid.py" line="43" />

@@ -8,7 +8,19 @@ import sys
 from collections.abc import Sequence
 
 from studio import __version__
-from studio.cli import doctor, generate, history, ledger, models, profiles, resume, simulate
+from studio.cli import (
+    batch,
+    boards,
+    compare,
+    doctor,
+    generate,
+    history,
+    ledger,
+    models,
+    profiles,
+    resume,
+    simulate,
+)
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +35,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"studio {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr as well")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (generate, history, resume, models, profiles, simulate, doctor, ledger):
+    for command in (
+        generate,
+        compare,
+        batch,
+        history,
+        boards,
+        resume,
+        models,
+        profiles,
+        simulate,
+        doctor,
+        ledger,
+    ):
         command.add_parser(commands)
     return parser
 

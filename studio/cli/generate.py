@@ -51,6 +51,7 @@ from studio.domain.request import (
 )
 from studio.engine.export import ExportedImage, export_image, stored_image
 from studio.engine.ids import new_job_id
+from studio.engine.manager import RequestManager
 from studio.engine.preflight import preflight, writable_folder
 from studio.engine.restore import restore_from_image
 from studio.imaging.masks import load_mask
@@ -255,31 +256,46 @@ def request_from(args: argparse.Namespace) -> tuple[GenerationRequest, list[Noti
     return replace(request, references=tuple(references), mask=mask, markup=markup), notes
 
 
+def error_text(job: Job) -> str | None:
+    """The job's error as the ``--json`` objects give it (relay's words, billing note)."""
+    if job.error is None:
+        return None
+    error = job.error.message
+    if job.error.relay_message and job.error.relay_message not in error:
+        error += f" (relay: {job.error.relay_message})"
+    if job.error.billing_note:
+        error += f" {job.error.billing_note}"
+    return error
+
+
+def image_objects(exported: list[ExportedImage]) -> list[dict[str, Any]]:
+    """The ``images`` of the ``--json`` objects (generate, compare, batch)."""
+    return [
+        {
+            "path": str(image.path),
+            "width": image.width,
+            "height": image.height,
+            "mime": image.mime,
+            "sha256": image.sha256,
+        }
+        for image in exported
+    ]
+
+
+def status_of(job: Job) -> str:
+    """A job's final state for the ``--json`` objects (one not ended counts as failed)."""
+    return job.state.value if job.state.is_terminal else JobState.FAILED.value
+
+
 def summary(job: Job, exported: list[ExportedImage]) -> dict[str, Any]:
     """The ``--json`` object; its keys are a public interface."""
-    error = None
-    if job.error is not None:
-        error = job.error.message
-        if job.error.relay_message and job.error.relay_message not in error:
-            error += f" (relay: {job.error.relay_message})"
-        if job.error.billing_note:
-            error += f" {job.error.billing_note}"
     return {
         "job_id": job.id,
-        "status": job.state.value if job.state.is_terminal else JobState.FAILED.value,
-        "images": [
-            {
-                "path": str(image.path),
-                "width": image.width,
-                "height": image.height,
-                "mime": image.mime,
-                "sha256": image.sha256,
-            }
-            for image in exported
-        ],
+        "status": status_of(job),
+        "images": image_objects(exported),
         "usage": job.usage.raw if job.usage else None,
         "warnings": [notice.message for notice in job.warnings],
-        "error": error,
+        "error": error_text(job),
     }
 
 
@@ -345,12 +361,15 @@ async def _generate(
         except asyncio.CancelledError:  # Ctrl+C: cancel the job, say so, then stop
             await asyncio.shield(manager.cancel(job.id))
             raise
-        record = manager.store.get(job.id)
-        exported = []
-        if record is not None:
-            for image in record.images:
-                exported.append(await asyncio.to_thread(_export, job, record, image, out))
-        return job, exported
+        return job, await export_results(manager, job, out)
+
+
+async def export_results(manager: RequestManager, job: Job, out: Path) -> list[ExportedImage]:
+    """The job's images (as the history has them) exported to ``out``, off the event loop."""
+    record = await manager.run_in_store(manager.store.get, job.id)
+    if record is None:
+        return []
+    return [await asyncio.to_thread(_export, job, record, image, out) for image in record.images]
 
 
 def _export(job: Job, record: JobRecord, image: ImageRecord, out: Path) -> ExportedImage:

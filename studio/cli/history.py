@@ -11,7 +11,9 @@ from studio.cli.common import EXIT_FAILED, EXIT_INVALID, EXIT_OK, add_data_dir, 
 from studio.cli.output import say, say_json, shown
 from studio.domain.job import JobState
 from studio.engine.export import export_image
+from studio.store.boards import board_named
 from studio.store.history import Filters, JobRecord, Store
+from studio.store.runs import get_run
 
 
 def add_parser(commands: Any) -> None:
@@ -25,6 +27,10 @@ def add_parser(commands: Any) -> None:
     listing.add_argument("--model")
     listing.add_argument("--profile")
     listing.add_argument("--favourites", action="store_true")
+    listing.add_argument(
+        "--run", metavar="RUN_ID", help="the jobs of one compare or batch (its id or a prefix)"
+    )
+    listing.add_argument("--board", metavar="NAME", help="the jobs with images on a board")
     listing.add_argument("--trash", action="store_true", help="list what is in the trash")
     listing.add_argument("--limit", type=int, default=50)
     listing.set_defaults(handler=list_jobs)
@@ -127,15 +133,30 @@ def _line(record: JobRecord) -> str:
 
 
 def list_jobs(args: argparse.Namespace) -> int:
-    filters = Filters(
-        search=args.search,
-        status=args.status,
-        model=args.model,
-        profile=args.profile,
-        favourites=args.favourites,
-        trashed=args.trash,
-    )
     with open_store(args) as store:
+        run_id = board_id = None
+        if args.run is not None:
+            run = get_run(store, args.run.strip())
+            if run is None:
+                say(f"error: there is no run {args.run} in the history", error=True)
+                return EXIT_INVALID
+            run_id = run.id
+        if args.board is not None:
+            board = board_named(store, args.board)
+            if board is None:
+                say(f"error: there is no board named {args.board}", error=True)
+                return EXIT_INVALID
+            board_id = board.id
+        filters = Filters(
+            search=args.search,
+            status=args.status,
+            model=args.model,
+            profile=args.profile,
+            favourites=args.favourites,
+            trashed=args.trash,
+            run_id=run_id,
+            board_id=board_id,
+        )
         records = store.list_jobs(filters, limit=max(args.limit, 1))
     if args.json:
         say_json([job_summary(r) for r in records])
@@ -143,7 +164,15 @@ def list_jobs(args: argparse.Namespace) -> int:
         if args.trash:
             say("The trash is empty.")
         else:
-            filtered = args.search or args.status or args.model or args.profile or args.favourites
+            filtered = (
+                args.search
+                or args.status
+                or args.model
+                or args.profile
+                or args.favourites
+                or args.run
+                or args.board
+            )
             say("No jobs match." if filtered else "No jobs yet.")
     else:
         for record in records:

@@ -66,7 +66,11 @@ class BatchFileError(ValueError):
 def placeholders(template: str) -> list[str]:
     """The variable names a template uses, in order of first use."""
     names: list[str] = []
-    for _, name, spec, conversion in string.Formatter().parse(template):
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        raise ValueError("a { or } without its pair; write {{ or }} for a brace itself") from None
+    for _, name, spec, conversion in parsed:
         if name is not None and (spec or conversion):
             raise ValueError(f"{{{name}}} has a format spec; write just {{{name}}}")
         if name is not None and name not in names:
@@ -116,12 +120,17 @@ def _options(number: int, raw: Mapping[str, Any], problems: list[LineProblem]) -
     for key in INTEGER_FIELDS:
         if key in values:
             try:
+                if isinstance(values[key], bool):
+                    raise ValueError
                 values[key] = int(str(values[key]).strip())
             except ValueError:
                 problems.append(
                     LineProblem(number, f"{key} is not a whole number: {values[key]!r}")
                 )
                 return None
+    if values.get("n", 1) < 1:
+        problems.append(LineProblem(number, f"n must be at least 1: {values['n']}"))
+        return None
     if "refs" in values:
         refs = values["refs"]
         if isinstance(refs, str):
@@ -142,17 +151,7 @@ def read_lines(text: str, kind: str) -> list[BatchLine]:
     problems: list[LineProblem] = []
     lines: list[BatchLine] = []
     if kind == "csv":
-        reader = csv.DictReader(io.StringIO(text))
-        for row in reader:
-            number = reader.line_num
-            if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
-                continue
-            if None in row:
-                problems.append(LineProblem(number, "more cells than the header has names"))
-                continue
-            cells = {key.strip(): (value or "").strip() for key, value in row.items() if key}
-            if (line := _options(number, cells, problems)) is not None:
-                lines.append(line)
+        lines = _read_csv(text, problems)
     else:
         for number, raw in enumerate(text.splitlines(), start=1):
             stripped = raw.strip()
@@ -173,6 +172,47 @@ def read_lines(text: str, kind: str) -> list[BatchLine]:
                 lines.append(BatchLine(number, stripped))
     if problems:
         raise BatchFileError(problems)
+    return lines
+
+
+def _read_csv(text: str, problems: list[LineProblem]) -> list[BatchLine]:
+    """A header row of field names, then one request per row; blank rows and rows whose first
+    cell starts with ``#`` are skipped (before the header too)."""
+    lines: list[BatchLine] = []
+    reader = csv.reader(io.StringIO(text))
+    header: list[str] | None = None
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(LineProblem(reader.line_num, f"not CSV ({error})"))
+            break
+        number = reader.line_num
+        if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+            continue
+        if header is None:
+            header = [cell.strip() for cell in row]
+            unknown = sorted({name for name in header if name and name not in FIELDS})
+            doubled = sorted({name for name in header if name and header.count(name) > 1})
+            if unknown:
+                problems.append(LineProblem(number, "unknown field(s): " + ", ".join(unknown)))
+            if doubled:
+                problems.append(LineProblem(number, "field(s) named twice: " + ", ".join(doubled)))
+            if "prompt" not in header:
+                problems.append(LineProblem(number, "the header row has no prompt field"))
+            if unknown or doubled or "prompt" not in header:
+                return []
+            continue
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+            problems.append(
+                LineProblem(number, f"{len(row)} cells, but the header names {len(header)} fields")
+            )
+            continue
+        cells = {name: cell.strip() for name, cell in zip(header, row, strict=False) if name}
+        if (line := _options(number, cells, problems)) is not None:
+            lines.append(line)
     return lines
 
 

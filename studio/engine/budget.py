@@ -13,6 +13,7 @@ Reads the history: call it on the store's thread.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -81,11 +82,12 @@ def over_budget(
     store: Store,
     catalog: Catalog,
     profile: Profile,
-    request: GenerationRequest,
+    request: GenerationRequest | Sequence[GenerationRequest],
     *,
     now: float | None = None,
 ) -> BudgetExcess | None:
-    """The first limit of ``profile`` that ``request`` would pass, or None."""
+    """The first limit of ``profile`` that ``request`` would pass, or None. Several requests
+    (a run's jobs on this relay) count together."""
     given: tuple[tuple[Period, float | None], ...] = (
         ("daily", profile.daily_budget),
         ("monthly", profile.monthly_budget),
@@ -94,7 +96,8 @@ def over_budget(
     if not limits:
         return None
     currency = profile.budget_currency
-    cost = _in(estimate(request, catalog, profile), currency)
+    requests = [request] if isinstance(request, GenerationRequest) else list(request)
+    cost = sum(_in(estimate(one, catalog, profile), currency) for one in requests)
     moment = time.time() if now is None else now
     for period, budget in limits:
         spend = spend_today if period == "daily" else spend_this_month

@@ -212,10 +212,13 @@ class RequestManager:
         *,
         retry_of: str | None = None,
         place: Placement = NOWHERE,
+        gate: asyncio.Semaphore | None = None,
     ) -> Job:
         """Persist a new job with its inputs and queue it; returns at once (state ``queued``).
 
         ``place``: the run it belongs to (its place in it) and the board receiving its images.
+        ``gate``: a limit the job shares with others (a run's concurrency cap), taken while it
+        is queued, before the relay's own.
         An unknown profile or an unreadable input file gives a job in state ``failed``
         (recorded in the history too) instead of raising.
         """
@@ -253,7 +256,7 @@ class RequestManager:
             return job
         self._jobs[job.id] = job
         await self._emit(JobEvent(job, EventKind.STATE))
-        self._start(job, self._run(job, profile))
+        self._start(job, self._run(job, profile, gate))
         return job
 
     def _unsent_error(self, problem: Exception) -> StudioError:
@@ -276,10 +279,13 @@ class RequestManager:
         self._tasks[job.id] = task  # a strong reference: tasks are not collected mid-flight
         task.add_done_callback(lambda _: self._tasks.pop(job.id, None))
 
-    async def _run(self, job: Job, profile: Profile) -> Job:
+    async def _run(self, job: Job, profile: Profile, gate: asyncio.Semaphore | None = None) -> Job:
         runner = self._runner(profile)
         try:
-            async with self._limits[profile.name]:
+            async with (
+                gate if gate is not None else contextlib.nullcontext(),
+                self._limits[profile.name],
+            ):
                 return await runner.run(job)
         except asyncio.CancelledError:
             if job.state is JobState.QUEUED:  # cancelled while waiting for its turn

@@ -379,7 +379,9 @@ def _left_out(
         if option in REFUSED_WHEN_LEFT_OUT or (option == "sequential" and value == "auto"):
             # a series asks for several images: like `n`, never sent as one without saying
             raise InputError(
-                ErrorKind.UNSUPPORTED, MSG_NOT_CARRIED, option=OPTION_WORDS[option],
+                ErrorKind.UNSUPPORTED,
+                MSG_NOT_CARRIED,
+                option=OPTION_WORDS[option],
                 protocol=protocol,
             )
         if option == "negative_prompt":  # its words would make the note hard to read

@@ -51,7 +51,6 @@ class DirectorySink:
             warnings=warnings,
         )
 
-
     def keep_as_is(self, job: Job, index: int, data: bytes, extension: str) -> Path:
         name = f"{slug(job.request.prompt)}-{job.id[-8:]}-{index + 1}.{extension}"
         return write_durably(self.directory / name, data)

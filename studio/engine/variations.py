@@ -1,4 +1,4 @@
-""""Variations": more images like a finished one, in the way its model can make them."""
+""" "Variations": more images like a finished one, in the way its model can make them."""
 
 from __future__ import annotations
 

@@ -96,6 +96,7 @@ class Filters:
     trashed: bool = False  # True: only what is in the trash
     run_id: str | None = None  # the jobs of one compare or batch
     board_id: int | None = None  # a board's images (and the jobs that made them)
+    no_board: bool = False  # on no board (a job: nor any of its images); board_id wins
 
 
 def _uses_index(filters: Filters) -> bool:
@@ -256,7 +257,8 @@ class Store:
                 """INSERT INTO jobs (id, created_at, updated_at, profile, model, protocol, prompt,
                        params, state, task_id, progress, error, usage, warnings, answer_text, meta,
                        resumable, owner, retry_of, run_id, run_index, board_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                       (SELECT id FROM boards WHERE id = ?))""",  # a board removed: on none
                 (
                     job.id,
                     job.created_at,
@@ -529,6 +531,13 @@ class Store:
                     " WHERE b.job_id = j.id AND b.board_id = ?))"
                 )
                 params.extend([filters.board_id, filters.board_id])
+        elif filters.no_board:
+            where.append(
+                "i.board_id IS NULL"
+                if images
+                else "(j.board_id IS NULL AND NOT EXISTS (SELECT 1 FROM images b"
+                " WHERE b.job_id = j.id AND b.board_id IS NOT NULL))"
+            )
         time_column = "i.created_at" if images else "j.created_at"
         if filters.since is not None:
             where.append(f"{time_column} >= ?")

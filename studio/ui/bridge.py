@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from concurrent.futures import Future
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -24,7 +25,7 @@ from PySide6.QtGui import QImage
 
 from studio.catalog import Catalog
 from studio.domain.errors import StudioError
-from studio.domain.job import Job
+from studio.domain.job import Job, Placement
 from studio.domain.model_spec import ProtocolId
 from studio.domain.request import GenerationRequest
 from studio.domain.results import ImageResult
@@ -35,16 +36,27 @@ from studio.store.history import Filters, ImageRecord, JobRecord, Store
 from studio.store.thumbnails import ThumbnailMaker
 
 if TYPE_CHECKING:
+    from studio.engine.batch import BatchLine
+    from studio.engine.batch_plan import BatchPlan
+    from studio.engine.board_export import BoardExport, Progress
     from studio.engine.budget import BudgetExcess
+    from studio.engine.composition import Target
+    from studio.engine.doctor import Report
     from studio.engine.export import ExportedImage
-    from studio.engine.ledger import Claim, Ledger, Money
+    from studio.engine.ledger import Claim, LatencyDay, Ledger, Money, ProfileLedger
     from studio.engine.restore import Restored
+    from studio.engine.runs import PlannedJob, RunSender
     from studio.protocols.billing import Balance
+    from studio.settings.prompt_library import ImportReport, PromptLibrary, SavedPrompt
+    from studio.store.boards import Board
+    from studio.store.runs import RunKind, RunRecord
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 DRAFT_SIDE = 512  # streamed drafts are shown in a tile: no need for more pixels
-BALANCE_TIMEOUT = 3.0  # seconds a relay has to tell its balance (the Relays page)
+# Seconds a relay has to tell its balance (the Relays page): two GETs, each as slow as the relay
+# (the demo relay answers after 1.5 s); the page shows nothing until then, and nothing after.
+BALANCE_TIMEOUT = 8.0
 
 
 class EngineBridge(QObject):
@@ -57,6 +69,9 @@ class EngineBridge(QObject):
     thumbnail_ready = Signal(str, int, str)  # sha256, size, path ("" when it failed)
     job_partial = Signal(object, int, object)  # Job, draft index, QImage of a streamed draft
     profile_switched = Signal(str)  # the current relay changed: its name ("" for none)
+    run_started = Signal(object)  # RunRecord: a compare (or batch) recorded, its jobs going out
+    boards_changed = Signal()  # a board added, renamed or removed: board lists reload
+    prompts_changed = Signal()  # the prompt library changed: its lists reload
 
     def __init__(self, manager: RequestManager, catalog: Catalog, default_profile: str) -> None:
         super().__init__()
@@ -66,6 +81,9 @@ class EngineBridge(QObject):
         self._default_profile = default_profile
         self.thumbnails = ThumbnailMaker(self.store, vector=_svg_thumbnail)
         self._tasks: set[asyncio.Task[Any]] = set()
+        # The board receiving new results (the Boards sidebar's choice); None: no board.
+        self.board_id: int | None = None
+        self._prompt_library: PromptLibrary | None = None
         manager.listeners.append(self._on_event)
 
     @property
@@ -126,7 +144,11 @@ class EngineBridge(QObject):
 
     def submit(self, request: GenerationRequest, profile_name: str | None = None) -> None:
         async def go() -> Job:
-            job = await self.manager.submit(request, profile_name or self.default_profile)
+            job = await self.manager.submit(
+                request,
+                profile_name or self.default_profile,
+                place=Placement(board_id=self.board_id),
+            )
             self.job_submitted.emit(job)
             return job
 
@@ -349,25 +371,51 @@ class EngineBridge(QObject):
             partial(claims, profile=profile_name, markups=markups), self.store, self.catalog
         )
 
-    async def latency_by_day(
-        self, profile_name: str, days: list[str]
-    ) -> list[tuple[str, float | None, float | None]]:
+    async def relays_in_history(self) -> list[str]:
+        """The relays with finished jobs in the history (the Relays page's list)."""
+        from studio.engine.ledger import relays_with_jobs
+
+        return await self.manager.run_in_store(relays_with_jobs, self.store)
+
+    async def relay_figures(self, profile_name: str) -> ProfileLedger | None:
+        """One relay's figures over the whole history, its markup applied (None: no finished
+        job); the other relays are not computed."""
+        from studio.engine.ledger import relay_ledger
+
+        markup = (await self.markups([profile_name]))[profile_name]
+        return await self.manager.run_in_store(
+            partial(relay_ledger, markup=markup), self.store, self.catalog, profile_name
+        )
+
+    async def recent_claims(self, profile_name: str, limit: int) -> list[Claim]:
+        """The relay's newest ``limit`` claims, oldest first, its markup applied (the page's
+        list; :meth:`claims` gives them all, for an export)."""
+        from studio.engine.ledger import recent_claims
+
+        markup = (await self.markups([profile_name]))[profile_name]
+        return await self.manager.run_in_store(
+            partial(recent_claims, markup=markup), self.store, self.catalog, profile_name, limit
+        )
+
+    async def latency_by_day(self, profile_name: str, days: list[str]) -> list[LatencyDay]:
         """(day, p50 ms, p95 ms) of submit → image saved for each local day ``YYYY-MM-DD``
-        (the Relays page's latency chart); one window query per day on the store's thread."""
-        from studio.engine.ledger import window
-        from studio.store.ledger import latency_rows
+        (the Relays page's latency chart), in one query on the store's thread."""
+        from studio.engine.ledger import latency_by_day
 
-        def read() -> list[tuple[str, float | None, float | None]]:
-            found = []
-            for day in days:
-                start, end = window(date.fromisoformat(day), date.fromisoformat(day))
-                p50, p95 = latency_rows(self.store, [profile_name], start, end).get(
-                    profile_name, (None, None)
-                )
-                found.append((day, p50, p95))
-            return found
+        return await self.manager.run_in_store(latency_by_day, self.store, profile_name, days)
 
-        return await self.manager.run_in_store(read)
+    async def doctor_findings(self, profile_name: str) -> Report | None:
+        """The relay doctor's last findings for ``profile_name`` (None: never checked), read
+        from the config folder on a worker thread."""
+
+        def read() -> Report | None:
+            from studio.engine.doctor import Report
+            from studio.settings.doctor_results import DoctorResults
+
+            record = DoctorResults().load(profile_name)
+            return Report.from_record(record) if record is not None else None
+
+        return await asyncio.to_thread(read)
 
     async def balance(self, profile_name: str) -> Balance | None:
         """What the relay says is left on the account, or None (it does not tell, or the
@@ -379,6 +427,330 @@ class EngineBridge(QObject):
         except StudioError:
             return None
         return await read_balance(profile, timeout=BALANCE_TIMEOUT)
+
+    # -- runs: one composition sent to several targets (compare), shown as one row ------------
+
+    async def plan_compare(
+        self, request: GenerationRequest, targets: Sequence[Target]
+    ) -> list[PlannedJob]:
+        """Each target's request fitted (what it cannot take left out with a note) and priced;
+        a target without a relay goes through the current one. InputError without targets.
+        Relays (the keyring) are read on a worker thread."""
+        from studio.engine.runs import plan_compare
+
+        current = self.default_profile
+        resolved = [t if t.profile else replace(t, profile=current) for t in targets]
+
+        def plan() -> list[PlannedJob]:
+            profiles = {}
+            for name in {target.profile or "" for target in resolved}:
+                try:
+                    profiles[name] = self.manager.profiles(name)
+                except StudioError:  # gone: no price; sending it says why
+                    continue
+            return plan_compare(request, resolved, self.catalog, profiles)
+
+        return await asyncio.to_thread(plan)
+
+    async def run_over_budget(self, planned: Sequence[PlannedJob]) -> BudgetExcess | None:
+        """The first relay budget the run's jobs would pass (those on one relay together)."""
+        from studio.engine.runs import over_budgets
+
+        profiles = {}
+        for name in {job.target.profile or "" for job in planned if job.refusal is None}:
+            try:
+                profiles[name] = await asyncio.to_thread(self.manager.profiles, name)
+            except StudioError:
+                continue
+        if not any(
+            p.daily_budget is not None or p.monthly_budget is not None for p in profiles.values()
+        ):
+            return None
+        found = await self.manager.run_in_store(
+            over_budgets, self.store, self.catalog, planned, profiles
+        )
+        return found[0] if found else None
+
+    def send_run(
+        self,
+        kind: RunKind,
+        title: str,
+        planned: Sequence[PlannedJob],
+        spec: Mapping[str, object] | None = None,
+    ) -> RunSender:
+        """Record the run and send its jobs (ordinary durable jobs, each ``job_submitted``);
+        ``run_started`` once the run is in the history. Returns at once."""
+        from studio.engine.runs import RunSender
+
+        started: list[bool] = []
+
+        def submitted(_index: int, job: Job) -> None:
+            if not started:
+                started.append(True)
+                self.run_started.emit(sender.run)
+            self.job_submitted.emit(job)
+
+        sender = RunSender(
+            self.manager, kind, title, planned, spec=spec, board_id=self.board_id, on_job=submitted
+        )
+        self.spawn(sender.send())
+        return sender
+
+    async def runs_page(
+        self, search: str | None, limit: int, cells: int
+    ) -> list[tuple[RunRecord, list[JobRecord], list[int]]]:
+        """Runs newest first (``search`` in their titles), each with its jobs in order (a
+        retry in place of what it retried), at most ``cells`` of them, and the places in the
+        run of the others."""
+        from studio.store.runs import list_runs, run_jobs
+
+        def read() -> list[tuple[RunRecord, list[JobRecord], list[int]]]:
+            found = []
+            for run in list_runs(self.store, search, limit):
+                newest: dict[int, JobRecord] = {}
+                for record in run_jobs(self.store, run.id):  # oldest first
+                    index = record.job.run_index
+                    newest[index if index is not None else -1] = record
+                places = sorted(newest)
+                found.append((run, [newest[i] for i in places[:cells]], places[cells:]))
+            return found
+
+        return await self.manager.run_in_store(read)
+
+    # -- boards: the sidebar's lists, moves, and a board's export ------------------------------
+
+    async def boards(self) -> tuple[list[Board], int, int]:
+        """Every board by name with its image count; then how many images there are in all,
+        and how many on no board. One visit to the store's thread."""
+        from studio.store.boards import list_boards
+
+        def read() -> tuple[list[Board], int, int]:
+            return (
+                list_boards(self.store),
+                self.store.count_images(Filters()),
+                self.store.count_images(Filters(no_board=True)),
+            )
+
+        return await self.manager.run_in_store(read)
+
+    async def add_board(self, name: str) -> Board:
+        """A new board; BoardNameError (reason empty | too_long | taken) when the name can't
+        be one. ``boards_changed`` follows."""
+        from studio.store.boards import add_board
+
+        board = await self.manager.run_in_store(add_board, self.store, name)
+        self.boards_changed.emit()
+        return board
+
+    async def rename_board(self, board_id: int, name: str) -> Board | None:
+        """The board under its new name (None: it is gone); BoardNameError like
+        :meth:`add_board`. ``boards_changed`` follows."""
+        from studio.store.boards import rename_board
+
+        board = await self.manager.run_in_store(rename_board, self.store, board_id, name)
+        self.boards_changed.emit()
+        return board
+
+    async def remove_board(self, board_id: int) -> bool:
+        """Remove a board; its images stay, on no board. ``boards_changed`` and
+        ``history_changed`` follow."""
+        from studio.store.boards import remove_board
+
+        if self.board_id == board_id:
+            self.board_id = None
+        removed = await self.manager.run_in_store(remove_board, self.store, board_id)
+        self.boards_changed.emit()
+        self.history_changed.emit()
+        return removed
+
+    async def move_images(self, image_ids: list[int], board_id: int | None) -> int:
+        """Put images on a board (None: on no board); how many moved. ``history_changed``
+        follows."""
+        from studio.store.boards import move_images
+
+        moved = await self.manager.run_in_store(move_images, self.store, list(image_ids), board_id)
+        self.history_changed.emit()
+        return moved
+
+    async def export_board(
+        self,
+        board_id: int,
+        parent: Path,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> BoardExport | None:
+        """The board's images into ``parent/<board name>/`` with their provenance: listed on
+        the store's thread, written on a worker thread; ``progress`` (done, total) is called on
+        the GUI thread. None: no such board. BoardExportError when writing fails."""
+        from studio.engine.board_export import board_images, write_board
+
+        found = await self.manager.run_in_store(board_images, self.store, board_id)
+        if found is None:
+            return None
+        loop = asyncio.get_running_loop()
+
+        def told(done: int, total: int) -> None:
+            if progress is not None:
+                loop.call_soon_threadsafe(progress, done, total)
+
+        return await asyncio.to_thread(
+            partial(write_board, found, parent, progress=told, cancelled=cancelled)
+        )
+
+    # -- batch: many prompts at once (the Batch dialog) ----------------------------------------
+
+    async def read_batch_file(self, path: Path) -> list[BatchLine]:
+        """The lines of a batch file (text, ``.jsonl``, ``.csv``), read and checked on a worker
+        thread: BatchFileError names its bad lines; OSError or UnicodeDecodeError when the file
+        cannot be read."""
+        from studio.engine.batch import read_batch_file
+
+        return await asyncio.to_thread(read_batch_file, path)
+
+    async def plan_batch(
+        self,
+        lines: str | Sequence[BatchLine],
+        variables: Mapping[str, Sequence[str]],
+        base: GenerationRequest,
+        targets: Sequence[Target],
+        folder: Path | None = None,
+    ) -> BatchPlan:
+        """Typed text (one prompt or template a line) or a file's lines, expanded with the
+        variables, each line × target built on ``base``, fitted and priced — all on a worker
+        thread (the relays' profiles are read there too). A target without a relay goes
+        through the current one. BatchFileError names the lines that cannot be sent."""
+        from studio.engine.batch import read_lines
+        from studio.engine.batch_plan import plan_batch
+
+        current = self.default_profile
+        resolved = [t if t.profile else replace(t, profile=current) for t in targets]
+
+        def plan() -> BatchPlan:
+            found = read_lines(lines, "text") if isinstance(lines, str) else lines
+            return plan_batch(
+                found,
+                variables,
+                base,
+                resolved,
+                self.catalog,
+                self.manager.profiles,
+                folder=folder,
+                default_profile=current,
+            )
+
+        return await asyncio.to_thread(plan)
+
+    async def relays_concurrency(self, names: Sequence[str]) -> int:
+        """How many requests the relays take at once, together (each profile's concurrency;
+        a relay that cannot be read counts as one)."""
+
+        def read() -> int:
+            total = 0
+            for name in dict.fromkeys(names):
+                try:
+                    total += max(1, int(self.manager.profiles(name).concurrency))
+                except StudioError:
+                    total += 1
+            return max(1, total)
+
+        return await asyncio.to_thread(read)
+
+    def send_batch(
+        self,
+        title: str,
+        planned: Sequence[PlannedJob],
+        *,
+        spec: Mapping[str, object] | None = None,
+        concurrency: int | None = None,
+        done: Callable[[list[Job]], None] | None = None,
+    ) -> RunSender:
+        """Record a batch run and send its jobs, at most ``concurrency`` at once (each relay's
+        own limit applies too), on the current board; each job ``job_submitted``, the run
+        ``run_started``. Returns at once; ``done`` hears the jobs when all have ended."""
+        from studio.engine.runs import RunSender
+
+        started: list[bool] = []
+
+        def submitted(_index: int, job: Job) -> None:
+            if not started:
+                started.append(True)
+                self.run_started.emit(sender.run)
+            self.job_submitted.emit(job)
+
+        sender = RunSender(
+            self.manager,
+            "batch",
+            title,
+            planned,
+            spec=spec,
+            board_id=self.board_id,
+            concurrency=concurrency,
+            on_job=submitted,
+        )
+
+        async def go() -> list[Job]:
+            try:
+                return await sender.send()
+            except Exception:  # the dialog still hears the end, with what was sent
+                log.exception("the batch %s stopped", sender.run.id)
+                return list(sender.progress.jobs.values())
+
+        self.spawn(go(), done)
+        return sender
+
+    # -- the prompt library: the composer's "/" and the library's manager ----------------------
+
+    @property
+    def prompt_library(self) -> PromptLibrary:
+        """The saved prompts (in the config folder); call its methods off the GUI thread."""
+        if self._prompt_library is None:
+            from studio.settings.prompt_library import PromptLibrary
+
+            self._prompt_library = PromptLibrary()
+        return self._prompt_library
+
+    async def saved_prompts(self) -> list[SavedPrompt]:
+        """Every saved prompt, read on a worker thread."""
+        return await asyncio.to_thread(self.prompt_library.load)
+
+    async def save_prompt(self, prompt: SavedPrompt, replace_existing: bool = False) -> SavedPrompt:
+        """Save a prompt (PromptLibraryError "taken" when the name is, unless replacing);
+        ``prompts_changed`` follows."""
+        saved = await asyncio.to_thread(
+            partial(self.prompt_library.add, prompt, replace_existing=replace_existing)
+        )
+        self.prompts_changed.emit()
+        return saved
+
+    async def update_prompt(
+        self,
+        name: str,
+        *,
+        new_name: str | None = None,
+        tags: str | None = None,
+        text: str | None = None,
+    ) -> SavedPrompt:
+        """Rename, retag or rewrite a saved prompt; ``prompts_changed`` follows."""
+        saved = await asyncio.to_thread(
+            partial(self.prompt_library.update, name, new_name=new_name, tags=tags, text=text)
+        )
+        self.prompts_changed.emit()
+        return saved
+
+    async def remove_prompt(self, name: str) -> None:
+        await asyncio.to_thread(self.prompt_library.remove, name)
+        self.prompts_changed.emit()
+
+    async def import_prompts(self, path: Path) -> ImportReport:
+        """Merge a prompt library file (PromptLibraryError "unreadable", OSError); then
+        ``prompts_changed``."""
+        report = await asyncio.to_thread(self.prompt_library.import_from, path)
+        self.prompts_changed.emit()
+        return report
+
+    async def export_prompts(self, path: Path, names: Sequence[str] | None = None) -> int:
+        """Write the library (or the prompts named) to ``path``; how many (OSError)."""
+        return await asyncio.to_thread(self.prompt_library.export_to, path, names)
 
     def request_thumbnail(self, image: ImageResult, size: int) -> None:
         """Made on a worker thread; ``thumbnail_ready`` arrives on the GUI thread."""

@@ -31,6 +31,7 @@ from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.engine.composition import Composition
 from studio.ui import i18n
 from studio.ui.actions import ImageActions
+from studio.ui.boards.panel import BoardsPanel
 from studio.ui.budget_guard import BudgetGuard
 from studio.ui.composer.panel import ComposerPanel
 from studio.ui.detail.panel import DetailPanel
@@ -40,6 +41,7 @@ from studio.ui.jobs.panel import JobsPanel
 from studio.ui.mask.launcher import MaskPainterLauncher
 from studio.ui.notify import Notifier
 from studio.ui.outpaint.launcher import ExpandCanvasLauncher
+from studio.ui.prompts.hooks import PromptLibraryHooks
 from studio.ui.services import Services
 from studio.ui.shortcuts import ShortcutSheet
 
@@ -68,6 +70,11 @@ class MainWindow(QMainWindow):
         # reference", edit with mask and expand canvas change it.
         self.composition = Composition(services.catalog, services.preferences.model)
         self.composer = ComposerPanel(services, self.composition)
+        # "/" in the prompt, Save prompt to library…, the library's manager
+        self.prompt_library = PromptLibraryHooks(
+            services, self.composition, self.composer.prompt, self
+        )
+        self.batch_dialog: QWidget | None = None
         self.gallery = GalleryPanel(services)
         self.detail = DetailPanel(services)
         self.jobs = JobsPanel(services)
@@ -87,6 +94,12 @@ class MainWindow(QMainWindow):
         self.jobs_dock = self._dock(
             "jobs", tr("Jobs"), self.jobs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.boards_panel = BoardsPanel(services)  # beside the gallery, right of the composer
+        self.boards_dock = self._dock(
+            "boards", tr("Boards"), self.boards_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.splitDockWidget(self.composer_dock, self.boards_dock, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.boards_dock], [220], Qt.Orientation.Horizontal)
         self._build_toolbar()
         self._build_menus()
         self._wire()
@@ -110,6 +123,13 @@ class MainWindow(QMainWindow):
         bar = QToolBar(tr("Relay"), self)
         bar.setObjectName("relayToolbar")
         bar.setMovable(False)
+        batch = QToolButton()
+        batch.setObjectName("batchButton")
+        batch.setText(tr("Batch…"))
+        batch.setToolTip(tr("Batch: many prompts at once, as one run (Ctrl+Shift+B)"))
+        batch.setAutoRaise(True)
+        batch.clicked.connect(self.open_batch)
+        bar.addWidget(batch)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -258,6 +278,9 @@ class MainWindow(QMainWindow):
             self._action(tr("Copy &prompt"), lambda: self.actions_.do("copy_prompt", selected()))
         )
         edit_menu.addSeparator()
+        edit_menu.addAction(self.prompt_library.save_action)
+        edit_menu.addAction(self._action(tr("Prompt &library…"), self.prompt_library.open_manager))
+        edit_menu.addSeparator()
         edit_menu.addAction(
             self._action(
                 tr("&Favourite"),
@@ -280,7 +303,7 @@ class MainWindow(QMainWindow):
         )
 
         view_menu = menu.addMenu(tr("&View"))
-        for dock in (self.composer_dock, self.detail_dock, self.jobs_dock):
+        for dock in (self.composer_dock, self.boards_dock, self.detail_dock, self.jobs_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         self.relays_action = self._action(tr("&Relays…"), self.open_relays, "Ctrl+Shift+L")
@@ -288,6 +311,8 @@ class MainWindow(QMainWindow):
 
         jobs_menu = menu.addMenu(tr("&Jobs"))
         jobs_menu.addAction(self._action(tr("&Generate"), self.composer.generate))
+        self.batch_action = self._action(tr("&Batch…"), self.open_batch, "Ctrl+Shift+B")
+        jobs_menu.addAction(self.batch_action)
         jobs_menu.addAction(
             self._action(
                 tr("&Reuse settings"), lambda: self.actions_.do("reuse", selected()), "Ctrl+R"
@@ -308,8 +333,12 @@ class MainWindow(QMainWindow):
         self.composer.generate_requested.connect(self._generate)
         self.gallery.current_changed.connect(self.detail.show_image)
         self.gallery.image_activated.connect(self._activate)
+        self.gallery.runs.page.compare_requested.connect(self._compare_images)  # Runs tab
+        self.composer.compare.sent.connect(lambda _: self.gallery.runs.show_runs())
         self.gallery.context_requested.connect(self._context_menu)
         self.gallery.try_demo_requested.connect(self.try_demo)
+        self.boards_panel.board_chosen.connect(self.gallery.set_board)
+        self.boards_panel.message.connect(self._status)
         self.gallery.add_relay_requested.connect(self.add_relay)
         self.detail.action_requested.connect(
             lambda action, image_id: self.actions_.do(action, [image_id])
@@ -324,6 +353,7 @@ class MainWindow(QMainWindow):
         )
         self.expand_canvas.expanded.connect(self._show_composer)
         self.expand_canvas.message.connect(self._status)
+        self.prompt_library.message.connect(self._status)
         self.composer.mask_painter_requested.connect(self.mask_painter.open)
         self.mask_painter.message.connect(self._status)
         self.detail.message.connect(self._status)
@@ -357,10 +387,19 @@ class MainWindow(QMainWindow):
         self.detail_dock.show()
         self.detail_dock.raise_()
 
+    def _compare_images(self, image_id: int, others: list[tuple[str, Path]]) -> None:
+        """A run's results in the detail view's compare."""
+        self.detail.show_compared(image_id, others)
+        self.detail_dock.show()
+        self.detail_dock.raise_()
+
     def _context_menu(self, image_ids: list[int], position) -> None:
         from studio.ui.context_menu import image_menu
 
-        image_menu(self, image_ids, self.actions_).popup(position)
+        boards = self.boards_panel
+        image_menu(self, image_ids, self.actions_, boards.choices(), boards.move_images).popup(
+            position
+        )
 
     def _reuse(self, request: GenerationRequest, profile: str) -> None:
         self.composition.set_request(request, profile)
@@ -412,6 +451,20 @@ class MainWindow(QMainWindow):
         if add:
             self._settings.show_relays(add=True)
         return self._settings
+
+    def open_batch(self) -> QWidget:
+        """The Batch dialog (non-modal, one kept: a batch being sent goes on when it closes)."""
+        from shiboken6 import Shiboken
+
+        from studio.ui.batch.dialog import BatchDialog  # with its first opening
+
+        dialog = self.batch_dialog
+        if dialog is None or not Shiboken.isValid(dialog):
+            dialog = self.batch_dialog = BatchDialog(self.services, self.composition, self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def open_relays(self) -> QWidget:
         """The Relays page (non-modal, one at a time), its figures read again."""

@@ -290,23 +290,179 @@ async def composer_nano_banana_2(window: MainWindow) -> QWidget:
 
 
 async def relays(window: MainWindow) -> QWidget:
-    """The Relays page with data: jobs delivered, a cut-off call and an expired link (claims)."""
-    asked = [(prompt, "gpt-image-1", "3:2") for prompt, _, _ in PROMPTS[:4]]  # priced
+    """The Relays page with data: ten days of history on the demo relay (several models, a
+    masked edit whose mask was ignored, a deadline to claim), today's jobs through it (one cut
+    off mid-call: a claim) and the relay check's findings."""
+    from studio.engine.doctor import Report, free_checks
+    from studio.settings.doctor_results import DoctorResults
+    from studio.ui.relays import sample_history
+
+    profile = window.services.demo_profile
+    assert profile is not None, "the relays scenario needs the demo relay"
+    bridge = window.bridge
+    await bridge.manager.run_in_store(sample_history.seed, bridge.store, profile.name)
+    asked = [(prompt, "gpt-image-1", "3:2") for prompt, _, _ in PROMPTS[:2]]
     asked += [
         ("a harbour at night [[sim:drop]]", "gpt-image-1", "3:2"),
-        ("a paper lantern [[sim:expired-url]]", "dall-e-3", "1:1"),
+        ("a dragon over a castle", "dall-e-3", "1:1"),
     ]
     for prompt, model, ratio in asked:  # one after the other: each ends before the next
         finished = _finished(window, 1)
         _submit(window, prompt, model, ratio)
         await _until(finished, 60)
+    found = await free_checks(profile, window.services.catalog)
+    DoctorResults().save(profile.name, Report(profile.name, list(found.checks)).record())
     page = window.open_relays()
-    for _ in range(200):
-        if page.charts is not None and page.claims:  # type: ignore[attr-defined]
+    for _ in range(300):  # the charts, the balance (the relay answers slowly) and the check
+        if (
+            page.drawn == profile.name  # type: ignore[attr-defined]
+            and profile.name in page.balances  # type: ignore[attr-defined]
+            and profile.name in page.reports  # type: ignore[attr-defined]
+        ):
             break
         await asyncio.sleep(0.05)
     await asyncio.sleep(0.5)
     return page
+
+
+async def boards(window: MainWindow) -> QWidget:
+    """Boards: a result on no board, three on one board, two on another; the first board
+    shown, receiving new results."""
+    names = ("Tea packaging", "Summer campaign", "Moodboard")
+    if window.services.language == "zh_CN":
+        names = ("茶叶品牌：包装", "夏季活动", "灵感板")
+    made = [await window.bridge.add_board(name) for name in names]
+    sidebar = window.boards_panel
+    for _ in range(100):
+        if {board.id for board in sidebar.boards} >= {board.id for board in made}:
+            break
+        await asyncio.sleep(0.05)
+    plan = [(None, 7), (made[1].id, 1), (made[1].id, 2), (made[0].id, 0), (made[0].id, 4)]
+    plan.append((made[0].id, 5))
+    for board_id, prompt in plan:
+        if board_id is None:
+            sidebar.show_view("none")
+        else:
+            sidebar.show_view("board", board_id)
+        finished = _finished(window, 1)
+        _submit(window, *PROMPTS[prompt])
+        await _until(finished, 60)
+    sidebar.refresh()
+    await asyncio.sleep(1.5)  # counts and thumbnails
+    return window
+
+
+async def _batch_dialog(window: MainWindow) -> QWidget:
+    """The Batch dialog over a template with two variables, sent to two targets."""
+    from studio.engine.composition.model import Target
+
+    words = {
+        "zh_CN": (
+            "一只{动物}在{地点}里读书，水彩绘本风格",
+            {"动物": "狐狸, 猫头鹰, 刺猬", "地点": "图书馆, 树屋"},
+        ),
+    }.get(
+        window.services.language,
+        (
+            "a {animal} reading in a {place}, watercolour picture book",
+            {"animal": "fox, hare, hedgehog", "place": "library, treehouse"},
+        ),
+    )
+    window.composition.set_request(GenerationRequest("", "gpt-image-1", ratio="3:2"))
+    dialog = window.open_batch()
+    dialog.prompts.setPlainText(words[0])  # type: ignore[attr-defined]
+    for name, values in words[1].items():
+        dialog.variables.row(name).values.setText(values)  # type: ignore[attr-defined]
+    profile = window.bridge.default_profile
+    dialog.targets.add(Target("dall-e-3", profile=profile))  # type: ignore[attr-defined]
+    for _ in range(200):
+        await asyncio.sleep(0.05)
+        if not dialog.planning and dialog.model.rowCount():  # type: ignore[attr-defined]
+            break
+    return dialog
+
+
+async def batch(window: MainWindow) -> QWidget:
+    """The Batch dialog's preview: every combination, each target, the cost, a note."""
+    dialog = await _batch_dialog(window)
+    await asyncio.sleep(0.3)
+    return dialog
+
+
+async def batch_running(window: MainWindow) -> QWidget:
+    """A batch being sent: a few results in, the rest on their way, one refused by the relay."""
+    import httpx
+
+    profile = window.services.demo_profile
+    assert profile is not None, "the batch-running scenario needs the demo relay"
+    async with httpx.AsyncClient(trust_env=False) as client:
+        await client.post(f"{profile.base_url}/_sim/faults", json={"faults": "latency=2.5,401*1"})
+    dialog = await _batch_dialog(window)
+    dialog.concurrency.setValue(3)  # type: ignore[attr-defined]
+    for _ in range(200):
+        await asyncio.sleep(0.05)
+        if dialog.send_button.isEnabled():  # type: ignore[attr-defined]
+            break
+    dialog.send_button.click()  # type: ignore[attr-defined]
+    for _ in range(600):
+        await asyncio.sleep(0.05)
+        counts = dialog.counts()  # type: ignore[attr-defined]
+        if counts["succeeded"] >= 4 and counts["failed"] >= 1:
+            break
+    await asyncio.sleep(0.2)
+    return dialog
+
+
+async def compare(window: MainWindow) -> QWidget:
+    """A finished compare of three targets, one through a second relay that has no channel for
+    its model (it fails, the others stand): the Runs tab's row, and the composer still in
+    compare mode with what each target leaves out."""
+    from dataclasses import replace
+
+    from studio.engine.composition import Target
+    from studio.simulator import SimulatorServer
+
+    demo = window.services.demo_profile
+    assert demo is not None, "the compare scenario needs the demo relay"
+    relay = SimulatorServer(personalities="suffixed-names")
+    await asyncio.to_thread(relay.start)
+    window.destroyed.connect(lambda: relay.stop())
+    window._relay_b = relay  # type: ignore[attr-defined]  # lives as long as the window
+    window.services.resolver.given["relay B"] = replace(demo, name="relay B", base_url=relay.url)
+    composition = window.composition
+    composition.set_request(
+        GenerationRequest(
+            "a ceramic teapot on a sunny windowsill, soft morning light",
+            "gpt-image-1",
+            ratio="3:2",
+            quality="high",
+        )
+    )
+    composition.targets = (
+        Target("gpt-image-1"),
+        Target("nano-banana-2"),
+        Target("gpt-image-2", profile="relay B"),
+    )
+    from PySide6.QtCore import Qt
+
+    boards = getattr(window, "boards_dock", None)
+    if boards is not None:
+        boards.hide()  # room for the row of results
+    window.resizeDocks(
+        [window.composer_dock, window.detail_dock], [340, 340], Qt.Orientation.Horizontal
+    )
+    finished = _finished(window, 3)
+    window.composer.generate()
+    await _until(finished, 90)
+    page = window.gallery.runs.page
+    for _ in range(100):
+        rows = page.model.rows
+        if rows and len(rows[0].cells) == 3 and all(not c.live for c in rows[0].cells):
+            break
+        await asyncio.sleep(0.05)
+    page.select_cell(0, 1)
+    await asyncio.sleep(1.5)  # thumbnails, the detail view
+    return window
 
 
 SCENARIOS: dict[str, Callable[[MainWindow], Awaitable[QWidget]]] = {
@@ -325,4 +481,8 @@ SCENARIOS: dict[str, Callable[[MainWindow], Awaitable[QWidget]]] = {
     "expand": expand,
     "composer-nano-banana-2": composer_nano_banana_2,
     "relays": relays,
+    "batch": batch,
+    "batch-running": batch_running,
+    "boards": boards,
+    "compare": compare,
 }

@@ -31,7 +31,11 @@ def shortcuts() -> list[tuple[str, str]]:
         ("F", tr("Favourite")),
         ("Ctrl+E", tr("Export")),
         ("Ctrl+R", tr("Reuse the settings of the selected image")),
+        ("Ctrl+Shift+B", tr("Batch: many prompts at once")),
+        ("Ctrl+Shift+C", tr("Compare: the same request on several models or relays")),
+        ("/", tr("In the prompt: insert a saved prompt")),
         ("Ctrl+,", tr("Settings")),
+        ("Ctrl+Shift+L", tr("Relays: what each relay cost and delivered")),
         ("Esc", tr("Close viewers")),
         ("F1", tr("This sheet")),
     ]

@@ -211,6 +211,8 @@ def test_nano_banana_2_shows_every_ratio_in_the_composer(
     """The window at its default size (the composer dock at its default width), or the dock
     dragged wider; the user chooses Nano Banana 2 in the picker."""
     window = harness.keep(MainWindow(harness.services))
+    if dock_width is not None:  # room for the wider composer beside the Boards sidebar
+        window.resize(1600, 900)
     window.show()
     composer = window.composer
     options = composer.options

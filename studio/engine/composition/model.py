@@ -394,6 +394,20 @@ class Composition:
             markup = current.pop(index)
             self.update(references=tuple(current), markup=markup)
 
+    def add_target(self, target: Target) -> bool:
+        """One more target for a compare (one step); False when it is there already."""
+        if target in self._draft.targets:
+            return False
+        self.update(targets=(*self._draft.targets, target))
+        return True
+
+    def remove_target(self, index: int) -> None:
+        """A compare's target leaves (the last one going ends the compare)."""
+        current = list(self._draft.targets)
+        if 0 <= index < len(current):
+            del current[index]
+            self.update(targets=tuple(current))
+
     def use_mask_capable_model(self, preferred: str) -> str | None:
         """Keep the model if it can edit with a mask on #1; otherwise switch to ``preferred``
         (e.g. the painted image's own model) or the fallback mask model. Returns the model

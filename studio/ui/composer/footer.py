@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from studio.domain.model_spec import ModelSpec
 from studio.ui.icons import icon
 from studio.ui.widgets.labels import role_label
+from studio.ui.widgets.money import CURRENCY_SIGNS
 
 GENERATE_KEYS = "Ctrl+Return"
-CURRENCY_SIGNS = {"USD": "US$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥"}
 SENT_FEEDBACK_MS = 1200
 
 
@@ -42,12 +42,12 @@ class Footer(QFrame):
         self.setStyleSheet("QFrame#composerFooter { border-top: 1px solid palette(mid); }")
         self.cost_label = role_label("hint")
         self.cost_label.setObjectName("costEstimate")
-        self.cost_label.setToolTip(
-            tr(
-                "The catalog's list price per image × the number of images. Relays may charge "
-                "differently."
-            )
+        self.cost_label.setWordWrap(True)  # a compare's total may take two lines
+        self._cost_tip = tr(
+            "The catalog's list price per image × the number of images. Relays may charge "
+            "differently."
         )
+        self.cost_label.setToolTip(self._cost_tip)
         self.show_request_button = QPushButton(tr("Show request"))
         self.show_request_button.setObjectName("showRequestButton")
         self.show_request_button.setFlat(True)
@@ -66,11 +66,11 @@ class Footer(QFrame):
         self._sent_timer.setSingleShot(True)
         self._sent_timer.setInterval(SENT_FEEDBACK_MS)
         self._sent_timer.timeout.connect(self._label_generate)
+        self.targets = 0  # compare: how many targets Generate sends to (0: off)
         self._label_generate()
 
         row = QHBoxLayout()
-        row.addWidget(self.cost_label)
-        row.addStretch(1)
+        row.addWidget(self.cost_label, 1)  # wraps (a compare's total) in all the room there is
         row.addWidget(self.show_request_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 8, 12, 12)
@@ -80,10 +80,26 @@ class Footer(QFrame):
         column.addWidget(self.error_label)
 
     def _label_generate(self) -> None:
-        self.generate_button.setText(tr("Generate") + "   " + shortcut_text())
+        words = tr("Generate × {count}").format(count=self.targets) if self.targets > 1 else ""
+        self.generate_button.setText((words or tr("Generate")) + "   " + shortcut_text())
+
+    def set_targets(self, count: int) -> None:
+        """Compare mode: Generate says how many targets it sends to (0: compare is off)."""
+        if count != self.targets:
+            self.targets = count
+            if not self._sent_timer.isActive():
+                self._label_generate()
+
+    def set_cost_text(self, text: str, tooltip: str | None = None) -> None:
+        """A cost worked out elsewhere (a compare's total over its targets)."""
+        self.cost_label.setText(text)
+        self.cost_label.setVisible(bool(text))
+        if tooltip is not None:
+            self.cost_label.setToolTip(tooltip)
 
     def set_cost(self, spec: ModelSpec, n: int) -> None:
         cost = cost_text(spec, n)
+        self.cost_label.setToolTip(self._cost_tip)
         self.cost_label.setText(cost or "")
         self.cost_label.setVisible(cost is not None)
 

@@ -32,6 +32,8 @@ from studio.domain.profile import Profile
 from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.engine.composition import Composition
 from studio.ui import i18n
+from studio.ui.composer.compare_flow import CompareFlow
+from studio.ui.composer.compare_targets import CompareTargets
 from studio.ui.composer.dialogs import ReferencePreview, RequestPreviewDialog
 from studio.ui.composer.footer import Footer, shortcut_text
 from studio.ui.composer.markup_row import MarkupRow
@@ -145,13 +147,19 @@ class ComposerPanel(QWidget):
         column.addWidget(self.negative)
 
         column.addSpacing(8)
-        column.addWidget(section_label(tr("Model")))
+        self.compare_targets = CompareTargets(self.services, self.composition)
+        model_header = QHBoxLayout()
+        model_header.addWidget(section_label(tr("Model")))
+        model_header.addStretch(1)
+        model_header.addWidget(self.compare_targets.toggle)
+        column.addLayout(model_header)
         self.picker = ModelPicker(self.catalog, services=self.services)
         column.addWidget(self.picker)
         self.caps_label = role_label("hint")
         self.caps_label.setObjectName("modelCapabilities")
         self.caps_label.setWordWrap(True)
         column.addWidget(self.caps_label)
+        column.addWidget(self.compare_targets)
 
         column.addSpacing(8)
         self.options = OptionsForm(self.composition)
@@ -185,6 +193,10 @@ class ComposerPanel(QWidget):
         self.show_request_button = self.footer.show_request_button
         self.error_label, self.cost_label = self.footer.error_label, self.footer.cost_label
         layout.addWidget(self.footer)
+        self.compare = CompareFlow(
+            self.services, self.composition, self.compare_targets, self.footer, self
+        )
+        self.addAction(self.compare_targets.toggle_action)
 
     def _wire(self) -> None:
         self.prompt.textChanged.connect(self._prompt_typed)
@@ -271,11 +283,15 @@ class ComposerPanel(QWidget):
             )
             return
         request = self.request()
-        if not self._valid(request):
+        if not self.composition.targets and not self._valid(request):
             return
         profile = self.services.bridge.default_profile
         if not profile:
             self._show_error(tr("Choose a relay profile first (or try the demo)."))
+            return
+        if self.composition.targets:  # compare: each target is fitted and checked on its own
+            self._clear_error()
+            self.compare.send(request)
             return
         self._clear_error()
         self.generate_requested.emit(request, profile)
@@ -304,7 +320,8 @@ class ComposerPanel(QWidget):
         self.negative.setVisible(visible)
         self.caps_label.setText(capabilities(spec, composition.protocol_in_use))
         self.caps_label.setToolTip(spec.notes)
-        self.footer.set_cost(spec, composition.to_request().n)
+        if not composition.targets:  # a compare's total comes from its plan
+            self.footer.set_cost(spec, composition.to_request().n)
         self._clear_error()
 
     def _on_restored(self, left_out: tuple[tuple[str, Any], ...]) -> None:

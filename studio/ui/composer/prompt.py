@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QLineEdit,
@@ -39,6 +40,15 @@ def _recall_step(event: QKeyEvent) -> int:
     return 0
 
 
+class KeyClaimer(Protocol):
+    """A popup over the editor that takes some keys while it is open (the prompt library's
+    ``/``): ``claims`` says which, ``handle`` acts on one (True: taken)."""
+
+    def claims(self, event: QKeyEvent) -> bool: ...
+
+    def handle(self, event: QKeyEvent) -> bool: ...
+
+
 class PromptEditor(QPlainTextEdit):
     """Multi-line text with undo/redo. Ctrl+Enter asks to generate; images pasted or dropped here
     become references rather than text."""
@@ -56,6 +66,8 @@ class PromptEditor(QPlainTextEdit):
         self._draft = ""
         self._recalling = False
         self._lines: tuple[int, int] | None = None
+        self.popup_keys: KeyClaimer | None = None  # the prompt library's "/" popup
+        self.context_actions: list[QAction] = []  # added to the editor's own context menu
         self.textChanged.connect(self._edited)
 
     def grow_with_text(self, fewest: int, most: int) -> None:
@@ -84,7 +96,13 @@ class PromptEditor(QPlainTextEdit):
         # Claim our keys before any window shortcut can (the editor already claims Ctrl+Return).
         if event.type() == QEvent.Type.ShortcutOverride:
             assert isinstance(event, QKeyEvent)
-            if _is_submit(event) or (self.history and _recall_step(event)):
+            claimed = self.popup_keys is not None and self.popup_keys.claims(event)
+            if claimed or _is_submit(event) or (self.history and _recall_step(event)):
+                event.accept()
+                return True
+        if event.type() == QEvent.Type.KeyPress and self.popup_keys is not None:
+            assert isinstance(event, QKeyEvent)  # before Tab moves the focus
+            if self.popup_keys.claims(event) and self.popup_keys.handle(event):
                 event.accept()
                 return True
         return super().event(event)
@@ -99,6 +117,14 @@ class PromptEditor(QPlainTextEdit):
             self.recall(step)
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())  # never exec(): the event loop keeps running
 
     def replace_text(self, text: str) -> None:
         """Put ``text`` in place of everything, as one undoable edit."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
@@ -54,6 +55,7 @@ class DetailPanel(QWidget):
         self._token = 0
         self._compare_token = 0
         self._choices: list[CompareChoice] = []
+        self._extra_choices: list[CompareChoice] = []  # a run's other results, offered first
         self._overlay_loading = False
 
         self.empty = QLabel(tr("Select an image to see it here."))
@@ -141,10 +143,20 @@ class DetailPanel(QWidget):
         """The record of the image on screen, once its history answer is in."""
         return self._image
 
-    def show_image(self, image_id: int | None) -> None:
+    def show_compared(self, image_id: int, others: list[tuple[str, Path]]) -> None:
+        """``image_id`` with the compare on, against ``others`` (label, file) first: the other
+        results of a run, chosen in the Runs tab."""
+        self._extra_choices = [CompareChoice(label, path) for label, path in others]
+        self._image_id = None  # read again: the choices change
+        self.show_image(image_id, keep_extra=True)
+        self.view_bar.compare.setChecked(True)
+
+    def show_image(self, image_id: int | None, *, keep_extra: bool = False) -> None:
         """Show ``image_id`` (None: the empty state). Returns at once; loads in the background."""
         if image_id is not None and image_id == self._image_id and self._image is not None:
             return
+        if not keep_extra:
+            self._extra_choices = []
         self._token += 1
         self._compare_token += 1
         self._image_id = image_id
@@ -223,7 +235,7 @@ class DetailPanel(QWidget):
     # -- compare ---------------------------------------------------------------------------
 
     def _setup_compare(self, image: ImageRecord, record: JobRecord) -> None:
-        self._choices = compare_choices(image, record)
+        self._choices = self._extra_choices + compare_choices(image, record)
         bar = self.view_bar
         combo = bar.compare_with
         combo.blockSignals(True)

@@ -28,7 +28,7 @@ class EmptyState(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("galleryEmpty")
-        self.kind = ""  # welcome | demo | no_match | failed
+        self.kind = ""  # welcome | demo | no_match | board | failed
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(2)
@@ -124,6 +124,10 @@ class EmptyState(QWidget):
         detail = " · ".join(filters)
         line = tr("Filters on: {filters}").format(filters=detail) if filters else ""
         self._show("no_match", title, line, "", {"clear"})
+
+    def show_board(self, title: str, line: str) -> None:
+        """An empty board (the Boards sidebar's choice, no other filter on)."""
+        self._show("board", title, line, "", set())
 
     def show_failed(self) -> None:
         self._show(

@@ -4,6 +4,7 @@ the history's images, or a card saying why there is nothing to show."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -14,6 +15,7 @@ from studio.domain.results import ImageResult
 from studio.ui.gallery.empty import EmptyState
 from studio.ui.gallery.filters import FilterBar, describe
 from studio.ui.gallery.model import GalleryModel
+from studio.ui.gallery.runs_view import RunsTab
 from studio.ui.gallery.source import Choices, load_choices
 from studio.ui.gallery.thumbnails import ThumbnailCache
 from studio.ui.gallery.tiles import GalleryQuery
@@ -53,6 +55,7 @@ class GalleryPanel(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.stack, 1)
+        self.runs = RunsTab(self, layout, [self.filter_bar, self.stack], services)  # Images | Runs
         self.setFocusProxy(self.view)
 
         self._first_page = asyncio.Event()
@@ -61,6 +64,9 @@ class GalleryPanel(QWidget):
         # image is selected as it arrives, unless the user picked another image meanwhile.
         self._following: dict[str, list[int]] = {}
         self._reselect: int | None = None
+        # The Boards sidebar's choice: (board id, "no board") and the board's name
+        self._board: tuple[int | None, bool] = (None, False)
+        self._board_name = ""
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
@@ -94,7 +100,7 @@ class GalleryPanel(QWidget):
 
         for job in bridge.running():
             self.model.on_job_changed(job)
-        self.model.set_query(self.filter_bar.query())
+        self.model.set_query(self._with_board(self.filter_bar.query()))
         self._load_choices()
 
     # -- the public API --------------------------------------------------------------------
@@ -103,6 +109,8 @@ class GalleryPanel(QWidget):
         await self._first_page.wait()
 
     def selected_image_ids(self) -> list[int]:
+        if self.runs.showing:  # the Runs tab: its selected cards
+            return self.runs.page.selected_image_ids()
         return self.view.selected_image_ids()
 
     def reload(self) -> None:
@@ -117,11 +125,25 @@ class GalleryPanel(QWidget):
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
 
+    def set_board(self, board_id: int | None, no_board: bool = False, name: str = "") -> None:
+        """Show one board's images (``board_id``), those on no board, or all (neither)."""
+        self._board_name = name
+        board = (board_id, no_board and board_id is None)
+        if board == self._board:
+            self._update_empty_state()  # renamed, perhaps
+            return
+        self._board = board
+        self._reselect = self._current
+        self.model.set_query(self._with_board(self.filter_bar.query()))
+
+    def _with_board(self, query: GalleryQuery) -> GalleryQuery:
+        return replace(query, board_id=self._board[0], no_board=self._board[1])
+
     # -- listing ---------------------------------------------------------------------------
 
     def _on_query(self, query: GalleryQuery) -> None:
         self._reselect = self._current
-        self.model.set_query(query)
+        self.model.set_query(self._with_board(query))
 
     def _on_listing_changed(self) -> None:
         model = self.model
@@ -152,12 +174,35 @@ class GalleryPanel(QWidget):
                 self.empty.show_demo_hint()  # a relay is ready: say how to start
             else:
                 self.empty.show_welcome()
+        elif replace(query, board_id=None, no_board=False).is_default:
+            self._show_empty_board(query)
         else:
-            self.empty.show_no_match(query.search, describe(query))
+            self.empty.show_no_match(query.search, self._board_words(query) + describe(query))
         had_focus = self.view.hasFocus()
         self.stack.setCurrentWidget(self.empty)
         if had_focus:
             self.filter_bar.search.setFocus()
+
+    def _show_empty_board(self, query: GalleryQuery) -> None:
+        if query.no_board:
+            self.empty.show_board(
+                tr("Every image is on a board"), tr("Images on no board will show here.")
+            )
+        else:
+            self.empty.show_board(
+                tr("Nothing on “{board}” yet").format(board=self._board_name),
+                tr(
+                    "Drag images from the gallery onto the board in Boards, or generate: "
+                    "new results go to the board chosen there."
+                ),
+            )
+
+    def _board_words(self, query: GalleryQuery) -> list[str]:
+        if query.no_board:
+            return [tr("No board")]
+        if query.board_id is not None:
+            return [tr("Board: {board}").format(board=self._board_name)]
+        return []
 
     def _on_try_demo(self) -> None:
         self.try_demo_requested.emit()

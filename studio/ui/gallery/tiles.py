@@ -61,6 +61,8 @@ class GalleryQuery:
     since: float | None = None
     favourites: bool = False
     status: Status = Status.ALL
+    board_id: int | None = None  # the Boards sidebar's choice: one board's images…
+    no_board: bool = False  # …or those on no board
 
     @property
     def is_default(self) -> bool:
@@ -88,6 +90,8 @@ class GalleryQuery:
             profile=self.profile,
             favourites=self.favourites,
             since=self.since,
+            board_id=self.board_id,
+            no_board=self.no_board,
         )
 
     def matches_job(self, job: Job) -> bool:
@@ -98,6 +102,10 @@ class GalleryQuery:
         if self.model and job.request.model != self.model:
             return False
         if self.profile and job.profile_name != self.profile:
+            return False
+        if self.board_id is not None and job.board_id != self.board_id:
+            return False
+        if self.no_board and self.board_id is None and job.board_id is not None:
             return False
         return self.since is None or job.created_at >= self.since
 

@@ -1,0 +1,1 @@
+"""The prompt library in the window: ``/`` in the prompt, save a prompt, the library's manager."""
