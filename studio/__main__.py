@@ -1,5 +1,3 @@
-import sys
+from studio.app import launch
 
-from studio.app import main
-
-sys.exit(main())
+launch()

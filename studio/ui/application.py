@@ -27,7 +27,7 @@ from studio.settings.profiles import ProfileStore
 from studio.settings.quirks import RelayQuirks
 from studio.settings.resolver import ProfileResolver
 from studio.store.history import Store
-from studio.ui import crash, i18n, theme
+from studio.ui import crash, i18n, preferences, theme
 from studio.ui.bridge import EngineBridge
 from studio.ui.demo import Demo
 from studio.ui.preferences import Preferences
@@ -80,23 +80,24 @@ async def _main(args: argparse.Namespace, app: QApplication, started: float) -> 
     # asyncio.to_thread on plain threads: qasync's QThread executor makes exit wait ~200 ms.
     asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(4, "studio-worker"))
     services, manager, demo = build(args, app)
-    window = MainWindow(services)
+    window = MainWindow(services, staged=True)
     closed = asyncio.Event()
     window.closed.connect(closed.set)
     try:
         window.restore_layout()
         window.show()
         await window.ready()
+        ready_ms = (time.perf_counter() - started) * 1000
+        log.info("ready in %.0f ms", ready_ms)
+        if args.quit_after_ready:  # nothing more to start: what follows would be thrown away
+            print(f"ready_ms: {ready_ms:.0f}", flush=True)
+            return 0
+        await window.build_rest()  # the docks' contents, right after the first paint
         gc.freeze()  # the objects of start-up live on: keep them out of every collection
         # After the first paint: these threads would compete with it for the GIL.
         warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
         if demo is not None:
             starting = asyncio.ensure_future(asyncio.to_thread(demo.start))
-        ready_ms = (time.perf_counter() - started) * 1000
-        log.info("ready in %.0f ms", ready_ms)
-        if args.quit_after_ready:
-            print(f"ready_ms: {ready_ms:.0f}", flush=True)
-            return 0
         if args.screenshot:
             shown: QWidget = window
             if args.scenario:
@@ -148,4 +149,5 @@ def run(args: argparse.Namespace, started: float) -> int:
         crash.fatal(str(error))
         return 1
     finally:
+        preferences.sync_all()  # before a fast exit (studio.app.launch) skips the destructors
         QTimer.singleShot(0, app.quit)

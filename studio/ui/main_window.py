@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
@@ -31,19 +33,21 @@ from studio.domain.request import GenerationRequest, Mask, Reference
 from studio.engine.composition import Composition
 from studio.ui import i18n
 from studio.ui.actions import ImageActions
-from studio.ui.boards.panel import BoardsPanel
 from studio.ui.budget_guard import BudgetGuard
 from studio.ui.composer.panel import ComposerPanel
-from studio.ui.detail.panel import DetailPanel
 from studio.ui.gallery.panel import GalleryPanel
 from studio.ui.icons import icon
-from studio.ui.jobs.panel import JobsPanel
-from studio.ui.mask.launcher import MaskPainterLauncher
 from studio.ui.notify import Notifier
-from studio.ui.outpaint.launcher import ExpandCanvasLauncher
 from studio.ui.prompts.hooks import PromptLibraryHooks
 from studio.ui.services import Services
 from studio.ui.shortcuts import ShortcutSheet
+
+if TYPE_CHECKING:  # built after the first paint (build_rest)
+    from studio.ui.boards.panel import BoardsPanel
+    from studio.ui.detail.panel import DetailPanel
+    from studio.ui.jobs.panel import JobsPanel
+    from studio.ui.mask.launcher import MaskPainterLauncher
+    from studio.ui.outpaint.launcher import ExpandCanvasLauncher
 
 
 def tr(text: str) -> str:
@@ -52,8 +56,17 @@ def tr(text: str) -> str:
 
 class MainWindow(QMainWindow):
     closed = Signal()
+    detail: DetailPanel
+    jobs: JobsPanel
+    jobs_summary: QLabel
+    boards_panel: BoardsPanel
+    mask_painter: MaskPainterLauncher
+    expand_canvas: ExpandCanvasLauncher
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, *, staged: bool = False) -> None:
+        """``staged``: build what the first paint shows (composer, gallery, menus, the docks'
+        frames) now, and the docks' contents in :meth:`build_rest` right after it — the
+        studio's start-up. Otherwise everything is built at once."""
         super().__init__()
         self.services = services
         self.bridge = services.bridge
@@ -64,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
+        self._built = asyncio.Event() if staged else None
 
         self.actions_ = ImageActions(services, self)
         # The request being composed: the composer shows it; reuse, restore, "use as
@@ -76,27 +90,24 @@ class MainWindow(QMainWindow):
         )
         self.batch_dialog: QWidget | None = None
         self.gallery = GalleryPanel(services)
-        self.detail = DetailPanel(services)
-        self.jobs = JobsPanel(services)
         self.notifier = Notifier(self)
         self._settings: QWidget | None = None
-        self.mask_painter = MaskPainterLauncher(self.composition, services, self)
-        self.expand_canvas = ExpandCanvasLauncher(self.composition, services, self)
         self.budget = BudgetGuard(self.bridge, self)
         self.setCentralWidget(self.gallery)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        # Every dock's frame from the start (the layout doesn't jump, a saved layout applies);
+        # the detail, jobs and boards fill theirs in build_rest.
         self.composer_dock = self._dock(
             "composer", tr("Compose"), self.composer, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.detail_dock = self._dock(
-            "detail", tr("Detail"), self.detail, Qt.DockWidgetArea.RightDockWidgetArea
+            "detail", tr("Detail"), QWidget(), Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.jobs_dock = self._dock(
-            "jobs", tr("Jobs"), self.jobs, Qt.DockWidgetArea.BottomDockWidgetArea
+            "jobs", tr("Jobs"), QWidget(), Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.boards_panel = BoardsPanel(services)  # beside the gallery, right of the composer
-        self.boards_dock = self._dock(
-            "boards", tr("Boards"), self.boards_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        self.boards_dock = self._dock(  # beside the gallery, right of the composer
+            "boards", tr("Boards"), QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.splitDockWidget(self.composer_dock, self.boards_dock, Qt.Orientation.Horizontal)
         self.resizeDocks([self.boards_dock], [220], Qt.Orientation.Horizontal)
@@ -104,6 +115,74 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire()
         self.statusBar().showMessage(tr("Ready."), 3000)
+        if not staged:
+            for step in self._rest():
+                step()
+
+    async def build_rest(self) -> None:
+        """The docks' contents, a step at a time with the window answering in between."""
+        for step in self._rest():
+            await asyncio.sleep(0)
+            step()
+        if self._built is not None:
+            self._built.set()
+
+    async def fully_built(self) -> None:
+        if self._built is not None:
+            await self._built.wait()
+
+    def _rest(self) -> list[Callable[[], None]]:
+        return [self._build_detail, self._build_jobs, self._build_boards, self._build_launchers]
+
+    def _build_detail(self) -> None:
+        from studio.ui.detail.panel import DetailPanel
+
+        self.detail = DetailPanel(self.services)
+        self.detail_dock.setWidget(self.detail)
+        self.gallery.current_changed.connect(self.detail.show_image)
+        self.detail.action_requested.connect(
+            lambda action, image_id: self.actions_.do(action, [image_id])
+        )
+        self.detail.message.connect(self._status)
+        if selected := self.gallery.selected_image_ids():  # chosen before the detail was there
+            self.detail.show_image(selected[0])
+
+    def _build_jobs(self) -> None:
+        from studio.ui.jobs.panel import JobsPanel
+
+        self.jobs = JobsPanel(self.services)
+        self.jobs_dock.setWidget(self.jobs)
+        self.jobs.reuse_requested.connect(lambda job: self._reuse(job.request, job.profile_name))
+        self.jobs.settings_requested.connect(lambda: self.open_settings())
+        self.jobs_summary = QLabel(self.jobs.summary_line)
+        self.jobs_summary.setObjectName("jobsSummaryStatus")
+        self.jobs_summary.setProperty("role", "hint")
+        self.statusBar().insertPermanentWidget(0, self.jobs_summary)
+        self.jobs.summary_changed.connect(self.jobs_summary.setText)
+
+    def _build_boards(self) -> None:
+        from studio.ui.boards.panel import BoardsPanel
+
+        self.boards_panel = BoardsPanel(self.services)
+        self.boards_dock.setWidget(self.boards_panel)
+        self.boards_panel.board_chosen.connect(self.gallery.set_board)
+        self.boards_panel.message.connect(self._status)
+
+    def _build_launchers(self) -> None:
+        from studio.ui.mask.launcher import MaskPainterLauncher
+        from studio.ui.outpaint.launcher import ExpandCanvasLauncher
+
+        self.mask_painter = MaskPainterLauncher(self.composition, self.services, self)
+        self.expand_canvas = ExpandCanvasLauncher(self.composition, self.services, self)
+        self.actions_.expand_canvas.connect(self.expand_canvas.open)
+        self.composer.expand_canvas_requested.connect(
+            lambda reference: self.expand_canvas.open(reference, replace=True)
+        )
+        self.expand_canvas.expanded.connect(self._show_composer)
+        self.expand_canvas.message.connect(self._status)
+        self.composer.mask_painter_requested.connect(self.mask_painter.open)
+        self.mask_painter.message.connect(self._status)
+        self.budget.refresh()
 
     # -- building --------------------------------------------------------------------------
 
@@ -331,44 +410,21 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         bridge = self.bridge
         self.composer.generate_requested.connect(self._generate)
-        self.gallery.current_changed.connect(self.detail.show_image)
         self.gallery.image_activated.connect(self._activate)
         self.gallery.runs.page.compare_requested.connect(self._compare_images)  # Runs tab
         self.composer.compare.sent.connect(lambda _: self.gallery.runs.show_runs())
         self.gallery.context_requested.connect(self._context_menu)
         self.gallery.try_demo_requested.connect(self.try_demo)
-        self.boards_panel.board_chosen.connect(self.gallery.set_board)
-        self.boards_panel.message.connect(self._status)
         self.gallery.add_relay_requested.connect(self.add_relay)
-        self.detail.action_requested.connect(
-            lambda action, image_id: self.actions_.do(action, [image_id])
-        )
         self.actions_.reuse.connect(self._reuse)
         self.actions_.use_as_reference.connect(self._add_reference)
         self.actions_.edit_with_mask.connect(self._edit_with_mask)
-        self.actions_.expand_canvas.connect(self.expand_canvas.open)
         self.actions_.generate.connect(self._generate)
-        self.composer.expand_canvas_requested.connect(
-            lambda reference: self.expand_canvas.open(reference, replace=True)
-        )
-        self.expand_canvas.expanded.connect(self._show_composer)
-        self.expand_canvas.message.connect(self._status)
         self.prompt_library.message.connect(self._status)
-        self.composer.mask_painter_requested.connect(self.mask_painter.open)
-        self.mask_painter.message.connect(self._status)
-        self.detail.message.connect(self._status)
         self.actions_.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         bridge.job_changed.connect(self._on_job_changed)
-        self.jobs.reuse_requested.connect(lambda job: self._reuse(job.request, job.profile_name))
-        self.jobs.settings_requested.connect(lambda: self.open_settings())
-        self.jobs_summary = QLabel(self.jobs.summary_line)
-        self.jobs_summary.setObjectName("jobsSummaryStatus")
-        self.jobs_summary.setProperty("role", "hint")
-        self.statusBar().addPermanentWidget(self.jobs_summary)
-        self.jobs.summary_changed.connect(self.jobs_summary.setText)
         self.statusBar().addPermanentWidget(self.budget.spend_label)
         bridge.profile_switched.connect(lambda _: self.budget.refresh())
-        self.budget.refresh()
 
     # -- behaviour -------------------------------------------------------------------------
 
@@ -551,7 +607,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.services.preferences.save_window_state(self.saveGeometry(), self.saveState())
-        self.mask_painter.close()
-        self.detail.vary_region.close()
+        if hasattr(self, "mask_painter"):
+            self.mask_painter.close()
+        if hasattr(self, "detail"):
+            self.detail.vary_region.close()
         event.accept()
         self.closed.emit()

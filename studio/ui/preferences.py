@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -23,11 +24,22 @@ class PainterLook:
     opacity: float = 0.5
 
 
+_open: weakref.WeakSet[QSettings] = weakref.WeakSet()
+
+
+def sync_all() -> None:
+    """Write every pending preference to disk now (the process may then end without the
+    destructors that would have)."""
+    for settings in list(_open):
+        settings.sync()
+
+
 class Preferences:
     def __init__(self, settings: QSettings | None = None) -> None:
         self.settings = settings or QSettings(
             str(config_dir() / "window.ini"), QSettings.Format.IniFormat
         )
+        _open.add(self.settings)
 
     def _get(self, key: str, default: object = None) -> object:
         return self.settings.value(key, default)
