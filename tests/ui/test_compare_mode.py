@@ -9,10 +9,12 @@ Two simulated relays over loopback: the session's ``sim``, and "relay-b", whose
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -495,5 +497,54 @@ def test_a_long_run_shows_its_first_cards_and_counts_the_rest(harness: Harness) 
         assert page.model.columnCount() == 1 + MAX_CELLS + 1  # the "+6 more" card
         assert len(reads) <= 12  # bursts of events are read once, not once per job
         assert page.table.grab().width() > 0
+
+    harness.run(scenario())
+
+
+def test_a_job_ending_while_the_runs_are_read_is_not_lost(harness: Harness) -> None:
+    """The Runs tab reads the history again while a job of the run ends: the rows read are
+    older than the end. The tab reads once more instead of showing the job running for ever."""
+    from studio.engine.runs import plan_job
+
+    window = _window(harness)
+    page = window.gallery.runs.page
+    original = harness.bridge.runs_page
+    ended: list[object] = []
+    harness.bridge.job_changed.connect(
+        lambda job: ended.append(job) if job.state.is_terminal else None
+    )
+    hold = asyncio.Event()
+    held: list[str] = []
+
+    async def read(search: str | None, limit: int, cells: int) -> list[Any]:
+        this_one = hold.is_set() and not held  # the read asked for while the job runs
+        if this_one:
+            held.append("reading")
+        found = await original(search, limit, cells)
+        if this_one:  # handed back only after the job ended and its events were shown
+            await harness.until(lambda: bool(ended), within=30)
+            await asyncio.sleep(0.3)
+            held.append("returned")
+        return found
+
+    harness.bridge.runs_page = read  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        await window.ready()
+        window.gallery.runs.show_runs()
+        request = GenerationRequest("a held read [[sim:latency=1.5]]", "gpt-image-1-mini")
+        target = Target("gpt-image-1-mini", profile="sim")
+        planned = [plan_job(0, request, target, harness.catalog, harness.profile)]
+        harness.bridge.send_run("batch", "held", planned)
+        await harness.until(lambda: bool(page.model.live_cells()))
+        assert not ended
+        hold.set()
+        page.model.refresh()  # as after a change elsewhere in the history
+        await harness.until(lambda: "returned" in held, within=30)
+        await harness.until(
+            lambda: page.model.rowCount() == 1 and not page.model.live_cells(), within=10
+        )
+        cell = page.model.rows[0].cells[0]
+        assert cell.job is not None and cell.job.state.is_terminal
 
     harness.run(scenario())

@@ -174,6 +174,8 @@ class RunsModel(QAbstractTableModel):
         self.search = ""
         self.loaded = False
         self._generation = 0
+        self._reading = 0  # reads in flight
+        self._stale = False  # an event came in while one was: its rows may predate it
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(RELOAD_DELAY_MS)
@@ -267,17 +269,25 @@ class RunsModel(QAbstractTableModel):
         self.bridge.spawn(self._load(self._generation, self.search))
 
     async def _load(self, generation: int, search: str) -> None:
+        self._reading += 1
         try:
             found = await self.bridge.runs_page(search or None, PAGE_SIZE, MAX_CELLS)
             names = sorted({r.job.profile_name for _, records, _ in found for r in records})
             markups = await self.bridge.markups(names)
         except Exception:
+            self._reading -= 1
             if generation == self._generation:
                 self.loaded = True
                 self.listing_changed.emit()
             raise
+        self._reading -= 1
         if generation != self._generation:
             return  # another search was asked for meanwhile
+        if self._stale and not self._reading:
+            # An event applied to the old rows while this read was under way: the rows read
+            # may be older than it. Read once more (the burst's events are not lost).
+            self._stale = False
+            self.reload_soon()
         rows = [
             build_row(run, records, hidden, self.catalog, markups) for run, records, hidden in found
         ]
@@ -292,6 +302,7 @@ class RunsModel(QAbstractTableModel):
     def on_job(self, job: Job) -> None:
         if job.run_id is None:
             return
+        self._note_event()
         place = self.find(job.run_id, job.run_index)
         if place is None:
             row = next((row for row in self.rows if row.run.id == job.run_id), None)
@@ -326,6 +337,7 @@ class RunsModel(QAbstractTableModel):
     def on_image_saved(self, job: Job, image: ImageResult) -> None:
         if job.run_id is None or image.id is None:
             return
+        self._note_event()
         place = self.find(job.run_id, job.run_index)
         if place is None:
             return
@@ -337,6 +349,10 @@ class RunsModel(QAbstractTableModel):
             cell.image = ImageTile.from_result(image, time.time())
         cell.images += 1
         self._changed(r, c)
+
+    def _note_event(self) -> None:
+        if self._reading:
+            self._stale = True
 
     def _changed(self, row: int, column: int) -> None:
         first = self.index(row, 0)
